@@ -1,0 +1,129 @@
+/**
+ * @module eligibility/rules
+ * The statutory shortcuts around the means test: mandatory defence (法律援助法 Arts. 25, 28), no hardship condition
+ * (Art. 32) and waived verification (Art. 42). Each function records its reasoning in a {@link Trace}.
+ */
+import { ELDERLY, MINORS, laa } from './laws.js';
+import type { EligibilityInput, Group, Matter } from './schema.js';
+import type { Trace } from './trace.js';
+
+/**
+ * Groups stated plus those implied by age or disability: under 18 is a minor (未成年人保护法 Art. 2),
+ * 60 or over is elderly (老年人权益保障法 Art. 2), any stated disability makes the applicant disabled.
+ */
+export function effectiveGroups(input: EligibilityInput): Set<Group> {
+  const a = input.applicant ?? {};
+  const set = new Set<Group>(a.groups ?? []);
+  if (a.age !== undefined && a.age < 18) set.add('minor');
+  if (a.age !== undefined && a.age >= 60) set.add('elderly');
+  if (a.disability) set.add('disabled');
+  return set;
+}
+
+/**
+ * Art. 25(1) and Art. 28 grounds on which the court, procuratorate or police must notify legal aid.
+ * @returns true when at least one ground applies (no means test then)
+ */
+export function mandatoryDefence(input: EligibilityInput, groups: Set<Group>, trace: Trace): boolean {
+  const c = input.criminal ?? {};
+  const d = input.applicant?.disability ?? null;
+  const age = input.applicant?.age;
+  let found = false;
+  const ground = (code: string, article: number[]) => {
+    trace.reason(code, article.map(laa));
+    found = true;
+  };
+  if (groups.has('minor')) ground('criminal.ground.minor', [25]);
+  if (d === 'visual' || d === 'hearing' || d === 'speech') ground('criminal.ground.sensory', [25]);
+  // Item 3 names adults; a minor with a mental disability is already covered by item 1.
+  if (d === 'mental_partial' && !groups.has('minor') && (age === undefined || age >= 18)) ground('criminal.ground.mental', [25]);
+  if (c.possibleSentence === 'life_or_death') ground('criminal.ground.life_or_death', [25, 26]);
+  if (c.deathPenaltyReview) ground('criminal.ground.death_review', [25, 26]);
+  if (c.inAbsentia) ground('criminal.ground.in_absentia', [25]);
+  if (c.compulsoryMedical) ground('criminal.ground.compulsory_medical', [28]);
+  if (!found && groups.has('disabled') && d === null) trace.reason('criminal.disability_unspecified', [laa(25)]);
+  return found;
+}
+
+/*
+ * Art. 32 frees a claim from the hardship condition only when the claim is the one the item describes. The input
+ * carries a group and a matter but not the link between them, so each item is matched to the matters that can be
+ * that claim, and the reason text states the assumption:
+ * - item 1, martyr_relative: protecting a hero/martyr's personality rights (name, reputation, honour). No Art. 31
+ *   item is about that, so it arrives as other_civil, or as criminal_victim when the infringement is prosecuted.
+ * - item 2, bravery: *civil* rights arising from the act — damages from the wrongdoer or compensation from the
+ *   person helped (other_civil), injury from an accident while helping (injury_compensation), or the civil claim
+ *   in a criminal case against the attacker (criminal_victim). Social-insurance or pension claims are not civil
+ *   rights and keep the normal route.
+ * - item 3, retrial_acquitted: State compensation after acquittal on retrial — state_compensation only.
+ * - item 4, abuse_victim: "related rights" of victims of abuse, abandonment or domestic violence: support owed by
+ *   the abandoning relative (support_payment), divorce, damages or protection orders (other_civil), and
+ *   prosecuting the abuser (criminal_victim, incl. private prosecution). Wages, insurance etc. are unrelated.
+ * Art. 32 situations are legal-aid matters in their own right (item 1 would be empty otherwise), so an exempt
+ * other_civil claim is in scope, not merely means-free.
+ * Art. 32 never applies to criminal_defence: it concerns asserting rights, not defending a charge.
+ */
+const ART32: Partial<Record<Group, { item: number; matters: Matter[] }>> = {
+  martyr_relative: { item: 1, matters: ['other_civil', 'criminal_victim'] },
+  bravery: { item: 2, matters: ['other_civil', 'injury_compensation', 'criminal_victim'] },
+  retrial_acquitted: { item: 3, matters: ['state_compensation'] },
+  abuse_victim: { item: 4, matters: ['support_payment', 'other_civil', 'criminal_victim'] },
+};
+
+/**
+ * Art. 32 check.
+ * @returns true when the claim is free of the hardship condition
+ */
+export function art32Exemption(matter: Matter, groups: Set<Group>, trace: Trace): boolean {
+  let exempt = false;
+  for (const [group, rule] of Object.entries(ART32) as [Group, { item: number; matters: Matter[] }][]) {
+    if (!groups.has(group)) continue;
+    if (rule.matters.includes(matter)) {
+      trace.reason(`exempt.${group}`, [laa(32)]);
+      exempt = true;
+    } else {
+      trace.reason(matter === 'criminal_defence' ? 'exempt.na.criminal_defence' : `exempt.na.${group}`, [laa(32)]);
+    }
+  }
+  return exempt;
+}
+
+/** Art. 42 item 3 covers wage claims and work-injury compensation only. */
+const MIGRANT_MATTERS: Matter[] = ['labour_remuneration', 'injury_compensation'];
+
+/**
+ * Art. 42 check: with proof of belonging to a listed group, hardship is presumed and not verified.
+ * @returns true when verification is waived
+ */
+export function art42Waiver(matter: Matter, groups: Set<Group>, trace: Trace): boolean {
+  let waived = false;
+  const vulnerable = (['minor', 'elderly', 'disabled'] as const).filter((g) => groups.has(g));
+  if (vulnerable.length > 0 && groups.has('no_stable_income')) {
+    trace.reason('waiver.vulnerable', [laa(42)], { who: vulnerable.map((g) => `@group.${g}`).join('、') });
+    waived = true;
+  }
+  for (const g of ['social_assistance', 'judicial_aid', 'special_care'] as const) {
+    if (groups.has(g)) {
+      trace.reason(`waiver.${g}`, [laa(42)]);
+      waived = true;
+    }
+  }
+  if (groups.has('migrant_worker')) {
+    if (MIGRANT_MATTERS.includes(matter)) {
+      trace.reason('waiver.migrant_worker', [laa(42)]);
+      if (matter === 'injury_compensation') trace.reason('waiver.migrant_work_injury_only', [laa(42)]);
+      waived = true;
+    } else {
+      trace.reason('waiver.migrant_na', [laa(42)]);
+    }
+  }
+  // Only worth saying when nothing else waived verification.
+  if (!waived && vulnerable.length > 0) trace.reason('waiver.needs_no_stable_income', [laa(42)]);
+  return waived;
+}
+
+/** Law references for the age thresholds used by {@link effectiveGroups}. */
+export const AGE_REFS = [
+  { law: MINORS, article: 2 },
+  { law: ELDERLY, article: 2 },
+];
