@@ -112,12 +112,13 @@ export function parseStatute(markdown: string, options: { part?: string } = {}):
       if (articles.length === 0) preamble.push(text);
       else pendingHeadings.push(text);
       afterHeading = true;
-      justHeading = role;
+      // An annex heading ("附件") is followed by captions, not by the rest of a wrapped heading.
+      justHeading = /^附/.test(text) ? null : role;
       continue;
     }
     const wrapped = justHeading;
     justHeading = null;
-    if (wrapped && line.length <= 20 && !/[。；：，,;:]/.test(line) && !matchArticleStart(line)) {
+    if (wrapped && line.length <= 20 && !/[\s。；：，,;:]/.test(line) && !matchArticleStart(line)) {
       // "### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件" + "违法所得的没收程序" is one heading.
       if (wrapped === 'section') section = `${section ?? ''}${line}`;
       else if (wrapped === 'chapter') ctx.chapter = `${ctx.chapter ?? ''}${line}`;

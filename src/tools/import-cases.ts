@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict';
+import { dict, idf } from '@node-rs/jieba/dict.js';
 import { stringify, parse as parseYaml } from 'yaml';
 import {
   chooseTopic,
