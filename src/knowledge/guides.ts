@@ -1,0 +1,153 @@
+/**
+ * @module knowledge/guides
+ * Loads and validates the service guides in `knowledge/guides/*.yaml`, and checks their statute references.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { GuideSchema, type Guide, type LawRef } from './schemas/guide.js';
+
+/** Default guide folder, resolved from this file so the CLI works from any cwd. */
+export const DEFAULT_GUIDES_DIR = resolve(fileURLToPath(new URL('../../knowledge/guides', import.meta.url)));
+
+/** Thrown when one or more guide files are invalid; `problems` holds one line per file and field. */
+export class GuideLoadError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid guides:\n${problems.join('\n')}`);
+    this.name = 'GuideLoadError';
+  }
+}
+
+/**
+ * Reads every `*.yaml` / `*.yml` file in `dir`, validates it, and checks that each id equals its file name
+ * and is unique. Collects all problems before throwing, so one run shows every broken field.
+ * @throws GuideLoadError naming file and field path, e.g. `labour-arbitration.yaml: basis.0.article: …`.
+ */
+export function loadGuides(dir: string = DEFAULT_GUIDES_DIR): Guide[] {
+  const files = readdirSync(dir)
+    .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
+    .sort();
+  const problems: string[] = [];
+  const guides: Guide[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (err) {
+      problems.push(`${file}: YAML parse error: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const result = GuideSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      }
+      continue;
+    }
+    const guide = result.data;
+    const stem = basename(file, extname(file));
+    if (guide.id !== stem) problems.push(`${file}: id: "${guide.id}" must equal the file name "${stem}"`);
+    const earlier = seen.get(guide.id);
+    if (earlier) problems.push(`${file}: id: "${guide.id}" already used by ${earlier}`);
+    seen.set(guide.id, file);
+    guides.push(guide);
+  }
+  if (problems.length > 0) throw new GuideLoadError(problems);
+  return guides;
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * Converts a Chinese article numeral (as in 第一百零八条) to an integer.
+ * @example chineseNumeral('一百零八') // 108
+ */
+export function chineseNumeral(numeral: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of numeral) {
+    if (ch in DIGITS) digit = DIGITS[ch]!;
+    else if (ch in UNITS) {
+      // A bare 十 (as in 十五) means one ten.
+      total += (digit || (ch === '十' ? 1 : 0)) * UNITS[ch]!;
+      digit = 0;
+    } else throw new Error(`not a Chinese numeral: ${numeral}`);
+  }
+  return total + digit;
+}
+
+const BRACKETS = /（([^（）]*)）/g;
+const SEGMENT = /^(.*?)第([零〇一二三四五六七八九十百千两]+)条/;
+
+/**
+ * Extracts `{law, article}` citations written in full-width brackets, e.g.
+ * "（劳动争议调解仲裁法第四十七条、第四十八条）" → two refs. A segment without a law name reuses the previous one.
+ * Brackets holding a number but no 条 (e.g. 粤府令第268号) are ignored.
+ */
+export function extractCitations(text: string): LawRef[] {
+  const refs: LawRef[] = [];
+  for (const [, inner] of text.matchAll(BRACKETS)) {
+    let law = '';
+    for (const segment of inner!.split(/[、；;，,]/)) {
+      const m = SEGMENT.exec(segment.trim());
+      if (!m) continue;
+      const name = m[1]!.trim().replace(/^《|》$/g, '').replace(/^中华人民共和国/, '');
+      if (name) law = name;
+      if (law) refs.push({ law, article: chineseNumeral(m[2]!) });
+    }
+  }
+  return refs;
+}
+
+/** Every free-text field of a guide, labelled with its path, for citation checks. */
+function textFields(guide: Guide): Array<[string, string]> {
+  const out: Array<[string, string]> = [['summary', guide.summary], ['audience', guide.audience]];
+  const lists = ['steps', 'materials', 'timeLimits', 'fees', 'unconfirmed'] as const;
+  for (const key of lists) guide[key].forEach((s, i) => out.push([`${key}.${i}`, s]));
+  guide.whereToGo.forEach((w, i) => out.push([`whereToGo.${i}.text`, w.text]));
+  return out;
+}
+
+/**
+ * Checks every `basis` reference and every bracketed citation in the text against the statute corpus.
+ * Also requires each text citation to appear in `basis`, so retrieval sees all the law a guide relies on.
+ * When `hasOffice` is given, every non-null `whereToGo.office` must be a known region office id.
+ * @returns one problem line per bad reference (empty when all is well).
+ */
+export function validateGuideReferences(
+  guides: Guide[],
+  hasArticle: (law: string, article: number) => boolean,
+  hasOffice?: (officeId: string) => boolean,
+): string[] {
+  const problems: string[] = [];
+  for (const guide of guides) {
+    if (hasOffice) {
+      guide.whereToGo.forEach((w, i) => {
+        if (w.office !== null && !hasOffice(w.office)) {
+          problems.push(`${guide.id}: whereToGo.${i}.office: unknown region office "${w.office}"`);
+        }
+      });
+    }
+    const inBasis = new Set(guide.basis.map((r) => `${r.law}#${r.article}`));
+    guide.basis.forEach((ref, i) => {
+      if (!hasArticle(ref.law, ref.article)) {
+        problems.push(`${guide.id}: basis.${i}: ${ref.law} article ${ref.article} not found in the statutes`);
+      }
+    });
+    for (const [path, value] of textFields(guide)) {
+      for (const ref of extractCitations(value)) {
+        if (!hasArticle(ref.law, ref.article)) {
+          problems.push(`${guide.id}: ${path}: cites ${ref.law} article ${ref.article}, not found in the statutes`);
+        } else if (!inBasis.has(`${ref.law}#${ref.article}`)) {
+          problems.push(`${guide.id}: ${path}: cites ${ref.law} article ${ref.article}, missing from basis`);
+        }
+      }
+    }
+  }
+  return problems;
+}
