@@ -91,6 +91,7 @@ const POSITIVE: Array<[string, EntityType, string, number, EntityValue]> = [
   ['家庭月收入6000', 'monthly_income', '家庭月收入6000', 0, { yuan: 6000, per: 'household' }],
   ['人均月收入1500', 'monthly_income', '人均月收入1500', 0, { yuan: 1500, per: 'person' }],
   ['我一个月才挣3000块', 'monthly_income', '一个月才挣3000块', 1, { yuan: 3000, per: 'unknown' }],
+  ['我每个月工资3k', 'monthly_income', '每个月工资3k', 1, { yuan: 3000, per: 'unknown' }],
   ['月收入不到2000', 'monthly_income', '月收入不到2000', 0, { yuan: 2000, per: 'unknown', bound: 'below' }],
   // county
   ['英德市法院在哪', 'county', '英德市', 0, { name: '英德市' }],
@@ -171,6 +172,9 @@ const NEGATIVE: Array<[string, EntityType]> = [
   ['三年级', 'duration'],
   ['房租一个月3000', 'monthly_income'],
   ['我的儿媳妇', 'relationship'],
+  ['有一天他打我', 'duration'],
+  ['他比我大十岁', 'age'],
+  ['他比我大十岁', 'group'],
 ];
 
 test.each(NEGATIVE)('%s has no %s', (message, type) => {

@@ -35,7 +35,9 @@ function ageValue(numText: string, approx: boolean, bound?: AgeValue['bound']): 
 export function extractAges(text: string): Entity[] {
   const out: Entity[] = [];
   for (const m of text.matchAll(WITH_SUI)) {
-    const [whole, , before, numText = '', more, tail, after] = m;
+    const [whole, now, before, numText = '', more, tail, after] = m;
+    // 比我大十岁 / 小三岁 / 相差五岁 is an age gap, not an age.
+    if (!now && !before && /[大小差]/.test(text[m.index - 1] ?? '')) continue;
     let bound: AgeValue['bound'];
     if ((before && BELOW_BEFORE.includes(before)) || (after && /下|内/.test(after))) bound = 'below';
     else if ((before && AT_LEAST_BEFORE.includes(before)) || after) bound = 'at_least';

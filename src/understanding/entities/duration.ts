@@ -28,7 +28,10 @@ export function extractDurations(text: string): Entity[] {
     if (unit === 'month' && !ge) continue;
     const start = m.index;
     // 前几天 / 这几天 point at a date, not a length of time.
-    if (/^几/.test(num) && /[前这那过]$/.test(text.slice(0, start))) continue;
+    const before = text[start - 1] ?? '';
+    if (/^几/.test(num) && /[前这那过]/.test(before)) continue;
+    // 每一天 / 某一年 / 有一天 (one day, once) are not lengths of time.
+    if (num === '一' && !ge && !tail && /[每某有]/.test(before)) continue;
     let amount: number;
     let approximate = !!approx1 || mid === '多' || tail === '多';
     if (num === '半') {
