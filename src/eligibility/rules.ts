@@ -3,7 +3,7 @@
  * The statutory shortcuts around the means test: mandatory defence (法律援助法 Arts. 25, 28), no hardship condition
  * (Art. 32) and waived verification (Art. 42). Each function records its reasoning in a {@link Trace}.
  */
-import { ELDERLY, MINORS, laa } from './laws.js';
+import { laa } from './laws.js';
 import type { EligibilityInput, Group, Matter } from './schema.js';
 import type { Trace } from './trace.js';
 
@@ -122,8 +122,3 @@ export function art42Waiver(matter: Matter, groups: Set<Group>, trace: Trace): b
   return waived;
 }
 
-/** Law references for the age thresholds used by {@link effectiveGroups}. */
-export const AGE_REFS = [
-  { law: MINORS, article: 2 },
-  { law: ELDERLY, article: 2 },
-];
