@@ -1,0 +1,64 @@
+/**
+ * @module text/lexicon
+ * Loads intents/lexicon/: the jieba user dictionary, stop words, synonyms and dialect rewrites.
+ * All of it is data; adding a word is a file change, never a code change.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { DataFileError, formatZodIssues } from '../errors.js';
+
+const synonymsSchema = z.object({
+  synonyms: z.array(
+    z.object({
+      terms: z.array(z.string().min(1)).min(1),
+      legal: z.array(z.string().min(1)).min(1),
+    }),
+  ),
+});
+
+const dialectSchema = z.object({
+  rewrites: z.array(z.object({ from: z.string().min(1), to: z.string() })),
+});
+
+export interface SynonymEntry { terms: string[]; legal: string[] }
+export interface DialectRewrite { from: string; to: string }
+
+/** Everything the text pipeline reads from disk. */
+export interface Lexicon {
+  /** jieba user dictionary text ("word freq tag" lines). */
+  userDict: string;
+  stopwords: Set<string>;
+  synonyms: SynonymEntry[];
+  dialect: DialectRewrite[];
+}
+
+function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new DataFileError(file, `not valid YAML: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new DataFileError(file, formatZodIssues(result.error));
+  return result.data;
+}
+
+function readLines(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+/** Loads the lexicon; a missing optional file (dialect.yaml) counts as empty. */
+export function loadLexicon(dir = 'intents/lexicon'): Lexicon {
+  const userDict = readLines(join(dir, 'user-dict.txt')).join('\n');
+  const stopwords = new Set(readLines(join(dir, 'stopwords.txt')));
+  const synonyms = readYaml(join(dir, 'synonyms.yaml'), synonymsSchema).synonyms;
+  const dialectFile = join(dir, 'dialect.yaml');
+  const dialect = existsSync(dialectFile) ? readYaml(dialectFile, dialectSchema).rewrites : [];
+  return { userDict, stopwords, synonyms, dialect };
+}

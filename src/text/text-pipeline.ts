@@ -1,0 +1,69 @@
+/**
+ * @module text/text-pipeline
+ * The one pipeline shared by classification and retrieval: normalise → dialect rewrites → segment →
+ * stop words → synonym expansion.
+ */
+import { createDialectRewriter, escapeRegExp } from './dialect.js';
+import type { Lexicon } from './lexicon.js';
+import { normalise } from './normalise.js';
+import { createSegmenter } from './segment.js';
+
+/** What the pipeline makes of one message. */
+export interface AnalysedText {
+  /** Normalised and dialect-rewritten text (offsets of entities refer to this). */
+  normalised: string;
+  /** All word tokens, in order. */
+  tokens: string[];
+  /** Tokens without stop words. */
+  content: string[];
+  /** Legal terms added by synonyms (segmented), not already among `content`. */
+  expansions: string[];
+  /** The synonym terms that matched, for explanations and features. */
+  matchedTerms: string[];
+}
+
+export interface TextPipeline {
+  analyse(text: string): AnalysedText;
+  /** Segments text that is already normal (statutes, guides) without dialect rewriting. */
+  segment(text: string): string[];
+  isStopword(token: string): boolean;
+}
+
+/** Builds the pipeline from a lexicon. */
+export function createTextPipeline(lexicon: Lexicon): TextPipeline {
+  const cut = createSegmenter(lexicon.userDict);
+  const rewrite = createDialectRewriter(lexicon.dialect);
+  const legalByTerm = new Map<string, string[]>();
+  for (const entry of lexicon.synonyms) {
+    const legalTokens = entry.legal.flatMap((l) => cut(l));
+    for (const term of entry.terms) {
+      const prev = legalByTerm.get(term) ?? [];
+      legalByTerm.set(term, [...new Set([...prev, ...legalTokens])]);
+    }
+  }
+  const terms = [...legalByTerm.keys()].sort((a, b) => b.length - a.length);
+  const termPattern = terms.length ? new RegExp(terms.map(escapeRegExp).join('|'), 'g') : null;
+  const isStopword = (t: string) => lexicon.stopwords.has(t);
+
+  return {
+    isStopword,
+    segment: (text) => cut(normalise(text, { collapseRepeats: false })),
+    analyse(text) {
+      const normalised = rewrite(normalise(text));
+      const tokens = cut(normalised);
+      const content = tokens.filter((t) => !isStopword(t));
+      const matchedTerms = termPattern ? [...new Set(normalised.match(termPattern) ?? [])] : [];
+      const have = new Set(content);
+      const expansions: string[] = [];
+      for (const term of matchedTerms) {
+        for (const legal of legalByTerm.get(term) ?? []) {
+          if (!have.has(legal) && !isStopword(legal)) {
+            have.add(legal);
+            expansions.push(legal);
+          }
+        }
+      }
+      return { normalised, tokens, content, expansions, matchedTerms };
+    },
+  };
+}
