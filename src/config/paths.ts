@@ -1,0 +1,21 @@
+/**
+ * @module config/paths
+ * Data folders resolved from the repository root, so `bin/lawline` works from any working directory.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (the folder holding package.json). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export const PATHS = {
+  laws: join(REPO_ROOT, 'knowledge', 'laws'),
+  guides: join(REPO_ROOT, 'knowledge', 'guides'),
+  topics: join(REPO_ROOT, 'knowledge', 'topics.yaml'),
+  region: join(REPO_ROOT, 'knowledge', 'region', 'qingyuan.yaml'),
+  cases: join(REPO_ROOT, 'case-library'),
+  intents: join(REPO_ROOT, 'intents'),
+  lexicon: join(REPO_ROOT, 'intents', 'lexicon'),
+  defaultDataDir: join(REPO_ROOT, 'data'),
+  publicDir: join(REPO_ROOT, 'public'),
+} as const;

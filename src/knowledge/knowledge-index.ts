@@ -1,0 +1,164 @@
+/**
+ * @module knowledge/knowledge-index
+ * The SQLite search index over statutes, guides and cases: built on first start, rebuilt only when the data
+ * changes (content hash), written to a temporary file and renamed so a crash never leaves half an index.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PATHS, REPO_ROOT } from '../config/paths.js';
+import type { Logger } from '../logging/logger.js';
+import { openDatabase, type Db } from '../storage/database.js';
+import type { TextPipeline } from '../text/text-pipeline.js';
+import { charBigrams } from '../text/segment.js';
+import { loadCases } from './cases.js';
+import { hashContent } from './content-hash.js';
+import { loadGuides } from './guides.js';
+import { createIndexTables, FieldScorer, writeField } from './inverted-index.js';
+import { articleDocs, caseDocs, guideDocs, type DocKind, type SearchDoc } from './search-documents.js';
+import { loadStatutes } from './statutes.js';
+
+/** Bump when the index layout or tokenisation changes, to force a rebuild. */
+const INDEX_VERSION = 'lawline-index-3';
+const INDEX_NAME = 'knowledge-index';
+
+/** Fields of the inverted index. */
+export const FIELDS = { words: 'w', bigrams: 'b', heading: 'h' } as const;
+
+/** Per-document columns kept in memory for scoring. */
+export interface DocTable {
+  count: number;
+  kind: DocKind[];
+  lawId: Int32Array;
+  laws: Array<{ title: string; kind: string }>;
+}
+
+export interface KnowledgeIndex {
+  db: Db;
+  docs: DocTable;
+  fields: { words: FieldScorer; bigrams: FieldScorer; heading: FieldScorer };
+  /** Full stored document by id. */
+  getDoc(id: number): SearchDoc;
+  /** Article look-up by law title and number (the first with that number). */
+  findArticle(law: string, article: number): SearchDoc | undefined;
+  /** True when this run built the index (false: reused). */
+  rebuilt: boolean;
+  close(): void;
+}
+
+/** Tokens the index stores for each field; the query side uses the same functions. */
+export function docTokens(pipeline: TextPipeline, doc: SearchDoc) {
+  const words = pipeline.segment(doc.text).filter((t) => !pipeline.isStopword(t));
+  return { words, bigrams: charBigrams(doc.text), heading: pipeline.segment(doc.heading) };
+}
+
+function dataHash(): string {
+  return hashContent([PATHS.laws, PATHS.guides, PATHS.cases, PATHS.lexicon], REPO_ROOT, INDEX_VERSION);
+}
+
+function build(file: string, pipeline: TextPipeline, hash: string, log: Logger): void {
+  const started = Date.now();
+  const laws = loadStatutes(PATHS.laws);
+  const guides = loadGuides(PATHS.guides);
+  const { cases } = loadCases(PATHS.cases);
+  const docs = [...articleDocs(laws), ...guideDocs(guides), ...caseDocs(cases)];
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  const db = openDatabase(join(file, '..'), INDEX_NAME + '.building');
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    createIndexTables(db);
+    db.exec(`
+      CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE laws(id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
+      CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, law_id INTEGER, law TEXT,
+        article INTEGER, label TEXT, law_kind TEXT, title TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,
+        topic TEXT, year INTEGER);
+      CREATE INDEX docs_law_article ON docs(law, article);
+    `);
+    const lawIds = new Map<string, number>();
+    const insertLaw = db.prepare('INSERT INTO laws(id, title, kind) VALUES (?, ?, ?)');
+    const insertDoc = db.prepare(`INSERT INTO docs(id, kind, ref, law_id, law, article, label, law_kind, title, heading, text, topic, year)
+      VALUES (@id, @kind, @ref, @lawId, @law, @article, @label, @lawKind, @title, @heading, @text, @topic, @year)`);
+    const tokens = { words: [] as string[][], bigrams: [] as string[][], heading: [] as string[][] };
+    db.transaction(() => {
+      docs.forEach((doc, id) => {
+        let lawId: number | null = null;
+        if (doc.law) {
+          lawId = lawIds.get(doc.law) ?? null;
+          if (lawId === null) {
+            lawId = lawIds.size;
+            lawIds.set(doc.law, lawId);
+            insertLaw.run(lawId, doc.law, doc.lawKind ?? 'law');
+          }
+        }
+        insertDoc.run({ id, ...doc, lawId });
+        const t = docTokens(pipeline, doc);
+        tokens.words.push(t.words);
+        tokens.bigrams.push(t.bigrams);
+        tokens.heading.push(t.heading);
+      });
+      writeField(db, FIELDS.words, tokens.words);
+      writeField(db, FIELDS.bigrams, tokens.bigrams);
+      writeField(db, FIELDS.heading, tokens.heading);
+      db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('hash', hash);
+      db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('builtAt', new Date().toISOString());
+    })();
+  } finally {
+    db.close();
+  }
+  renameSync(file.replace(/\.sqlite$/, '.building.sqlite'), file);
+  log.info('knowledge index built', { docs: docs.length, laws: laws.length, guides: guides.length, cases: cases.length, ms: Date.now() - started });
+}
+
+function storedHash(file: string): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    const db = openDatabase(join(file, '..'), INDEX_NAME);
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'hash'").get() as { value: string } | undefined;
+      return row?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null; // unreadable or half-written: rebuild
+  }
+}
+
+/** Opens the index under `dataDir`, building it first if it is missing or stale. */
+export function openKnowledgeIndex(dataDir: string, pipeline: TextPipeline, log: Logger): KnowledgeIndex {
+  const file = join(dataDir, `${INDEX_NAME}.sqlite`);
+  const hash = dataHash();
+  const rebuilt = storedHash(file) !== hash;
+  if (rebuilt) build(file, pipeline, hash, log);
+  const db = openDatabase(dataDir, INDEX_NAME);
+  db.pragma('query_only = ON');
+  const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
+  const rows = db.prepare('SELECT kind, law_id AS lawId FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null }>;
+  const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), laws };
+  const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
+  const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
+  const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
+    r && {
+      kind: r.kind as DocKind, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
+      label: r.label as string | null, lawKind: r.law_kind as string | null, title: r.title as string,
+      heading: r.heading as string, text: r.text as string, topic: r.topic as string | null, year: r.year as number | null,
+    };
+  return {
+    db,
+    docs,
+    rebuilt,
+    fields: {
+      words: new FieldScorer(db, FIELDS.words),
+      bigrams: new FieldScorer(db, FIELDS.bigrams),
+      heading: new FieldScorer(db, FIELDS.heading),
+    },
+    getDoc(id) {
+      const d = toDoc(selectDoc.get(id) as Record<string, unknown> | undefined);
+      if (!d) throw new Error(`no document ${id}`);
+      return d;
+    },
+    findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * @module knowledge/retrieval
+ * Finds the articles, guides and cases for a citizen's question: BM25 over segmented words (with synonym
+ * expansions at a lower weight), character bigrams and headings, multiplied by priors for the kind of instrument
+ * and for the laws the question's legal topic leans on; optionally fused with an embedding ranking.
+ */
+import type { TextPipeline, AnalysedText } from '../text/text-pipeline.js';
+import { charBigrams } from '../text/segment.js';
+import type { WeightedTerm } from './inverted-index.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import type { DocKind, SearchDoc } from './search-documents.js';
+import type { TopicPriors } from './topic-priors.js';
+
+export interface SearchHit { id: number; score: number; doc: SearchDoc }
+
+export interface SearchOptions {
+  kind?: DocKind;
+  limit?: number;
+  /** Topic label → probability, from the topic classifier; steers toward that topic's laws. */
+  topics?: Record<string, number>;
+  /** Laws to favour regardless of topic (e.g. the basis of the guide a service question maps to). */
+  boostLaws?: string[];
+}
+
+/** Re-ranks lexical candidates (e.g. by embeddings); returns doc ids best first. */
+export type Reranker = (query: string, candidates: SearchHit[]) => Promise<number[]>;
+
+/** Weights of the ranking; exported so the evaluation can show what each part contributes. */
+export const RANKING = {
+  fields: { words: 1.0, bigrams: 0.35, heading: 0.5 },
+  expansionWeight: 0.5,
+  kindFactor: {
+    law: 1.0, judicial_interpretation: 0.85, administrative_regulation: 0.55, departmental_rule: 0.5,
+    local_regulation: 0.45, constitution: 0.3,
+  } as Record<string, number>,
+  topicBoost: 1.5,
+};
+
+export interface Retriever {
+  search(text: string, options?: SearchOptions): SearchHit[];
+  /** Same as search, with the analysed text supplied (avoids analysing twice). */
+  searchAnalysed(analysed: AnalysedText, options?: SearchOptions): SearchHit[];
+  /** Plain character-bigram BM25 over the statutes: the baseline `npm run eval` compares against. */
+  baseline(text: string, limit?: number): SearchHit[];
+}
+
+function uniqueTerms(list: Array<[string, number]>): WeightedTerm[] {
+  const map = new Map<string, number>();
+  for (const [term, weight] of list) map.set(term, Math.max(map.get(term) ?? 0, weight));
+  return [...map].map(([term, weight]) => ({ term, weight }));
+}
+
+/** Indexes of the `limit` largest positive scores, best first. */
+export function topK(scores: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  let floor = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s <= floor && best.length >= limit) continue;
+    if (s <= 0) continue;
+    best.push(i);
+    if (best.length > limit * 4) {
+      best.sort((a, b) => scores[b]! - scores[a]!);
+      best.length = limit;
+      floor = scores[best[limit - 1]!]!;
+    }
+  }
+  best.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return best.slice(0, limit);
+}
+
+export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, priors: TopicPriors): Retriever {
+  const { docs, fields } = index;
+  const kindMasks = new Map<DocKind, Uint8Array>();
+  for (const kind of ['article', 'guide', 'case'] as DocKind[]) {
+    const mask = new Uint8Array(docs.count);
+    docs.kind.forEach((k, i) => { if (k === kind) mask[i] = 1; });
+    kindMasks.set(kind, mask);
+  }
+  const lawIdByTitle = new Map(docs.laws.map((l, i) => [l.title, i]));
+  const lawKindFactor = Float64Array.from(docs.laws, (l) => RANKING.kindFactor[l.kind] ?? 0.5);
+
+  function searchAnalysed(analysed: AnalysedText, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 10;
+    const allow = options.kind ? kindMasks.get(options.kind) : undefined;
+    const wordTerms = uniqueTerms([
+      ...analysed.content.map((t) => [t, 1] as [string, number]),
+      ...analysed.expansions.map((t) => [t, RANKING.expansionWeight] as [string, number]),
+    ]);
+    const bigramTerms = uniqueTerms(charBigrams(analysed.content.join(' ')).map((t) => [t, 1]));
+    const scores = new Float64Array(docs.count);
+    fields.words.accumulate(wordTerms, RANKING.fields.words, scores, allow);
+    fields.bigrams.accumulate(bigramTerms, RANKING.fields.bigrams, scores, allow);
+    fields.heading.accumulate(wordTerms, RANKING.fields.heading, scores, allow);
+    const lawBoost = priors.lawWeights(options.topics ?? {}, docs.laws.length);
+    for (const title of options.boostLaws ?? []) {
+      const id = lawIdByTitle.get(title);
+      if (id !== undefined) lawBoost[id] = Math.max(lawBoost[id]!, 1);
+    }
+    for (let i = 0; i < docs.count; i++) {
+      if (scores[i] === 0) continue;
+      const law = docs.lawId[i]!;
+      if (law >= 0) scores[i]! *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
+    }
+    return topK(scores, limit).map((id) => ({ id, score: scores[id]!, doc: index.getDoc(id) }));
+  }
+
+  return {
+    searchAnalysed,
+    search: (text, options) => searchAnalysed(pipeline.analyse(text), options),
+    baseline(text, limit = 10) {
+      const terms = uniqueTerms(charBigrams(pipeline.analyse(text).normalised).map((t) => [t, 1]));
+      const scores = new Float64Array(docs.count);
+      fields.bigrams.accumulate(terms, 1, scores, kindMasks.get('article'));
+      return topK(scores, limit).map((id) => ({ id, score: scores[id]!, doc: index.getDoc(id) }));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * @module knowledge/topic-priors
+ * knowledge/topics.yaml: for each legal topic, the laws its questions usually turn on. Turns a topic
+ * distribution into a per-law boost for retrieval.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { DataFileError, formatZodIssues } from '../errors.js';
+
+const topicsFileSchema = z.object({
+  topics: z.array(
+    z.object({
+      label: z.string().min(1),
+      slug: z.string().min(1),
+      laws: z.array(z.object({ title: z.string().min(1), weight: z.number().min(0).max(1) })),
+    }).passthrough(),
+  ),
+});
+
+export interface TopicPriors {
+  /** Per-law boost in [0, 1] for a topic distribution; index = law id of the knowledge index. */
+  lawWeights(topics: Record<string, number>, lawCount: number): Float64Array;
+  /** Laws named for a topic (for validation and explanations). */
+  lawsOf(topic: string): Array<{ title: string; weight: number }>;
+}
+
+/** Loads knowledge/topics.yaml and binds it to the index's law ids. Unknown titles are reported, not fatal. */
+export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>, onUnknown?: (title: string) => void): TopicPriors {
+  const byTopic = new Map<string, Array<{ id: number; title: string; weight: number }>>();
+  if (existsSync(file)) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new DataFileError(file, `not valid YAML: ${(err as Error).message}`);
+    }
+    const parsed = topicsFileSchema.safeParse(raw);
+    if (!parsed.success) throw new DataFileError(file, formatZodIssues(parsed.error));
+    for (const t of parsed.data.topics) {
+      const laws = [];
+      for (const l of t.laws) {
+        const id = lawIdByTitle.get(l.title);
+        if (id === undefined) onUnknown?.(l.title);
+        else laws.push({ id, title: l.title, weight: l.weight });
+      }
+      byTopic.set(t.label, laws);
+    }
+  }
+  return {
+    lawsOf: (topic) => (byTopic.get(topic) ?? []).map(({ title, weight }) => ({ title, weight })),
+    lawWeights(topics, lawCount) {
+      const out = new Float64Array(lawCount);
+      for (const [topic, p] of Object.entries(topics)) {
+        for (const law of byTopic.get(topic) ?? []) out[law.id] = Math.max(out[law.id]!, p * law.weight);
+      }
+      return out;
+    },
+  };
+}
