@@ -1,0 +1,104 @@
+/**
+ * @module assistant/ask
+ * Answers one question: routes by intent (short replies, service network, hand-off offer), prefixes safety
+ * steps for emergencies, retrieves articles, guide and cases, and composes an answer only from them.
+ */
+import { composeAnswer, type CaseRef, type Citation, type GuideRef } from '../knowledge/answer-composer.js';
+import type { SearchHit } from '../knowledge/retrieval.js';
+import type { Guide } from '../knowledge/schemas/guide.js';
+import type { Recognition } from '../understanding/recognizer.js';
+import type { ServiceIntent } from '../vocabulary.js';
+import { classificationSummary } from './clarify.js';
+import type { Lawline } from './lawline.js';
+import { REPLIES } from './replies-zh.js';
+import { serviceNetworkAnswer } from './service-network.js';
+
+export interface AskResult {
+  answer: string;
+  citations: Array<{ law: string; article: number; text: string }>;
+  cases: CaseRef[];
+  guides: GuideRef[];
+  confidence: number;
+  intent: string;
+  domain: string;
+  risk: 'emergency' | null;
+}
+
+/** Below this, the answer offers a duty lawyer instead of standing on its own. */
+export const LOW_CONFIDENCE = 0.35;
+/** Articles cited per answer (best first). */
+export const CITATION_COUNT = 5;
+/** Cases must reach this share of the best article score to count as similar. */
+const CASE_MIN_SCORE = 6;
+
+const SHORT_REPLY: Partial<Record<ServiceIntent, string>> = {
+  greeting: REPLIES.greeting,
+  thanks: REPLIES.thanks,
+  out_of_scope: REPLIES.outOfScope,
+};
+
+/** Guides serving a service intent, best first by how well they match the question. */
+function chooseGuides(lawline: Lawline, r: Recognition, guideHits: SearchHit[]): Guide[] {
+  const score = new Map(guideHits.map((h) => [h.doc.ref, h.score]));
+  const all = [...lawline.guides.values()];
+  const byScore = (a: Guide, b: Guide) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0);
+  const forService = all.filter((g) => g.service === r.intent).sort(byScore);
+  if (r.intent !== 'consult' && forService.length) return forService.slice(0, 2);
+  const forTopic = all.filter((g) => g.topics.includes(r.domain)).sort(byScore);
+  return forTopic.slice(0, 2);
+}
+
+function toCitation(hit: SearchHit): Citation {
+  return { law: hit.doc.law!, article: hit.doc.article!, label: hit.doc.label!, text: hit.doc.text };
+}
+
+/** Confidence in the whole answer: understanding × how strongly the best article matched. */
+function answerConfidence(r: Recognition, topScore: number): number {
+  const understanding = r.intent === 'consult' ? Math.sqrt(r.intentConfidence * r.domainConfidence) : r.intentConfidence;
+  const retrieval = topScore / (topScore + 10);
+  return Math.round(Math.min(1, understanding * (0.4 + 0.6 * retrieval) * 1.4) * 1000) / 1000;
+}
+
+export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<AskResult> {
+  const base = { intent: r.intent, domain: r.domain, risk: r.risk };
+  const prefix: string[] = [];
+  if (r.risk === 'emergency') prefix.push(REPLIES.safety);
+
+  const short = SHORT_REPLY[r.intent];
+  if (short && r.risk !== 'emergency') {
+    return { ...base, answer: short, citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
+  }
+  if (r.intent === 'human') {
+    return { ...base, answer: [...prefix, REPLIES.human].join('\n\n'), citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
+  }
+
+  const options = { topics: r.domainScores };
+  const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
+  const guides = chooseGuides(lawline, r, guideHits);
+  const boostLaws = r.intent === 'consult' ? [] : [...new Set(guides.flatMap((g) => g.basis.map((b) => b.law)))];
+  const articleHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'article', limit: CITATION_COUNT, boostLaws });
+  const caseHits = lawline.retriever
+    .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 2 })
+    .filter((h) => h.score >= CASE_MIN_SCORE);
+  const citations = articleHits.map(toCitation);
+  const confidence = answerConfidence(r, articleHits[0]?.score ?? 0);
+  const lowConfidence = confidence < LOW_CONFIDENCE;
+
+  const clarify = classificationSummary(lawline, r);
+  if (clarify) prefix.push(clarify);
+  if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
+
+  const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ citations, guides, cases: caseHits.map((h) => h.doc), confidence, lowConfidence });
+  return {
+    ...base,
+    answer: [...prefix, body].filter(Boolean).join('\n\n'),
+    citations: citations.map(({ law, article, text }) => ({ law, article, text })),
+    cases: caseHits.map((h) => ({ id: h.doc.ref, year: h.doc.year ?? 0, title: h.doc.title })),
+    guides: guides.map((g) => ({ id: g.id, title: g.title })),
+    confidence,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

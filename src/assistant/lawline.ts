@@ -1,0 +1,93 @@
+/**
+ * @module assistant/lawline
+ * Builds the whole assistant once per process — text pipeline, knowledge index, classifiers, region — and
+ * exposes the operations every channel and the CLI share: classify, ask, search, eligibility.
+ */
+import { loadConfig, type Config } from '../config/config.js';
+import { PATHS, REPO_ROOT } from '../config/paths.js';
+import { loadRegion, type Region } from '../config/region.js';
+import { checkEligibility } from '../eligibility/check-eligibility.js';
+import type { EligibilityResult } from '../eligibility/schema.js';
+import { loadCases } from '../knowledge/cases.js';
+import { hashContent } from '../knowledge/content-hash.js';
+import { loadGuides } from '../knowledge/guides.js';
+import { openKnowledgeIndex, type KnowledgeIndex } from '../knowledge/knowledge-index.js';
+import { createRetriever, type Retriever, type SearchOptions } from '../knowledge/retrieval.js';
+import type { Guide } from '../knowledge/schemas/guide.js';
+import { loadTopicPriors } from '../knowledge/topic-priors.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { loadLexicon } from '../text/lexicon.js';
+import { createTextPipeline, type TextPipeline } from '../text/text-pipeline.js';
+import { compileEmergencyPatterns } from '../understanding/emergency-detector.js';
+import { loadEntityLookups } from '../understanding/entities.js';
+import { loadIntentData } from '../understanding/intent-data.js';
+import { createRecognizer, type Recognizer } from '../understanding/recognizer.js';
+import { loadOrTrainModels } from '../understanding/trained-models.js';
+import { join } from 'node:path';
+import { answerQuestion, type AskResult } from './ask.js';
+import { toClassification, type Classification } from './classification.js';
+
+export interface Lawline {
+  config: Config;
+  log: Logger;
+  region: Region;
+  pipeline: TextPipeline;
+  index: KnowledgeIndex;
+  retriever: Retriever;
+  recognise: Recognizer;
+  guides: Map<string, Guide>;
+  intentLabels: Map<string, string>;
+  classify(text: string): Classification;
+  ask(text: string): Promise<AskResult>;
+  search(text: string, options?: SearchOptions): ReturnType<Retriever['search']>;
+  eligibility(input: unknown): EligibilityResult;
+  /** What start-up did and how long it took. */
+  startup: { ms: number; indexRebuilt: boolean; modelsTrained: boolean };
+  close(): void;
+}
+
+export interface LawlineOptions { config?: Config; log?: Logger }
+
+/** Builds the assistant. The first run builds the index and trains the models; later runs reuse both. */
+export function createLawline(options: LawlineOptions = {}): Lawline {
+  const started = Date.now();
+  const config = options.config ?? loadConfig();
+  const log = options.log ?? createLogger(config.LAWLINE_LOG_LEVEL);
+  const lexicon = loadLexicon(PATHS.lexicon);
+  const pipeline = createTextPipeline(lexicon);
+  const region = loadRegion(config.LAWLINE_REGION_FILE ?? PATHS.region);
+  const guideList = loadGuides(PATHS.guides);
+  const guides = new Map(guideList.map((g) => [g.id, g]));
+  const index = openKnowledgeIndex(config.LAWLINE_DATA_DIR, pipeline, log);
+  const lawIds = new Map(index.docs.laws.map((l, i) => [l.title, i]));
+  const priors = loadTopicPriors(PATHS.topics, lawIds, (title) => log.warn('topics.yaml names an unknown law', { title }));
+  const retriever = createRetriever(index, pipeline, priors);
+
+  const intentData = loadIntentData(PATHS.intents);
+  const { cases } = loadCases(PATHS.cases);
+  const weak = [
+    ...cases.map((c) => ({ text: `${c.title}。${c.facts}`.slice(0, 300), topic: c.topic, weight: 0.3 })),
+  ];
+  const lexiconHash = hashContent([PATHS.lexicon], REPO_ROOT, 'lexicon');
+  const models = loadOrTrainModels(pipeline, intentData, weak, lexiconHash, join(config.LAWLINE_DATA_DIR, 'models'));
+  const recognise = createRecognizer({
+    pipeline,
+    models,
+    emergencyPatterns: compileEmergencyPatterns(intentData.emergency),
+    lookups: loadEntityLookups(join(PATHS.lexicon, 'entities')),
+  });
+  const intentLabels = new Map(intentData.intents.map((i) => [i.intent, i.label]));
+
+  const lawline: Lawline = {
+    config, log, region, pipeline, index, retriever, recognise, guides, intentLabels,
+    classify: (text) => toClassification(recognise(text)),
+    ask: async (text) => answerQuestion(lawline, recognise(text)),
+    search: (text, opts) => retriever.search(text, opts),
+    eligibility: (input) => checkEligibility(input, region),
+    startup: { ms: 0, indexRebuilt: index.rebuilt, modelsTrained: models.trained },
+    close: () => index.close(),
+  };
+  lawline.startup.ms = Date.now() - started;
+  log.info('lawline ready', lawline.startup);
+  return lawline;
+}
