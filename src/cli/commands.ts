@@ -1,0 +1,38 @@
+/**
+ * @module cli/commands
+ * The JSON-lines sub-commands of `bin/lawline`: ask, classify, eligibility, search.
+ */
+import { z } from 'zod';
+import type { Lawline } from '../assistant/lawline.js';
+import { askRequestSchema, searchRequestSchema } from '../assistant/requests.js';
+import { formatZodIssues } from '../errors.js';
+import type { LineHandler } from './json-lines.js';
+
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new Error(formatZodIssues(r.error));
+  return r.data;
+}
+
+export function lineHandlers(lawline: Lawline): Record<string, LineHandler> {
+  return {
+    ask: async (line) => {
+      const { text } = parse(askRequestSchema, line);
+      const { answer, citations, cases, guides, confidence, intent, domain, risk } = await lawline.ask(text);
+      return { answer, citations, cases, guides, confidence, intent, domain, risk };
+    },
+    classify: (line) => {
+      const { text } = parse(askRequestSchema, line);
+      const c = lawline.classify(text);
+      return { intent: c.intent, domain: c.domain, confidence: c.confidence, risk: c.risk, entities: c.entities };
+    },
+    eligibility: (line) => {
+      const { id: _id, ...result } = lawline.eligibility(line);
+      return result;
+    },
+    search: (line) => {
+      const { text, kind, limit } = parse(searchRequestSchema, line);
+      return { results: lawline.search(text, { kind, limit }).map((h) => ({ kind: h.doc.kind, ref: h.doc.ref, title: h.doc.title, score: h.score })) };
+    },
+  };
+}

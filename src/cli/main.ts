@@ -1,0 +1,53 @@
+/**
+ * @module cli/main
+ * Entry point of `bin/lawline`. Sub-commands: ask, classify, eligibility, search (JSON lines on stdin →
+ * JSON lines on stdout, in order), chat (interactive). Logs go to stderr; stdout carries only results.
+ */
+import { createLawline } from '../assistant/lawline.js';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../logging/logger.js';
+import { runChat } from './chat.js';
+import { lineHandlers } from './commands.js';
+import { runJsonLines } from './json-lines.js';
+
+const USAGE = `usage: lawline <command>
+  ask           JSON lines {"id","text"} on stdin → answers with citations, cases, guides
+  classify      JSON lines {"id","text"} → {"id","intent","domain","confidence","risk","entities"}
+  eligibility   JSON lines of legal-aid eligibility inputs → decisions
+  search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
+  chat          interactive chat in the terminal`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  // Quiet by default on the CLI: stdout is data, and stderr should show only problems.
+  const log = createLogger(process.env.LAWLINE_LOG_LEVEL ? config.LAWLINE_LOG_LEVEL : 'warn');
+  if (command === 'chat') {
+    const lawline = createLawline({ config, log });
+    await runChat(lawline);
+    lawline.close();
+    return 0;
+  }
+  const handlers = lineHandlers(createLawline({ config, log }));
+  const handler = handlers[command];
+  if (!handler) {
+    process.stderr.write(`unknown command: ${command}\n${USAGE}\n`);
+    return 2;
+  }
+  // Bad lines are answered with an error line each; the run itself succeeds so callers keep the other answers.
+  const { ok, failed } = await runJsonLines(handler);
+  if (failed > 0) process.stderr.write(`lawline ${command}: ${ok} lines answered, ${failed} lines rejected\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`lawline: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+/**
+ * @module server/app
+ * The express application: health, the JSON API and the Bot Framework endpoint. Channels mount here.
+ */
+import express, { type Express } from 'express';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { Lawline } from '../assistant/lawline.js';
+import { LawlineBot } from '../bot/lawline-bot.js';
+import { errorHandler, HttpError } from './http-error.js';
+import { apiV1Routes } from './routes/api-v1.js';
+
+/** JSON bodies above this are refused (413); questions themselves are capped far lower. */
+const BODY_LIMIT = '256kb';
+
+export function createApp(lawline: Lawline): Express {
+  const { config, log } = lawline;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', startup: lawline.startup, docs: lawline.index.docs.count });
+  });
+  app.use('/api/v1', apiV1Routes(lawline));
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error('bot turn failed', { error });
+    await context.sendActivity('抱歉，系统出了点问题，请稍后再试，或拨打12348公共法律服务热线。');
+  };
+  const bot = new LawlineBot(lawline);
+  app.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,91 @@
+/**
+ * @module tools/eval
+ * `npm run eval`: measures lawline on the held-out dev sets in test/fixtures:
+ * citations (hit@1, hit@5, MRR) beside a plain character-bigram BM25 over the same statutes; guides;
+ * intent and topic accuracy, macro-F1, per-label F1 and confusions; emergency recall and false alarms.
+ * `--json` prints the numbers as JSON.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLawline } from '../assistant/lawline.js';
+import { loadConfig } from '../config/config.js';
+import { REPO_ROOT } from '../config/paths.js';
+import { createLogger } from '../logging/logger.js';
+import { firstRelevantRank, labelReport, rankingScores, type LabelReport, type RankingScores } from './metrics.js';
+
+interface AskCase { id: string; text: string; topic: string; gold: Array<{ law: string; article: number }>; guides: string[] }
+
+function readJsonLines<T>(name: string): T[] {
+  const file = join(REPO_ROOT, 'test', 'fixtures', name);
+  if (!existsSync(file)) {
+    console.error(`(skipped: ${file} does not exist)`);
+    return [];
+  }
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function printRanking(label: string, s: RankingScores) {
+  console.log(`  ${label.padEnd(28)} hit@1 ${pct(s.hit1).padStart(6)}  hit@5 ${pct(s.hit5).padStart(6)}  MRR ${s.mrr.toFixed(3)}  (n=${s.n})`);
+}
+
+function printLabels(title: string, r: LabelReport) {
+  console.log(`\n${title}: accuracy ${pct(r.accuracy)}, macro-F1 ${r.macroF1.toFixed(3)}`);
+  console.log('  per label (F1 / support):', r.perLabel.map((l) => `${l.label} ${l.f1.toFixed(2)}/${l.support}`).join(', '));
+  console.log('  most frequent confusions (gold → predicted):', r.confusions.map((c) => `${c.gold}→${c.predicted} ×${c.count}`).join(', ') || 'none');
+}
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const lawline = createLawline({ config: loadConfig(), log: createLogger('warn') });
+
+  const askSet = readJsonLines<AskCase>('ask-dev.jsonl');
+  const ours: number[] = [];
+  const base: number[] = [];
+  const guideHits: number[] = [];
+  for (const q of askSet) {
+    const isGold = (c: { law: string | null; article: number | null }) => q.gold.some((g) => g.law === c.law && g.article === c.article);
+    const result = await lawline.ask(q.text);
+    ours.push(firstRelevantRank(result.citations, isGold));
+    base.push(firstRelevantRank(lawline.retriever.baseline(q.text, 5).map((h) => h.doc), isGold));
+    if (q.guides.length) guideHits.push(result.guides.some((g) => q.guides.includes(g.id)) ? 1 : 0);
+  }
+  const citations = { lawline: rankingScores(ours), baseline: rankingScores(base) };
+  const guides = guideHits.reduce((a, b) => a + b, 0) / (guideHits.length || 1);
+
+  const intentSet = readJsonLines<{ text: string; intent: string }>('intent-dev.jsonl');
+  const intents = labelReport(intentSet.map((c) => ({ gold: c.intent, predicted: lawline.classify(c.text).intent })));
+  const topicSet = readJsonLines<{ text: string; domain: string }>('topic-dev.jsonl');
+  const topics = labelReport(topicSet.map((c) => ({ gold: c.domain, predicted: lawline.classify(c.text).domain })));
+  const emergencySet = readJsonLines<{ text: string; emergency: boolean }>('emergency-dev.jsonl');
+  const flagged = emergencySet.map((c) => ({ gold: c.emergency, flagged: lawline.classify(c.text).risk === 'emergency' }));
+  const positives = flagged.filter((f) => f.gold);
+  const negatives = flagged.filter((f) => !f.gold);
+  const emergency = {
+    recall: positives.filter((f) => f.flagged).length / (positives.length || 1),
+    falseAlarmRate: negatives.filter((f) => f.flagged).length / (negatives.length || 1),
+    positives: positives.length,
+    negatives: negatives.length,
+  };
+
+  if (json) {
+    console.log(JSON.stringify({ citations, guides, intents, topics, emergency }, null, 2));
+  } else {
+    console.log(`Citations on ${askSet.length} questions (test/fixtures/ask-dev.jsonl):`);
+    printRanking('lawline', citations.lawline);
+    printRanking('character-bigram BM25', citations.baseline);
+    const ratio = citations.baseline.hit5 ? citations.lawline.hit5 / citations.baseline.hit5 : Infinity;
+    console.log(`  hit@5 ratio lawline / baseline: ${ratio.toFixed(2)}×`);
+    console.log(`  guide named when one is expected: ${pct(guides)} (n=${guideHits.length})`);
+    printLabels(`Service intents on ${intentSet.length} messages (intent-dev.jsonl)`, intents);
+    printLabels(`Legal topics on ${topicSet.length} questions (topic-dev.jsonl)`, topics);
+    console.log(`\nEmergencies (emergency-dev.jsonl): recall ${pct(emergency.recall)} of ${emergency.positives}, false alarms ${pct(emergency.falseAlarmRate)} of ${emergency.negatives} ordinary messages`);
+  }
+  lawline.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
