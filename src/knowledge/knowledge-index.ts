@@ -51,15 +51,20 @@ export function docTokens(pipeline: TextPipeline, doc: SearchDoc) {
   return { words, bigrams: charBigrams(doc.text), heading: pipeline.segment(doc.heading) };
 }
 
-function dataHash(): string {
-  return hashContent([PATHS.laws, PATHS.guides, PATHS.cases, PATHS.lexicon], REPO_ROOT, INDEX_VERSION);
+/** Where the indexed data comes from (the repo's folders by default; tests pass small fixtures). */
+export interface IndexSources { laws: string; guides: string; cases: string; lexicon: string }
+
+const DEFAULT_SOURCES: IndexSources = { laws: PATHS.laws, guides: PATHS.guides, cases: PATHS.cases, lexicon: PATHS.lexicon };
+
+function dataHash(sources: IndexSources): string {
+  return hashContent([sources.laws, sources.guides, sources.cases, sources.lexicon], REPO_ROOT, INDEX_VERSION);
 }
 
-function build(file: string, pipeline: TextPipeline, hash: string, log: Logger): void {
+function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, sources: IndexSources): void {
   const started = Date.now();
-  const laws = loadStatutes(PATHS.laws);
-  const guides = loadGuides(PATHS.guides);
-  const { cases } = loadCases(PATHS.cases);
+  const laws = loadStatutes(sources.laws);
+  const guides = loadGuides(sources.guides);
+  const { cases } = loadCases(sources.cases);
   const docs = [...articleDocs(laws), ...guideDocs(guides), ...caseDocs(cases)];
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   const db = openDatabase(join(file, '..'), INDEX_NAME + '.building');
@@ -126,11 +131,16 @@ function storedHash(file: string): string | null {
 }
 
 /** Opens the index under `dataDir`, building it first if it is missing or stale. */
-export function openKnowledgeIndex(dataDir: string, pipeline: TextPipeline, log: Logger): KnowledgeIndex {
+export function openKnowledgeIndex(
+  dataDir: string,
+  pipeline: TextPipeline,
+  log: Logger,
+  sources: IndexSources = DEFAULT_SOURCES,
+): KnowledgeIndex {
   const file = join(dataDir, `${INDEX_NAME}.sqlite`);
-  const hash = dataHash();
+  const hash = dataHash(sources);
   const rebuilt = storedHash(file) !== hash;
-  if (rebuilt) build(file, pipeline, hash, log);
+  if (rebuilt) build(file, pipeline, hash, log, sources);
   const db = openDatabase(dataDir, INDEX_NAME);
   db.pragma('query_only = ON');
   const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
