@@ -52,12 +52,23 @@ export function docTokens(pipeline: TextPipeline, doc: SearchDoc) {
 }
 
 /** Where the indexed data comes from (the repo's folders by default; tests pass small fixtures). */
-export interface IndexSources { laws: string; guides: string; cases: string; lexicon: string }
+export interface IndexSources {
+  laws: string;
+  guides: string;
+  cases: string;
+  /** Lexicon files that change how documents are tokenised (user dictionary, stop words); synonyms do not. */
+  lexiconFiles: string[];
+}
 
-const DEFAULT_SOURCES: IndexSources = { laws: PATHS.laws, guides: PATHS.guides, cases: PATHS.cases, lexicon: PATHS.lexicon };
+const DEFAULT_SOURCES: IndexSources = {
+  laws: PATHS.laws,
+  guides: PATHS.guides,
+  cases: PATHS.cases,
+  lexiconFiles: [join(PATHS.lexicon, 'user-dict.txt'), join(PATHS.lexicon, 'stopwords.txt')],
+};
 
 function dataHash(sources: IndexSources): string {
-  return hashContent([sources.laws, sources.guides, sources.cases, sources.lexicon], REPO_ROOT, INDEX_VERSION);
+  return hashContent([sources.laws, sources.guides, sources.cases, ...sources.lexiconFiles], REPO_ROOT, INDEX_VERSION);
 }
 
 function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, sources: IndexSources): void {

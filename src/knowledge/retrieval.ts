@@ -34,6 +34,8 @@ export const RANKING = {
     local_regulation: 0.45, constitution: 0.3,
   } as Record<string, number>,
   topicBoost: 1.5,
+  /** Laws no topic names (e.g. central-bank or diplomatic-service statutes) rarely answer a citizen. */
+  nonCoreFactor: 0.35,
 };
 
 export interface Retriever {
@@ -42,7 +44,12 @@ export interface Retriever {
   searchAnalysed(analysed: AnalysedText, options?: SearchOptions): SearchHit[];
   /** Plain character-bigram BM25 over the statutes: the baseline `npm run eval` compares against. */
   baseline(text: string, limit?: number): SearchHit[];
+  /** searchAnalysed, then the top `RERANK_DEPTH` lexical hits re-ordered by `reranker` (embeddings). */
+  searchFused(analysed: AnalysedText, options: SearchOptions, reranker: Reranker): Promise<SearchHit[]>;
 }
+
+/** Lexical candidates handed to the reranker: deep enough to rescue a synonym match, cheap enough to embed. */
+export const RERANK_DEPTH = 50;
 
 function uniqueTerms(list: Array<[string, number]>): WeightedTerm[] {
   const map = new Map<string, number>();
@@ -78,7 +85,7 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
     kindMasks.set(kind, mask);
   }
   const lawIdByTitle = new Map(docs.laws.map((l, i) => [l.title, i]));
-  const lawKindFactor = Float64Array.from(docs.laws, (l) => RANKING.kindFactor[l.kind] ?? 0.5);
+  const lawKindFactor = Float64Array.from(docs.laws, (l, id) => (RANKING.kindFactor[l.kind] ?? 0.5) * (priors.isCore(id) ? 1 : RANKING.nonCoreFactor));
 
   function searchAnalysed(analysed: AnalysedText, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
@@ -108,6 +115,13 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
   return {
     searchAnalysed,
     search: (text, options) => searchAnalysed(pipeline.analyse(text), options),
+    async searchFused(analysed, options, reranker) {
+      const limit = options.limit ?? 10;
+      const candidates = searchAnalysed(analysed, { ...options, limit: Math.max(limit, RERANK_DEPTH) });
+      const byId = new Map(candidates.map((h) => [h.id, h]));
+      const order = [...new Set([...(await reranker(analysed.normalised, candidates)), ...byId.keys()])];
+      return order.flatMap((id) => byId.get(id) ?? []).slice(0, limit);
+    },
     baseline(text, limit = 10) {
       const terms = uniqueTerms(charBigrams(pipeline.analyse(text).normalised).map((t) => [t, 1]));
       const scores = new Float64Array(docs.count);

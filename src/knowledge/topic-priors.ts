@@ -21,6 +21,8 @@ const topicsFileSchema = z.object({
 export interface TopicPriors {
   /** Per-law boost in [0, 1] for a topic distribution; index = law id of the knowledge index. */
   lawWeights(topics: Record<string, number>, lawCount: number): Float64Array;
+  /** True for laws some topic names: the statutes citizens' questions turn on. */
+  isCore(lawId: number): boolean;
   /** Laws named for a topic (for validation and explanations). */
   lawsOf(topic: string): Array<{ title: string; weight: number }>;
 }
@@ -47,7 +49,9 @@ export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>,
       byTopic.set(t.label, laws);
     }
   }
+  const core = new Set([...byTopic.values()].flatMap((laws) => laws.map((l) => l.id)));
   return {
+    isCore: (lawId) => core.size === 0 || core.has(lawId),
     lawsOf: (topic) => (byTopic.get(topic) ?? []).map(({ title, weight }) => ({ title, weight })),
     lawWeights(topics, lawCount) {
       const out = new Float64Array(lawCount);
