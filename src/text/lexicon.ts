@@ -1,6 +1,6 @@
 /**
  * @module text/lexicon
- * Loads intents/lexicon/: the jieba user dictionary, stop words, synonyms and dialect rewrites.
+ * Loads intents/lexicon/: the jieba user dictionary, stop words, synonyms, dialect rewrites and typo fixes.
  * All of it is data; adding a word is a file change, never a code change.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -58,7 +58,10 @@ export function loadLexicon(dir = 'intents/lexicon'): Lexicon {
   const userDict = readLines(join(dir, 'user-dict.txt')).join('\n');
   const stopwords = new Set(readLines(join(dir, 'stopwords.txt')));
   const synonyms = readYaml(join(dir, 'synonyms.yaml'), synonymsSchema).synonyms;
-  const dialectFile = join(dir, 'dialect.yaml');
-  const dialect = existsSync(dialectFile) ? readYaml(dialectFile, dialectSchema).rewrites : [];
+  // Dialect phrases and common typos are both safe, context-free rewrites applied after normalisation.
+  const dialect = ['dialect.yaml', 'typos.yaml'].flatMap((name) => {
+    const file = join(dir, name);
+    return existsSync(file) ? readYaml(file, dialectSchema).rewrites : [];
+  });
   return { userDict, stopwords, synonyms, dialect };
 }
