@@ -212,18 +212,6 @@ describe('policies', () => {
     expect(extractEntities('我在连州').map((e) => e.type)).toEqual(['county']);
     expect(extractEntities('')).toEqual([]);
   });
-
-  test('a 100-character message is extracted quickly (linear scan, compiled once)', () => {
-    const message = '我今年七十多岁，住在英德市浛洸镇，是低保户，老伴残疾。去年3月儿子的老板拖欠工资三万五千元，' +
-      '他干了两年多，家里4口人，家庭月收入不到2000块，想申请法律援助，2023年5月1日起诉过一次，请问怎么办？';
-    for (let i = 0; i < 300; i++) extractEntities(message, lookups); // let the JIT settle
-    const runs = 1000;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) extractEntities(message, lookups);
-    const perMessage = (performance.now() - t0) / runs;
-    // Target is 0.3 ms; the bound leaves room for a busy shared CI machine but catches runaway regexes.
-    expect(perMessage).toBeLessThan(2);
-  });
 });
 
 describe('loadEntityLookups', () => {
