@@ -76,7 +76,10 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
   const guides = chooseGuides(lawline, r, guideHits);
   const boostLaws = r.intent === 'consult' ? [] : [...new Set(guides.flatMap((g) => g.basis.map((b) => b.law)))];
-  const articleHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'article', limit: CITATION_COUNT, boostLaws });
+  const articleOptions = { ...options, kind: 'article' as const, limit: CITATION_COUNT, boostLaws };
+  const articleHits = lawline.embeddings
+    ? await lawline.retriever.searchFused(r.analysed, articleOptions, lawline.embeddings.rerank)
+    : lawline.retriever.searchAnalysed(r.analysed, articleOptions);
   const caseHits = lawline.retriever
     .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 2 })
     .filter((h) => h.score >= CASE_MIN_SCORE);

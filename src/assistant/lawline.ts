@@ -11,6 +11,7 @@ import type { EligibilityResult } from '../eligibility/schema.js';
 import { loadCases } from '../knowledge/cases.js';
 import { hashContent } from '../knowledge/content-hash.js';
 import { loadGuides } from '../knowledge/guides.js';
+import { loadEmbeddingReranker, type LoadedReranker } from '../knowledge/embedding-reranker.js';
 import { openKnowledgeIndex, type KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { createRetriever, type Retriever, type SearchOptions } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
@@ -34,6 +35,8 @@ export interface Lawline {
   pipeline: TextPipeline;
   index: KnowledgeIndex;
   retriever: Retriever;
+  /** Embedding re-ranker for article citations, when LAWLINE_EMBEDDING_MODEL is set (loads in the background). */
+  embeddings?: LoadedReranker;
   recognise: Recognizer;
   guides: Map<string, Guide>;
   intentLabels: Map<string, string>;
@@ -62,6 +65,10 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   const lawIds = new Map(index.docs.laws.map((l, i) => [l.title, i]));
   const priors = loadTopicPriors(PATHS.topics, lawIds, (title) => log.warn('topics.yaml names an unknown law', { title }));
   const retriever = createRetriever(index, pipeline, priors);
+  // A model that fails to load is logged and retrieval stays lexical (see loadEmbeddingReranker).
+  const embeddings = config.LAWLINE_EMBEDDING_MODEL
+    ? loadEmbeddingReranker({ modelDir: config.LAWLINE_EMBEDDING_MODEL, dataDir: config.LAWLINE_DATA_DIR, log })
+    : undefined;
 
   const intentData = loadIntentData(PATHS.intents);
   const { cases } = loadCases(PATHS.cases);
@@ -79,13 +86,16 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   const intentLabels = new Map(intentData.intents.map((i) => [i.intent, i.label]));
 
   const lawline: Lawline = {
-    config, log, region, pipeline, index, retriever, recognise, guides, intentLabels,
+    config, log, region, pipeline, index, retriever, embeddings, recognise, guides, intentLabels,
     classify: (text) => toClassification(recognise(text)),
     ask: async (text) => answerQuestion(lawline, recognise(text)),
     search: (text, opts) => retriever.search(text, opts),
     eligibility: (input) => checkEligibility(input, region),
     startup: { ms: 0, indexRebuilt: index.rebuilt, modelsTrained: models.trained },
-    close: () => index.close(),
+    close: () => {
+      embeddings?.close();
+      index.close();
+    },
   };
   lawline.startup.ms = Date.now() - started;
   log.info('lawline ready', lawline.startup);
