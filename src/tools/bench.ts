@@ -1,0 +1,192 @@
+/**
+ * @module tools/bench
+ * `npm run bench`: measures lawline on this machine — index build, start-up (in-process and as a real
+ * `bin/lawline` child), ask latency in-process and over loopback HTTP, classify latency, CLI batches and peak
+ * memory. Every loop has a fixed count; the data dir is a fresh temp folder, removed at the end.
+ * `--json` prints the same numbers as JSON on stdout (progress goes to stderr).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createLawline, type Lawline } from '../assistant/lawline.js';
+import { loadConfig } from '../config/config.js';
+import { PATHS } from '../config/paths.js';
+import { openKnowledgeIndex } from '../knowledge/knowledge-index.js';
+import { createLogger } from '../logging/logger.js';
+import { createApp } from '../server/app.js';
+import { loadLexicon } from '../text/lexicon.js';
+import { createTextPipeline } from '../text/text-pipeline.js';
+import { hasGnuTime, runLawline } from './bench/cli-child.js';
+import { cycle, readFixtureTexts } from './bench/fixtures.js';
+import { loadAsk } from './bench/http-load.js';
+import { watchGc } from './bench/gc-watch.js';
+import { formatReport, type BenchReport } from './bench/report.js';
+import { median, since, summarise } from './bench/stats.js';
+
+/** Fixed sizes: enough samples for a stable p99, small enough for ~5 minutes on 2 cores. */
+const COUNTS = {
+  childStarts: 3,
+  askWarmup: 20,
+  asks: 1200,
+  httpSequential: 400,
+  httpConcurrent: 800,
+  httpClients: 16,
+  classifyWarmup: 50,
+  classify: 2000,
+  cliAsk: 1500,
+  cliClassify: 500,
+} as const;
+
+const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function makeLawline(dataDir: string): { lawline: Lawline; ms: number } {
+  const started = performance.now();
+  const config = loadConfig({ ...process.env, LAWLINE_DATA_DIR: dataDir });
+  const lawline = createLawline({ config, log: createLogger('warn') });
+  return { lawline, ms: since(started) };
+}
+
+async function benchBuild(dataDir: string) {
+  progress(`building the index in ${dataDir}`);
+  let t = performance.now();
+  const pipeline = createTextPipeline(loadLexicon(PATHS.lexicon));
+  const pipelineMs = since(t);
+  t = performance.now();
+  const index = openKnowledgeIndex(dataDir, pipeline, createLogger('warn'));
+  const indexBuildMs = since(t);
+  if (!index.rebuilt) throw new Error(`expected a fresh build in ${dataDir}`);
+  const indexDocs = index.docs.count;
+  index.close();
+  progress('training the models (createLawline on the fresh index)');
+  const first = makeLawline(dataDir);
+  if (first.lawline.startup.indexRebuilt || !first.lawline.startup.modelsTrained) {
+    throw new Error(`unexpected start-up: ${JSON.stringify(first.lawline.startup)}`);
+  }
+  first.lawline.close();
+  return { pipelineMs, indexBuildMs, indexDocs, startupWithTrainingMs: first.ms };
+}
+
+async function benchAsk(lawline: Lawline, texts: string[]) {
+  progress(`ask in-process ×${texts.length}`);
+  for (const text of texts.slice(0, COUNTS.askWarmup)) await lawline.ask(text);
+  const latencies: number[] = [];
+  const gc = watchGc();
+  const started = performance.now();
+  for (const text of texts) {
+    const t = performance.now();
+    await lawline.ask(text);
+    latencies.push(since(t));
+  }
+  const perSecond = (texts.length / since(started)) * 1000;
+  return { n: texts.length, latencyMs: summarise(latencies), perSecond, gc: await gc.stop() };
+}
+
+async function benchClassify(lawline: Lawline, texts: string[]) {
+  progress(`classify in-process ×${texts.length}`);
+  for (const text of texts.slice(0, COUNTS.classifyWarmup)) lawline.classify(text);
+  const latencies: number[] = [];
+  const gc = watchGc();
+  const started = performance.now();
+  for (const text of texts) {
+    const t = process.hrtime.bigint();
+    lawline.classify(text);
+    latencies.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  const perSecond = (texts.length / since(started)) * 1000;
+  return { n: texts.length, latencyUs: summarise(latencies), perSecond, gc: await gc.stop() };
+}
+
+async function benchHttp(lawline: Lawline, askTexts: string[]) {
+  const server = createApp(lawline).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    progress(`HTTP ask sequential ×${COUNTS.httpSequential}`);
+    await loadAsk(base, askTexts.slice(0, COUNTS.askWarmup), 1);
+    const sequential = await loadAsk(base, cycle(askTexts, COUNTS.httpSequential), 1);
+    progress(`HTTP ask ${COUNTS.httpClients} clients ×${COUNTS.httpConcurrent}`);
+    const concurrent = await loadAsk(base, cycle(askTexts, COUNTS.httpConcurrent), COUNTS.httpClients);
+    return { sequential, concurrent };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const keep = process.argv.includes('--keep');
+  const benchStarted = performance.now();
+  const askTexts = readFixtureTexts('ask-dev.jsonl');
+  const classifyTexts = [...readFixtureTexts('intent-dev.jsonl'), ...readFixtureTexts('emergency-dev.jsonl'), ...askTexts];
+  const dataDir = mkdtempSync(join(tmpdir(), 'lawline-bench-'));
+  try {
+    const build = await benchBuild(dataDir);
+    const benchMaxRssKbAfterBuild = process.resourceUsage().maxRSS;
+
+    progress('start-up on the existing index');
+    const warm = makeLawline(dataDir);
+    const lawline = warm.lawline;
+    const inProcessReused = !lawline.startup.indexRebuilt && !lawline.startup.modelsTrained;
+    const child = [];
+    for (let i = 0; i < COUNTS.childStarts; i++) {
+      const run = await runLawline({ command: 'ask', input: cycle(askTexts.slice(i), 1), dataDir, timeoutMs: 60_000 });
+      if (run.lines !== 1 || run.errorLines) throw new Error(`bin/lawline ask answered ${run.lines} lines (${run.errorLines} errors)`);
+      child.push({ firstAnswerMs: run.firstLineMs, readyMs: run.readyMs, rebuilt: run.rebuilt, exitMs: run.wallMs, maxRssKb: run.maxRssKb });
+    }
+    const startup = {
+      inProcessMs: warm.ms,
+      inProcessReused,
+      child,
+      childMedianFirstAnswerMs: median(child.map((c) => c.firstAnswerMs ?? Number.NaN)),
+    };
+
+    const ask = await benchAsk(lawline, cycle(askTexts, COUNTS.asks));
+    const http = await benchHttp(lawline, askTexts);
+    const classify = await benchClassify(lawline, cycle(classifyTexts, COUNTS.classify));
+    const benchRssKbAfterServing = Math.round(process.memoryUsage().rss / 1024);
+
+    progress(`bin/lawline ask ×${COUNTS.cliAsk}`);
+    const cliAsk = await runLawline({ command: 'ask', input: cycle(askTexts, COUNTS.cliAsk), dataDir, timeoutMs: 240_000 });
+    progress(`bin/lawline classify ×${COUNTS.cliClassify}`);
+    const cliClassify = await runLawline({ command: 'classify', input: cycle(classifyTexts, COUNTS.cliClassify), dataDir, timeoutMs: 60_000 });
+    lawline.close();
+
+    const report: BenchReport = {
+      machine: {
+        date: new Date().toISOString(),
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.version,
+        platform: `${platform()} ${release()}`,
+        totalMemMb: Math.round(totalmem() / 1024 / 1024),
+        gnuTime: hasGnuTime(),
+        // Other processes share the cores: a high load average inflates every number below.
+        loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
+      },
+      build: {
+        ...build,
+        modelsTrainMsApprox: Math.max(0, build.startupWithTrainingMs - warm.ms),
+        coldTotalMs: build.pipelineMs + build.indexBuildMs + build.startupWithTrainingMs,
+      },
+      startup,
+      ask,
+      http,
+      classify,
+      cli: { ask: { ...cliAsk, input: COUNTS.cliAsk }, classify: { ...cliClassify, input: COUNTS.cliClassify } },
+      memory: { benchMaxRssKbAfterBuild, benchMaxRssKb: process.resourceUsage().maxRSS, benchRssKbAfterServing },
+      totalMs: since(benchStarted),
+    };
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  } finally {
+    if (keep) progress(`data dir kept: ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
