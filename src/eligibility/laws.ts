@@ -2,6 +2,7 @@
  * @module eligibility/laws
  * Statute references used by the eligibility rules and their Chinese citation form ("法律援助法第三十一条").
  */
+import { intToChinese } from '../knowledge/chinese-numerals.js';
 import type { LawRef } from './schema.js';
 
 /** 中华人民共和国法律援助法 (2021). */
@@ -18,20 +19,8 @@ export function laa(article: number): LawRef {
   return { law: LAA, article };
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** Chinese numeral for 1–999 as used in article numbers (十, 二十一, 一百零五). */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 999) throw new RangeError(`article number out of range: ${n}`);
-  const hundreds = Math.floor(n / 100);
-  const tens = Math.floor((n % 100) / 10);
-  const ones = n % 10;
-  let out = hundreds ? `${DIGITS[hundreds]}百` : '';
-  if (tens) out += tens === 1 && !hundreds ? '十' : `${DIGITS[tens]}十`;
-  else if (hundreds && ones) out += '零';
-  if (ones) out += DIGITS[ones];
-  return out;
-}
+/** Chinese numeral as used in article numbers (十, 二十一, 一百零五). */
+export const chineseNumber = intToChinese;
 
 /** Citation string for a reference, e.g. `{law: '法律援助法', article: 31}` → "法律援助法第三十一条". */
 export function citation(ref: LawRef): string {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { chineseToInt } from './chinese-numerals.js';
 import { GuideSchema, type Guide, type LawRef } from './schemas/guide.js';
 
 /** Default guide folder, resolved from this file so the CLI works from any cwd. */
@@ -58,29 +59,6 @@ export function loadGuides(dir: string = DEFAULT_GUIDES_DIR): Guide[] {
   return guides;
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/**
- * Converts a Chinese article numeral (as in 第一百零八条) to an integer.
- * @example chineseNumeral('一百零八') // 108
- */
-export function chineseNumeral(numeral: string): number {
-  let total = 0;
-  let digit = 0;
-  for (const ch of numeral) {
-    if (ch in DIGITS) digit = DIGITS[ch]!;
-    else if (ch in UNITS) {
-      // A bare 十 (as in 十五) means one ten.
-      total += (digit || (ch === '十' ? 1 : 0)) * UNITS[ch]!;
-      digit = 0;
-    } else throw new Error(`not a Chinese numeral: ${numeral}`);
-  }
-  return total + digit;
-}
-
 const BRACKETS = /（([^（）]*)）/g;
 const SEGMENT = /^(.*?)第([零〇一二三四五六七八九十百千两]+)条/;
 
@@ -98,7 +76,7 @@ export function extractCitations(text: string): LawRef[] {
       if (!m) continue;
       const name = m[1]!.trim().replace(/^《|》$/g, '').replace(/^中华人民共和国/, '');
       if (name) law = name;
-      if (law) refs.push({ law, article: chineseNumeral(m[2]!) });
+      if (law) refs.push({ law, article: chineseToInt(m[2]!) });
     }
   }
   return refs;

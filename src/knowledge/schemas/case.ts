@@ -3,12 +3,10 @@
  * Zod schema for typical cases in case-library/<year>/<id>.yaml.
  */
 import { z } from 'zod';
+import { TOPIC_LABELS } from '../../vocabulary.js';
 
 /** The 20 topic labels fixed in docs/architecture.md. */
-export const TOPIC_LABELS = [
-  '婚姻家庭', '劳动纠纷', '交通事故', '债权债务', '刑事辩护', '合同纠纷', '房产纠纷', '侵权', '公司法', '医疗纠纷',
-  '拆迁安置', '行政诉讼', '建设工程', '知识产权', '综合咨询', '人身损害', '涉外法律', '海事海商', '消费权益', '抵押担保',
-] as const;
+export { TOPIC_LABELS } from '../../vocabulary.js';
 
 export const topicSchema = z.enum(TOPIC_LABELS);
 

@@ -3,6 +3,7 @@
  * Zod schema for the Qingyuan service guides in `knowledge/guides/<id>.yaml` (see docs/architecture.md).
  */
 import { z } from 'zod';
+import { TOPIC_LABELS } from '../../vocabulary.js';
 
 /** Guide ids fixed by the architecture; every one must have a file. */
 export const GUIDE_IDS = [
@@ -18,11 +19,7 @@ export const GUIDE_SERVICES = [
 ] as const;
 
 /** The 20 shared topic labels (docs/architecture.md). */
-export const TOPIC_LABELS = [
-  '婚姻家庭', '劳动纠纷', '交通事故', '债权债务', '刑事辩护', '合同纠纷', '房产纠纷', '侵权', '公司法',
-  '医疗纠纷', '拆迁安置', '行政诉讼', '建设工程', '知识产权', '综合咨询', '人身损害', '涉外法律', '海事海商',
-  '消费权益', '抵押担保',
-] as const;
+export { TOPIC_LABELS } from '../../vocabulary.js';
 
 /**
  * A statute citation inside full-width brackets, e.g. "（劳动争议调解仲裁法第二十七条）".
