@@ -1,18 +1,55 @@
 /**
  * @module bot/lawline-bot
- * The one bot behind every channel: routes activities to the same assistant `ask` as the HTTP API, so a
- * conversation on any channel reaches the same answers.
+ * The one bot behind every channel. It only routes activity types: messages go to the message router (dialogs,
+ * progress queries, or the same `ask` as the HTTP API), new members get the greeting. Conversation and user
+ * state are saved after every turn.
  */
-import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import Database from 'better-sqlite3';
 import type { Lawline } from '../assistant/lawline.js';
 import { REPLIES } from '../assistant/replies-zh.js';
-import { formatCitations } from './format-reply.js';
+import { createPreapplicationStore, type PreapplicationStore } from '../preapplication/preapplication-store.js';
+import { STATE_PROPERTIES, type ConversationData, type UserData } from './conversation-data.js';
+import type { DialogDeps } from './dialogs/dialog-deps.js';
+import { EligibilityDialog } from './dialogs/eligibility-dialog.js';
+import { routeMessage } from './message-router.js';
 
+export interface LawlineBotOptions {
+  /** Bot state storage: SqliteStorage in production; MemoryStorage when omitted. */
+  storage?: Storage;
+  /** Where pre-applications go; an in-memory store (lost on exit) when omitted. */
+  preapplications?: PreapplicationStore;
+}
+
+/**
+ * @example
+ * const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+ * await adapter.process(req, res, (context) => bot.run(context));
+ */
 export class LawlineBot extends ActivityHandler {
-  constructor(private readonly lawline: Lawline) {
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  private readonly dialogs: DialogSet;
+  private readonly deps: DialogDeps;
+
+  constructor(lawline: Lawline, options: LawlineBotOptions = {}) {
     super();
+    const storage = options.storage ?? new MemoryStorage();
+    this.conversationState = new ConversationState(storage);
+    this.userState = new UserState(storage);
+    if (!options.preapplications) lawline.log.warn('LawlineBot: no pre-application store given; using an in-memory one');
+    this.deps = {
+      lawline,
+      preapplications: options.preapplications ?? createPreapplicationStore(new Database(':memory:')),
+      conversationData: this.conversationState.createProperty<ConversationData>(STATE_PROPERTIES.conversation),
+      userData: this.userState.createProperty<UserData>(STATE_PROPERTIES.user),
+    };
+    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
+    this.dialogs.add(new EligibilityDialog(this.deps));
+
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      await routeMessage(context, this.dialogs, this.deps);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -23,15 +60,9 @@ export class LawlineBot extends ActivityHandler {
     });
   }
 
-  private async answer(context: TurnContext): Promise<void> {
-    const text = (context.activity.text ?? '').trim();
-    if (!text) {
-      await context.sendActivity('请用文字描述您的问题。');
-      return;
-    }
-    const result = await this.lawline.ask(text.slice(0, 2000));
-    const reply = MessageFactory.text([result.answer, formatCitations(result.citations)].filter(Boolean).join('\n\n'));
-    reply.channelData = { lawline: { intent: result.intent, domain: result.domain, risk: result.risk, confidence: result.confidence, citations: result.citations, cases: result.cases, guides: result.guides } };
-    await context.sendActivity(reply);
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
   }
 }

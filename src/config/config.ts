@@ -12,6 +12,8 @@ const optionalString = z.string().trim().min(1).optional();
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   LAWLINE_DATA_DIR: z.string().min(1).default(PATHS.defaultDataDir),
+  /** Folder of the state database (accounts, pre-applications, bot state). Unset: LAWLINE_DATA_DIR. */
+  LAWLINE_STATE_DIR: optionalString,
   /** Folder of a local BERT-style feature-extraction model (config.json, tokenizer.json, onnx/). Unset: lexical only. */
   LAWLINE_EMBEDDING_MODEL: optionalString,
   LAWLINE_REGION_FILE: optionalString,

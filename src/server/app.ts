@@ -9,14 +9,19 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Lawline } from '../assistant/lawline.js';
+import { authRoutes } from '../accounts/auth-routes.js';
+import { authenticate } from '../accounts/require-role.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
+import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
 import { errorHandler, HttpError } from './http-error.js';
+import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 
 /** JSON bodies above this are refused (413); questions themselves are capped far lower. */
 const BODY_LIMIT = '256kb';
 
-export function createApp(lawline: Lawline): Express {
+/** `state` (accounts, pre-applications, bot state) defaults to the database in LAWLINE_STATE_DIR / LAWLINE_DATA_DIR. */
+export function createApp(lawline: Lawline, state: LawlineState = openLawlineState(lawline.config)): Express {
   const { config, log } = lawline;
   const app = express();
   app.disable('x-powered-by');
@@ -26,6 +31,7 @@ export function createApp(lawline: Lawline): Express {
     res.json({ status: 'ok', startup: lawline.startup, docs: lawline.index.docs.count });
   });
   app.use('/api/v1', apiV1Routes(lawline));
+  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log));
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -38,7 +44,7 @@ export function createApp(lawline: Lawline): Express {
     log.error('bot turn failed', { error });
     await context.sendActivity('抱歉，系统出了点问题，请稍后再试，或拨打12348公共法律服务热线。');
   };
-  const bot = new LawlineBot(lawline);
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
   app.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });

@@ -1,0 +1,26 @@
+/**
+ * @module accounts/auth-routes
+ * `POST /auth/login {username, password}` → `{token, role, expiresAt}`; 401 on bad credentials.
+ */
+import { Router } from 'express';
+import type { Logger } from '../logging/logger.js';
+import { HttpError } from '../server/http-error.js';
+import { parseBody } from '../server/validate.js';
+import { loginRequestSchema } from './account-schema.js';
+import type { AccountStore } from './account-store.js';
+
+/** The login route, to mount under `/api/v1`. */
+export function authRoutes(store: AccountStore, log: Logger): Router {
+  const router = Router();
+  router.post('/auth/login', async (req, res) => {
+    const { username, password } = parseBody(loginRequestSchema, req.body);
+    const issued = await store.login(username, password);
+    if (!issued) {
+      log.warn('login failed', { username });
+      throw new HttpError(401, 'invalid username or password');
+    }
+    log.info('login', { username: issued.account.username, role: issued.account.role });
+    res.json({ token: issued.token, role: issued.account.role, expiresAt: issued.expiresAt });
+  });
+  return router;
+}

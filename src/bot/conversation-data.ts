@@ -1,0 +1,32 @@
+/**
+ * @module bot/conversation-data
+ * What the bot remembers per conversation and per user (stored through ConversationState / UserState).
+ */
+
+/** A request for a person, left for the hand-off feature to pick up. */
+export interface HandoffRequest {
+  requestedAt: string;
+  /** citizen_request: the citizen said 转人工; duty_lawyer: chose the duty-lawyer offer after the check. */
+  reason: 'citizen_request' | 'duty_lawyer';
+  from: 'eligibility';
+  /** Eligibility decision when the request came after a check. */
+  decision?: string;
+}
+
+/** Per-conversation memory. */
+export interface ConversationData {
+  /** Reference number of the last pre-application made in this conversation. */
+  lastReference?: string;
+  /** Set after an answer offered the eligibility check; holds the question that answer was about. */
+  eligibilityOffer?: { text: string };
+  /** Pending hand-off marker (see HandoffRequest). */
+  handoff?: HandoffRequest;
+}
+
+/** Per-user memory (same channel). */
+export interface UserData {
+  lastReference?: string;
+}
+
+/** Property names in ConversationState / UserState. */
+export const STATE_PROPERTIES = { conversation: 'lawline', user: 'lawlineUser', dialogs: 'dialogState' } as const;

@@ -1,0 +1,15 @@
+/**
+ * @module bot/dialogs/dialog-deps
+ * What the dialogs need from the rest of the system.
+ */
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { Lawline } from '../../assistant/lawline.js';
+import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
+import type { ConversationData, UserData } from '../conversation-data.js';
+
+export interface DialogDeps {
+  lawline: Lawline;
+  preapplications: PreapplicationStore;
+  conversationData: StatePropertyAccessor<ConversationData>;
+  userData: StatePropertyAccessor<UserData>;
+}

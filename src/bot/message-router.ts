@@ -1,0 +1,72 @@
+/**
+ * @module bot/message-router
+ * Decides what one message is for: an active dialog first; then the eligibility check (legal_aid intent, or a
+ * yes to the offer made after an answer about legal aid); then progress queries (a reference number in the
+ * text, or the progress intent); everything else gets the same answer as /api/v1/ask.
+ */
+import type { TurnContext } from 'botbuilder';
+import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
+import { findReferenceNumber } from '../preapplication/reference-number.js';
+import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
+import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply } from './bot-replies-zh.js';
+import type { DialogDeps } from './dialogs/dialog-deps.js';
+import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
+import { sendAnswer } from './send-answer.js';
+
+/** Questions longer than this are cut (the HTTP API refuses them; a chat should not). */
+const MAX_TEXT = 2000;
+
+/** Handles one message turn; state is saved by the caller. */
+export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
+  const text = (context.activity.text ?? '').trim().slice(0, MAX_TEXT);
+  if (!text) {
+    await context.sendActivity(BOT_REPLIES.empty);
+    return;
+  }
+  const dc = await dialogs.createContext(context);
+  if (dc.activeDialog) {
+    const turn = await dc.continueDialog();
+    const ended = turn.result as EligibilityDialogResult | undefined;
+    if (turn.status !== DialogTurnStatus.complete || !ended?.reroute) return;
+  }
+
+  const data = await deps.conversationData.get(context, {});
+  const offer = data.eligibilityOffer;
+  delete data.eligibilityOffer;
+  if (offer && ACCEPT_OFFER_PATTERN.test(cleanReply(text))) {
+    await dc.beginDialog(ELIGIBILITY_DIALOG, { text: offer.text } satisfies EligibilityDialogOptions);
+    return;
+  }
+
+  const r = deps.lawline.recognise(text);
+  const reference = findReferenceNumber(text);
+  if (reference || r.intent === 'progress') {
+    await context.sendActivity(await progress(context, deps, reference));
+    return;
+  }
+  if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
+    await dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityDialogOptions);
+    return;
+  }
+
+  const result = await deps.lawline.ask(text);
+  await sendAnswer(context, result);
+  // The answer stays exactly /api/v1/ask's; the offer to check eligibility comes as a message of its own.
+  if (result.guides.some((g) => g.id === 'legal-aid')) {
+    data.eligibilityOffer = { text };
+    await context.sendActivity(BOT_REPLIES.eligibilityOffer);
+  }
+}
+
+async function progress(context: TurnContext, deps: DialogDeps, written: string | null): Promise<string> {
+  const { channelId, conversation } = context.activity;
+  if (written) {
+    const record = deps.preapplications.get(written);
+    return record ? progressReply(record) : notFoundReply(written);
+  }
+  const own = deps.preapplications.latestForConversation(channelId, conversation.id);
+  if (own) return progressReply(own);
+  const remembered = (await deps.userData.get(context, {})).lastReference;
+  const record = remembered ? deps.preapplications.get(remembered) : null;
+  return record ? progressReply(record) : ASK_FOR_REFERENCE;
+}
