@@ -13,14 +13,14 @@ export type Role = (typeof ROLES)[number];
 export const MIN_PASSWORD_LENGTH = 8;
 
 export const usernameSchema = z
-  .string({ required_error: 'username is required', invalid_type_error: 'username must be a string' })
+  .string({ required_error: 'required', invalid_type_error: 'expected a string' })
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username must be 3–32 letters, digits, "_", "." or "-"');
+  .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'expected 1–32 letters, digits, "_", "." or "-"');
 
 export const passwordSchema = z
-  .string({ required_error: 'password is required', invalid_type_error: 'password must be a string' })
-  .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, 'password must be at most 200 characters');
+  .string({ required_error: 'required', invalid_type_error: 'expected a string' })
+  .min(MIN_PASSWORD_LENGTH, `expected at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, 'expected at most 200 characters');
 
 /** A new account. */
 export const newAccountSchema = z.object({ username: usernameSchema, password: passwordSchema, role: z.enum(ROLES) }).strict();

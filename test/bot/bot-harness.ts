@@ -1,0 +1,42 @@
+/**
+ * A LawlineBot over the shared test assistant, on a TestAdapter, with a throwaway pre-application store.
+ * `standard` sets a hardship figure for tests of the means test (the real region file leaves it unset).
+ */
+import Database from 'better-sqlite3';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { expect } from 'vitest';
+import type { Lawline } from '../../src/assistant/lawline.js';
+import { LawlineBot } from '../../src/bot/lawline-bot.js';
+import { createPreapplicationStore, type PreapplicationStore } from '../../src/preapplication/preapplication-store.js';
+import { testLawline } from '../support/lawline.js';
+
+/** A made-up yearly figure: 40000 → half line 1666.67 yuan per person per month. Test-only. */
+export const TEST_STANDARD = { year: 2024, cityUrbanIncomePerYear: 40000, source: 'https://example.invalid/test-standard' };
+
+export interface Harness { adapter: TestAdapter; bot: LawlineBot; store: PreapplicationStore; lawline: Lawline }
+
+export function makeHarness(options: { standard?: boolean; storage?: Storage; conversation?: string } = {}): Harness {
+  const base = testLawline();
+  const lawline: Lawline = options.standard
+    ? { ...base, region: { ...base.region, hardshipStandard: TEST_STANDARD } }
+    : base;
+  const store = createPreapplicationStore(new Database(':memory:'));
+  const bot = new LawlineBot(lawline, { storage: options.storage ?? new MemoryStorage(), preapplications: store });
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  if (options.conversation) adapter.conversation.conversation.id = options.conversation;
+  return { adapter, bot, store, lawline };
+}
+
+/** An assertReply inspector: the reply text contains every fragment. */
+export function says(...fragments: string[]) {
+  return (activity: Partial<Activity>) => {
+    for (const f of fragments) expect(activity.text ?? '', `reply should contain "${f}"`).toContain(f);
+  };
+}
+
+/** An assertReply inspector: the reply text contains none of the fragments. */
+export function saysNot(...fragments: string[]) {
+  return (activity: Partial<Activity>) => {
+    for (const f of fragments) expect(activity.text ?? '').not.toContain(f);
+  };
+}
