@@ -52,11 +52,16 @@ function toCitation(hit: SearchHit): Citation {
   return { law: hit.doc.law!, article: hit.doc.article!, label: hit.doc.label!, text: hit.doc.text };
 }
 
-/** Confidence in the whole answer: understanding × how strongly the best article matched. */
-function answerConfidence(r: Recognition, topScore: number): number {
-  const understanding = r.intent === 'consult' ? Math.sqrt(r.intentConfidence * r.domainConfidence) : r.intentConfidence;
-  const retrieval = topScore / (topScore + 10);
-  return Math.round(Math.min(1, understanding * (0.4 + 0.6 * retrieval) * 1.4) * 1000) / 1000;
+/**
+ * Confidence in the whole answer, roughly the chance that a right article is among the citations: on the dev set
+ * the share of questions with a gold article in the top five rises from ~0.25 to ~0.8 as the best article's score
+ * goes from ~30 to ~100, and falls when the topic or intent is uncertain.
+ */
+export function answerConfidence(r: Recognition, topScore: number): number {
+  const retrieval = topScore / (topScore + 45);
+  // A service question is answered mainly by its guide, so weak article matches matter less there.
+  if (r.intent !== 'consult') return round(r.intentConfidence * (0.6 + 0.4 * retrieval));
+  return round(retrieval * (0.6 + 0.4 * r.domainConfidence));
 }
 
 export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<AskResult> {
