@@ -48,14 +48,23 @@ describe('ask routing', () => {
     expect(r.answer).not.toContain(DUTY_LAWYER_OFFER);
   });
 
-  it('when understanding is weak, offers a duty lawyer instead of a confident answer', async () => {
-    const r = lawline.recognise('公司拖欠我三个月工资怎么办');
-    const unsure = { ...r, intentConfidence: 0.05, domainConfidence: 0.05 };
-    const result = await answerQuestion(lawline, unsure);
+  it('when nothing matches, says so and offers a duty lawyer instead of guessing', async () => {
+    const r = lawline.recognise('有人欠我钱');
+    const nothing = { ...r, analysed: lawline.recognise('qqqzzz').analysed, intentConfidence: 0.2, domainConfidence: 0.2 };
+    const result = await answerQuestion(lawline, nothing);
+    expect(result.citations).toEqual([]);
     expect(result.confidence).toBeLessThan(LOW_CONFIDENCE);
     expect(result.answer).toContain(DUTY_LAWYER_OFFER);
     expect(result.answer.endsWith(DISCLAIMER)).toBe(true);
   });
+
+  it.each(['对方一直拖着', '邻居家的狗', '有人欠我钱', '公司拖欠我三个月工资怎么办'])(
+    'offers the duty lawyer exactly when the confidence is low: %s',
+    async (q) => {
+      const r = await lawline.ask(q);
+      expect(r.answer.includes(DUTY_LAWYER_OFFER)).toBe(r.confidence < LOW_CONFIDENCE);
+    },
+  );
 
   it('a service question is answered from that service guide', async () => {
     const r = await lawline.ask('我想申请法律援助');
