@@ -70,20 +70,19 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
     ? loadEmbeddingReranker({ modelDir: config.LAWLINE_EMBEDDING_MODEL, dataDir: config.LAWLINE_DATA_DIR, log })
     : undefined;
 
-  const intentData = loadIntentData(PATHS.intents);
-  const { cases } = loadCases(PATHS.cases);
-  const weak = [
-    ...cases.map((c) => ({ text: `${c.title}。${c.facts}`.slice(0, 300), topic: c.topic, weight: 0.3 })),
-  ];
-  const lexiconHash = hashContent([PATHS.lexicon], REPO_ROOT, 'lexicon');
-  const models = loadOrTrainModels(pipeline, intentData, weak, lexiconHash, join(config.LAWLINE_DATA_DIR, 'models'));
+  // Training data = intents/ (lexicon included) plus the case library as weak topic examples.
+  const trainingHash = hashContent([PATHS.intents, PATHS.cases], REPO_ROOT, 'training');
+  const models = loadOrTrainModels(pipeline, trainingHash, join(config.LAWLINE_DATA_DIR, 'models'), () => ({
+    data: loadIntentData(PATHS.intents),
+    weak: loadCases(PATHS.cases).cases.map((c) => ({ text: `${c.title}。${c.facts}`.slice(0, 300), topic: c.topic, weight: 0.3 })),
+  }));
   const recognise = createRecognizer({
     pipeline,
     models,
-    emergencyPatterns: compileEmergencyPatterns(intentData.emergency),
+    emergencyPatterns: compileEmergencyPatterns(models.emergencyPatterns),
     lookups: loadEntityLookups(join(PATHS.lexicon, 'entities')),
   });
-  const intentLabels = new Map(intentData.intents.map((i) => [i.intent, i.label]));
+  const intentLabels = new Map(Object.entries(models.intentLabels));
 
   const lawline: Lawline = {
     config, log, region, pipeline, index, retriever, embeddings, recognise, guides, intentLabels,

@@ -11,6 +11,8 @@ import { lineHandlers } from './commands.js';
 import { runUserCommand } from './user-command.js';
 import { runJsonLines } from './json-lines.js';
 
+const LINE_COMMANDS = ['ask', 'classify', 'eligibility', 'search'];
+
 const USAGE = `usage: lawline <command>
   ask           JSON lines {"id","text"} on stdin → answers with citations, cases, guides
   classify      JSON lines {"id","text"} → {"id","intent","domain","confidence","risk","entities"}
@@ -36,12 +38,11 @@ async function main(argv: string[]): Promise<number> {
     lawline.close();
     return 0;
   }
-  const handlers = lineHandlers(createLawline({ config, log }));
-  const handler = handlers[command];
-  if (!handler) {
+  if (!LINE_COMMANDS.includes(command)) {
     process.stderr.write(`unknown command: ${command}\n${USAGE}\n`);
     return 2;
   }
+  const handler = lineHandlers(createLawline({ config, log }))[command]!;
   // Bad lines are answered with an error line each; the run itself succeeds so callers keep the other answers.
   const { ok, failed } = await runJsonLines(handler);
   if (failed > 0) process.stderr.write(`lawline ${command}: ${ok} lines answered, ${failed} lines rejected\n`);

@@ -77,7 +77,9 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
   const guides = loadGuides(sources.guides);
   const { cases } = loadCases(sources.cases);
   const docs = [...articleDocs(laws), ...guideDocs(guides), ...caseDocs(cases)];
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  const building = file.replace(/\.sqlite$/, '.building.sqlite');
+  // Remove the old index and any half-built file a crashed build left behind.
+  for (const f of [file, building]) for (const g of [f, `${f}-wal`, `${f}-shm`]) rmSync(g, { force: true });
   const db = openDatabase(join(file, '..'), INDEX_NAME + '.building');
   try {
     db.pragma('journal_mode = OFF');
@@ -122,7 +124,7 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
   } finally {
     db.close();
   }
-  renameSync(file.replace(/\.sqlite$/, '.building.sqlite'), file);
+  renameSync(building, file);
   log.info('knowledge index built', { docs: docs.length, laws: laws.length, guides: guides.length, cases: cases.length, ms: Date.now() - started });
 }
 

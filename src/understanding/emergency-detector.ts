@@ -4,7 +4,6 @@
  * precise patterns in intents/emergency.yaml matches, or when the emergency classifier is confident.
  * Missing a real emergency is worse than a false alarm, but false alarms are capped (see the dev set).
  */
-import type { EmergencyFile } from './intent-data.js';
 import type { SoftmaxClassifier } from './softmax-classifier.js';
 
 export interface EmergencyVerdict { emergency: boolean; probability: number; pattern: string | null }
@@ -12,8 +11,8 @@ export interface EmergencyVerdict { emergency: boolean; probability: number; pat
 /** Probability above which the classifier alone raises the flag; tuned on test/fixtures/emergency-dev.jsonl. */
 export const EMERGENCY_THRESHOLD = 0.6;
 
-export function compileEmergencyPatterns(file: EmergencyFile | null): RegExp[] {
-  return (file?.patterns ?? []).map((p) => new RegExp(typeof p === 'string' ? p : p.pattern, 'u'));
+export function compileEmergencyPatterns(patterns: string[]): RegExp[] {
+  return patterns.map((p) => new RegExp(p, 'u'));
 }
 
 export function detectEmergency(

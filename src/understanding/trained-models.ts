@@ -3,7 +3,7 @@
  * Trains the intent, topic and emergency classifiers from intents/ and caches them in the data directory,
  * keyed by a hash of the training data, so a second start skips training.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { TextPipeline } from '../text/text-pipeline.js';
@@ -56,15 +56,26 @@ export function trainModels(pipeline: TextPipeline, data: IntentData, weak: Weak
   return { intent, topic, emergency };
 }
 
-/** Loads cached models for this exact training data, or trains and caches them. */
+/** What training needs; read only when the cache misses (parsing intents/ is the slowest part of a start). */
+export interface TrainingInputs { data: IntentData; weak: WeakTopicExample[] }
+
+/** Models plus the few facts of the training data the recognizer needs at run time. */
+export interface ModelBundle extends TrainedModels {
+  intentLabels: Record<string, string>;
+  emergencyPatterns: string[];
+}
+
+/**
+ * Loads the models cached for `sourceHash` (a hash of the raw training files), or reads the training data,
+ * trains, and caches. Older cache files are removed.
+ */
 export function loadOrTrainModels(
   pipeline: TextPipeline,
-  data: IntentData,
-  weak: WeakTopicExample[],
-  lexiconHash: string,
+  sourceHash: string,
   dataDir: string,
-): TrainedModels {
-  const hash = createHash('sha256').update(MODEL_VERSION).update(lexiconHash).update(JSON.stringify(data)).update(JSON.stringify(weak)).digest('hex').slice(0, 16);
+  readInputs: () => TrainingInputs,
+): ModelBundle {
+  const hash = createHash('sha256').update(MODEL_VERSION).update(sourceHash).digest('hex').slice(0, 16);
   const file = join(dataDir, `models-${hash}.json`);
   if (existsSync(file)) {
     try {
@@ -73,16 +84,22 @@ export function loadOrTrainModels(
         intent: SoftmaxClassifier.fromJSON(json.intent),
         topic: SoftmaxClassifier.fromJSON(json.topic),
         emergency: json.emergency ? SoftmaxClassifier.fromJSON(json.emergency) : null,
+        intentLabels: json.intentLabels,
+        emergencyPatterns: json.emergencyPatterns,
         trained: false,
       };
     } catch {
       // a damaged cache file is retrained below
     }
   }
+  const { data, weak } = readInputs();
   const models = trainModels(pipeline, data, weak);
+  const intentLabels = Object.fromEntries(data.intents.map((i) => [i.intent, i.label]));
+  const emergencyPatterns = (data.emergency?.patterns ?? []).map((p) => (typeof p === 'string' ? p : p.pattern));
   mkdirSync(dataDir, { recursive: true });
+  for (const old of readdirSync(dataDir)) if (/^models-[0-9a-f]+\.json$/.test(old)) rmSync(join(dataDir, old), { force: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ intent: models.intent, topic: models.topic, emergency: models.emergency }));
+  writeFileSync(tmp, JSON.stringify({ ...models, intentLabels, emergencyPatterns }));
   renameSync(tmp, file);
-  return { ...models, trained: true };
+  return { ...models, intentLabels, emergencyPatterns, trained: true };
 }
