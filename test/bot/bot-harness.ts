@@ -3,20 +3,29 @@
  * `standard` sets a hardship figure for tests of the means test (the real region file leaves it unset).
  */
 import Database from 'better-sqlite3';
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TestFlow, type Activity, type Storage } from 'botbuilder';
 import { expect } from 'vitest';
 import type { Lawline } from '../../src/assistant/lawline.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { LawlineBot } from '../../src/bot/lawline-bot.js';
 import { createPreapplicationStore, type PreapplicationStore } from '../../src/preapplication/preapplication-store.js';
 import { testLawline } from '../support/lawline.js';
+
+// TestFlow waits 3 s per reply by default; on a loaded 2-core runner a cold first answer can take longer.
+// A longer wait changes nothing when replies come (and fails just the same when they do not).
+const assertReply = TestFlow.prototype.assertReply;
+TestFlow.prototype.assertReply = function (this: TestFlow, expected, description, timeout = 30_000) {
+  return assertReply.call(this, expected, description, timeout);
+};
 
 /** A made-up yearly figure: 40000 → half line 1666.67 yuan per person per month. Test-only. */
 export const TEST_STANDARD = { year: 2024, cityUrbanIncomePerYear: 40000, source: 'https://example.invalid/test-standard' };
 
 export interface Harness { adapter: TestAdapter; bot: LawlineBot; store: PreapplicationStore; lawline: Lawline }
 
-export function makeHarness(options: { standard?: boolean; storage?: Storage; conversation?: string } = {}): Harness {
-  const base = testLawline();
+export function makeHarness(options: { standard?: boolean; storage?: Storage; conversation?: string; log?: Logger } = {}): Harness {
+  const shared = testLawline();
+  const base = options.log ? { ...shared, log: options.log } : shared;
   const lawline: Lawline = options.standard
     ? { ...base, region: { ...base.region, hardshipStandard: TEST_STANDARD } }
     : base;

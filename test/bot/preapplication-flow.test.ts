@@ -3,6 +3,7 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { BOT_REPLIES } from '../../src/bot/bot-replies-zh.js';
 import { LawlineBot } from '../../src/bot/lawline-bot.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { ASK_FOR_REFERENCE } from '../../src/preapplication/progress-reply.js';
 import { SqliteStorage } from '../../src/storage/sqlite-storage.js';
 import { makeHarness, says, saysNot } from './bot-harness.js';
@@ -53,8 +54,9 @@ describe('pre-application and progress in the bot', () => {
       .startTest();
   });
 
-  it('lets the citizen re-enter name and phone before confirming', async () => {
-    const h = makeHarness({ standard: true });
+  it('lets the citizen re-enter name and phone before confirming; logs never carry them', async () => {
+    const lines: string[] = [];
+    const h = makeHarness({ standard: true, log: createLogger('debug', (l) => lines.push(l)) });
     await toOffers(h.adapter)
       .send('1').assertReply(says('姓名'))
       .send('李四').assertReply(says('手机号码'))
@@ -66,6 +68,8 @@ describe('pre-application and progress in the bot', () => {
       .startTest();
     const record = h.store.latestForConversation('test', 'Convo1');
     expect(record).toMatchObject({ name: '李五', phone: '13900000001' });
+    expect(lines.join('')).toContain(record!.reference);
+    for (const secret of ['李四', '李五', '13900000000', '13900000001']) expect(lines.join('')).not.toContain(secret);
   });
 
   it('转人工 during the check ends it and leaves a hand-off marker in conversation state', async () => {

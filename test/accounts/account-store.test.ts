@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAccountStore } from '../../src/accounts/account-store.js';
+import { hashPassword, verifyPassword } from '../../src/accounts/password-hash.js';
+import { runUserCommand } from '../../src/cli/user-command.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { testConfig } from '../support/lawline.js';
+
+describe('password hashes', () => {
+  it('salts each hash and verifies only the right password', async () => {
+    const a = await hashPassword('correct horse');
+    const b = await hashPassword('correct horse');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('correct horse', a)).toBe(true);
+    expect(await verifyPassword('correct horsf', a)).toBe(false);
+    expect(await verifyPassword('correct horse', 'md5$abc')).toBe(false);
+  });
+});
+
+describe('account store', () => {
+  it('adds users, refuses taken usernames (any case) and short passwords', async () => {
+    const store = createAccountStore(new Database(':memory:'));
+    expect(await store.addUser({ username: 'agent1', password: 'password1', role: 'agent' })).toMatchObject({ username: 'agent1', role: 'agent' });
+    await expect(store.addUser({ username: 'AGENT1', password: 'password2', role: 'admin' })).rejects.toThrow(/already taken/);
+    await expect(store.addUser({ username: 'x', password: 'short', role: 'agent' })).rejects.toThrow(/password: expected at least 8/);
+    await expect(store.addUser({ username: 'y', password: 'password1', role: 'boss' as 'agent' })).rejects.toThrow(/role/);
+  });
+
+  it('issues opaque tokens stored only as hashes, which expire', async () => {
+    const db = new Database(':memory:');
+    let now = new Date('2026-11-26T08:00:00Z');
+    const store = createAccountStore(db, { tokenTtlMs: 60_000, now: () => now });
+    await store.addUser({ username: 'lawyer1', password: 'password1', role: 'lawyer' });
+    expect(await store.login('lawyer1', 'wrong-password')).toBeNull();
+    expect(await store.login('nobody', 'password1')).toBeNull();
+    const issued = (await store.login('lawyer1', 'password1'))!;
+    expect(issued.token).toMatch(/^[\w-]{40,}$/);
+    expect(issued.expiresAt).toBe('2026-11-26T08:01:00.000Z');
+    const rows = db.prepare('SELECT token_hash FROM auth_tokens').all() as Array<{ token_hash: string }>;
+    expect(rows.map((r) => r.token_hash)).not.toContain(issued.token);
+    expect(store.authenticate(issued.token)).toMatchObject({ username: 'lawyer1', role: 'lawyer' });
+    expect(store.authenticate(`${issued.token}x`)).toBeNull();
+    now = new Date('2026-11-26T08:01:01Z');
+    expect(store.authenticate(issued.token)).toBeNull();
+  });
+
+  it('revokes a token', async () => {
+    const store = createAccountStore(new Database(':memory:'));
+    await store.addUser({ username: 'admin1', password: 'password1', role: 'admin' });
+    const { token } = (await store.login('admin1', 'password1'))!;
+    store.revoke(token);
+    expect(store.authenticate(token)).toBeNull();
+  });
+});
+
+describe('lawline user add', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lawline-users-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const config = testConfig({ LAWLINE_STATE_DIR: dir });
+
+  it('adds an account to the state database and never prints the password', async () => {
+    const out: string[] = [];
+    const code = await runUserCommand(['add', '--role', 'agent', '--username', 'u', '--password', 's3cret-pass'], config, (l) => out.push(l));
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0]!)).toEqual({ ok: true, id: 1, username: 'u', role: 'agent' });
+    expect(out.join('\n')).not.toContain('s3cret-pass');
+    const db = openDatabase(dir, 'lawline');
+    expect(await createAccountStore(db).login('u', 's3cret-pass')).not.toBeNull();
+    db.close();
+  });
+
+  it('names the bad flag', async () => {
+    const run = (args: string[]) => runUserCommand(['add', ...args], config, () => {});
+    await expect(run(['--role', 'boss', '--username', 'v', '--password', 'password1'])).rejects.toThrow(/--role: expected one of agent, lawyer, admin/);
+    await expect(run(['--role', 'agent', '--username', 'v', '--password', 'short'])).rejects.toThrow(/--password: expected at least 8/);
+    await expect(run(['--role', 'agent', '--username', 'u', '--password', 'password1'])).rejects.toThrow(/--username: "u" is already taken/);
+    await expect(run(['--role', 'agent', '--username', 'v', '--pasword', 'password1'])).rejects.toThrow(/pasword/);
+    expect(await runUserCommand(['remove'], config, () => {})).toBe(2);
+  });
+});
