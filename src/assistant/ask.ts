@@ -26,9 +26,11 @@ export interface AskResult {
 
 /** Below this, the answer offers a duty lawyer instead of standing on its own. */
 export const LOW_CONFIDENCE = 0.35;
+/** The guide that comes first when someone is in danger now. */
+const EMERGENCY_GUIDE = 'protection-order';
 /** Articles cited per answer (best first). */
 export const CITATION_COUNT = 5;
-/** Cases must reach this share of the best article score to count as similar. */
+/** A case counts as similar when it shares the question's topic and reaches this score. */
 const CASE_MIN_SCORE = 6;
 
 const SHORT_REPLY: Partial<Record<ServiceIntent, string>> = {
@@ -37,15 +39,22 @@ const SHORT_REPLY: Partial<Record<ServiceIntent, string>> = {
   out_of_scope: REPLIES.outOfScope,
 };
 
-/** Guides serving a service intent, best first by how well they match the question. */
+/**
+ * Guides for the answer: for a service question, the guides of that service (best match first); for a legal
+ * problem, the next steps knowledge/topics.yaml names for its topic — with the protection-order guide first when
+ * someone is in danger.
+ */
 function chooseGuides(lawline: Lawline, r: Recognition, guideHits: SearchHit[]): Guide[] {
   const score = new Map(guideHits.map((h) => [h.doc.ref, h.score]));
-  const all = [...lawline.guides.values()];
   const byScore = (a: Guide, b: Guide) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0);
-  const forService = all.filter((g) => g.service === r.intent).sort(byScore);
-  if (r.intent !== 'consult' && forService.length) return forService.slice(0, 2);
-  const forTopic = all.filter((g) => g.topics.includes(r.domain)).sort(byScore);
-  return forTopic.slice(0, 2);
+  if (r.intent !== 'consult') {
+    const forService = [...lawline.guides.values()].filter((g) => g.service === r.intent).sort(byScore);
+    if (forService.length) return forService.slice(0, 2);
+  }
+  const ids = [...lawline.topicGuides(r.domain)];
+  if (r.risk === 'emergency') ids.unshift(EMERGENCY_GUIDE);
+  const chosen = [...new Set(ids)].map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
+  return chosen.slice(0, 2);
 }
 
 function toCitation(hit: SearchHit): Citation {
@@ -80,14 +89,17 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const options = { topics: r.domainScores };
   const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
   const guides = chooseGuides(lawline, r, guideHits);
-  const boostLaws = r.intent === 'consult' ? [] : [...new Set(guides.flatMap((g) => g.basis.map((b) => b.law)))];
+  // Service questions and emergencies are answered from their guide, so the guide's own laws are favoured.
+  const guideLed = r.intent !== 'consult' || r.risk === 'emergency';
+  const boostLaws = guideLed ? [...new Set((guides[0]?.basis ?? []).map((b) => b.law))] : [];
   const articleOptions = { ...options, kind: 'article' as const, limit: CITATION_COUNT, boostLaws };
   const articleHits = lawline.embeddings
     ? await lawline.retriever.searchFused(r.analysed, articleOptions, lawline.embeddings.rerank)
     : lawline.retriever.searchAnalysed(r.analysed, articleOptions);
   const caseHits = lawline.retriever
-    .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 2 })
-    .filter((h) => h.score >= CASE_MIN_SCORE);
+    .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 6 })
+    .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
+    .slice(0, 2);
   const citations = articleHits.map(toCitation);
   const confidence = answerConfidence(r, articleHits[0]?.score ?? 0);
   const lowConfidence = confidence < LOW_CONFIDENCE;

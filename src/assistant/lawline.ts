@@ -40,6 +40,8 @@ export interface Lawline {
   recognise: Recognizer;
   guides: Map<string, Guide>;
   intentLabels: Map<string, string>;
+  /** Guide ids knowledge/topics.yaml names for a legal topic. */
+  topicGuides(topic: string): string[];
   classify(text: string): Classification;
   ask(text: string): Promise<AskResult>;
   search(text: string, options?: SearchOptions): ReturnType<Retriever['search']>;
@@ -63,7 +65,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   const guides = new Map(guideList.map((g) => [g.id, g]));
   const index = openKnowledgeIndex(config.LAWLINE_DATA_DIR, pipeline, log);
   const lawIds = new Map(index.docs.laws.map((l, i) => [l.title, i]));
-  const priors = loadTopicPriors(PATHS.topics, lawIds, (title) => log.warn('topics.yaml names an unknown law', { title }));
+  const priors = loadTopicPriors(PATHS.topics, lawIds, (title) => log.warn('topics.yaml names a law the index does not hold (unknown title or no numbered articles)', { title }));
   const retriever = createRetriever(index, pipeline, priors);
   // A model that fails to load is logged and retrieval stays lexical (see loadEmbeddingReranker).
   const embeddings = config.LAWLINE_EMBEDDING_MODEL
@@ -86,6 +88,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
 
   const lawline: Lawline = {
     config, log, region, pipeline, index, retriever, embeddings, recognise, guides, intentLabels,
+    topicGuides: (topic) => priors.guidesOf(topic),
     classify: (text) => toClassification(recognise(text)),
     ask: async (text) => answerQuestion(lawline, recognise(text)),
     search: (text, opts) => retriever.search(text, opts),

@@ -14,6 +14,8 @@ const topicsFileSchema = z.object({
       label: z.string().min(1),
       slug: z.string().min(1),
       laws: z.array(z.object({ title: z.string().min(1), weight: z.number().min(0).max(1) })),
+      /** Service guides that tell a citizen with this kind of problem what to do next, best first. */
+      guides: z.array(z.string().min(1)).default([]),
     }).passthrough(),
   ),
 });
@@ -23,6 +25,8 @@ export interface TopicPriors {
   lawWeights(topics: Record<string, number>, lawCount: number): Float64Array;
   /** True for laws some topic names: the statutes citizens' questions turn on. */
   isCore(lawId: number): boolean;
+  /** Guide ids for "what you can do next" on this topic, best first. */
+  guidesOf(topic: string): string[];
   /** Laws named for a topic (for validation and explanations). */
   lawsOf(topic: string): Array<{ title: string; weight: number }>;
 }
@@ -30,6 +34,7 @@ export interface TopicPriors {
 /** Loads knowledge/topics.yaml and binds it to the index's law ids. Unknown titles are reported, not fatal. */
 export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>, onUnknown?: (title: string) => void): TopicPriors {
   const byTopic = new Map<string, Array<{ id: number; title: string; weight: number }>>();
+  const guidesByTopic = new Map<string, string[]>();
   if (existsSync(file)) {
     let raw: unknown;
     try {
@@ -47,11 +52,13 @@ export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>,
         else laws.push({ id, title: l.title, weight: l.weight });
       }
       byTopic.set(t.label, laws);
+      guidesByTopic.set(t.label, t.guides);
     }
   }
   const core = new Set([...byTopic.values()].flatMap((laws) => laws.map((l) => l.id)));
   return {
     isCore: (lawId) => core.size === 0 || core.has(lawId),
+    guidesOf: (topic) => guidesByTopic.get(topic) ?? [],
     lawsOf: (topic) => (byTopic.get(topic) ?? []).map(({ title, weight }) => ({ title, weight })),
     lawWeights(topics, lawCount) {
       const out = new Float64Array(lawCount);
