@@ -12,6 +12,9 @@ import type { Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
 import { authenticate } from '../accounts/require-role.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
+import { mountDirectLine } from '../channels/directline/index.js';
+import { LocalChannelAdapter } from '../channels/local-adapter.js';
+import { PATHS } from '../config/paths.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
 import { errorHandler, HttpError } from './http-error.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
@@ -48,6 +51,11 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   app.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+
+  // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
+  mountDirectLine(app, { adapter: new LocalChannelAdapter((context) => bot.run(context)), db: state.db, log });
+  app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
+  // --- end Direct Line ---
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
   app.use(errorHandler(log));

@@ -3,6 +3,7 @@
  * `npm start`: builds the assistant with its embedded defaults and serves HTTP on PORT (3978).
  */
 import { createLawline } from '../assistant/lawline.js';
+import { attachDirectLineSockets } from '../channels/directline/index.js';
 import { createApp } from './app.js';
 
 const lawline = createLawline();
@@ -12,6 +13,7 @@ const server = app.listen(lawline.config.PORT, () => {
   const port = typeof address === 'object' && address ? address.port : lawline.config.PORT;
   lawline.log.info('lawline listening', { port, url: `http://localhost:${port}` });
 });
+attachDirectLineSockets(server, app);
 
 function shutdown(signal: string) {
   lawline.log.info('shutting down', { signal });

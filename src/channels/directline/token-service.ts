@@ -1,0 +1,61 @@
+/**
+ * @module channels/directline/token-service
+ * Conversation tokens: `base64url(payload).base64url(hmac)`, signed with a key kept in the state database, so no
+ * token table is needed and tokens survive a restart. A token grants access to its own conversation only.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { newId } from './conversation-store.js';
+
+/** Lifetime of a token, as in Microsoft's Direct Line (clients refresh after half of it). */
+export const TOKEN_TTL_SECONDS = 1800;
+
+const payloadSchema = z.object({ c: z.string().min(1), e: z.number().int(), n: z.string() });
+
+/** Why a token was refused: `invalid` (malformed or forged) → 401, `expired` → 403 (Direct Line semantics). */
+export type TokenCheck = { ok: true; conversationId: string } | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
+
+export interface TokenService {
+  issue(conversationId: string): { token: string; expires_in: number };
+  verify(token: string | undefined): TokenCheck;
+}
+
+/**
+ * @example
+ * const tokens = createTokenService(store.signingKey());
+ * const { token } = tokens.issue(conversation.id);
+ * tokens.verify(token); // { ok: true, conversationId }
+ */
+export function createTokenService(key: Buffer, now: () => number = Date.now): TokenService {
+  const sign = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
+  return {
+    issue(conversationId) {
+      const payload = { c: conversationId, e: Math.floor(now() / 1000) + TOKEN_TTL_SECONDS, n: newId(6) };
+      const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      return { token: `${body}.${sign(body)}`, expires_in: TOKEN_TTL_SECONDS };
+    },
+    verify(token) {
+      if (!token) return { ok: false, reason: 'missing' };
+      const [body, mac, extra] = token.split('.');
+      if (!body || !mac || extra !== undefined) return { ok: false, reason: 'invalid' };
+      const expected = Buffer.from(sign(body));
+      const given = Buffer.from(mac);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      let parsed;
+      try {
+        parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+      } catch {
+        return { ok: false, reason: 'invalid' };
+      }
+      if (!parsed.success) return { ok: false, reason: 'invalid' };
+      if (parsed.data.e * 1000 <= now()) return { ok: false, reason: 'expired' };
+      return { ok: true, conversationId: parsed.data.c };
+    },
+  };
+}
+
+/** The token from `Authorization: Bearer …`, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m?.[1];
+}
