@@ -3,10 +3,9 @@
  * knowledge/topics.yaml: for each legal topic, the laws its questions usually turn on. Turns a topic
  * distribution into a per-law boost for retrieval.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { DataFileError, formatZodIssues } from '../errors.js';
+import { readYamlFile } from '../read-yaml-file.js';
 
 const topicsFileSchema = z.object({
   topics: z.array(
@@ -36,15 +35,7 @@ export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>,
   const byTopic = new Map<string, Array<{ id: number; title: string; weight: number }>>();
   const guidesByTopic = new Map<string, string[]>();
   if (existsSync(file)) {
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new DataFileError(file, `not valid YAML: ${(err as Error).message}`);
-    }
-    const parsed = topicsFileSchema.safeParse(raw);
-    if (!parsed.success) throw new DataFileError(file, formatZodIssues(parsed.error));
-    for (const t of parsed.data.topics) {
+    for (const t of readYamlFile(file, topicsFileSchema).topics) {
       const laws = [];
       for (const l of t.laws) {
         const id = lawIdByTitle.get(l.title);

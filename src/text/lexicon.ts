@@ -5,9 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataFileError, formatZodIssues } from '../errors.js';
+import { readYamlFile } from '../read-yaml-file.js';
 
 const synonymsSchema = z.object({
   synonyms: z.array(
@@ -34,17 +33,6 @@ export interface Lexicon {
   dialect: DialectRewrite[];
 }
 
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new DataFileError(file, `not valid YAML: ${(err as Error).message}`);
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new DataFileError(file, formatZodIssues(result.error));
-  return result.data;
-}
 
 function readLines(file: string): string[] {
   return readFileSync(file, 'utf8')
@@ -57,11 +45,11 @@ function readLines(file: string): string[] {
 export function loadLexicon(dir = 'intents/lexicon'): Lexicon {
   const userDict = readLines(join(dir, 'user-dict.txt')).join('\n');
   const stopwords = new Set(readLines(join(dir, 'stopwords.txt')));
-  const synonyms = readYaml(join(dir, 'synonyms.yaml'), synonymsSchema).synonyms;
+  const synonyms = readYamlFile(join(dir, 'synonyms.yaml'), synonymsSchema).synonyms;
   // Dialect phrases and common typos are both safe, context-free rewrites applied after normalisation.
   const dialect = ['dialect.yaml', 'typos.yaml'].flatMap((name) => {
     const file = join(dir, name);
-    return existsSync(file) ? readYaml(file, dialectSchema).rewrites : [];
+    return existsSync(file) ? readYamlFile(file, dialectSchema).rewrites : [];
   });
   return { userDict, stopwords, synonyms, dialect };
 }

@@ -3,11 +3,10 @@
  * Loads and validates the declarative training data in intents/: service intents, legal topics and emergency
  * examples. Errors name the file and the field; a cross-check rejects an utterance listed under two labels.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataFileError, formatZodIssues } from '../errors.js';
+import { readYamlFile } from '../read-yaml-file.js';
 import { SERVICE_INTENTS, TOPIC_LABELS } from '../vocabulary.js';
 
 const utterance = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
@@ -43,17 +42,6 @@ export interface IntentData {
   emergency: EmergencyFile | null;
 }
 
-function readYaml<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new DataFileError(file, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new DataFileError(file, formatZodIssues(result.error));
-  return result.data;
-}
 
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -62,10 +50,10 @@ function yamlFiles(dir: string): string[] {
 
 /** Reads intents/service, intents/topics and intents/emergency.yaml. */
 export function loadIntentData(dir = 'intents'): IntentData {
-  const intents = yamlFiles(join(dir, 'service')).map((f) => readYaml(f, serviceIntentFileSchema));
-  const topics = yamlFiles(join(dir, 'topics')).map((f) => readYaml(f, topicFileSchema));
+  const intents = yamlFiles(join(dir, 'service')).map((f) => readYamlFile(f, serviceIntentFileSchema));
+  const topics = yamlFiles(join(dir, 'topics')).map((f) => readYamlFile(f, topicFileSchema));
   const emergencyFile = join(dir, 'emergency.yaml');
-  const emergency = existsSync(emergencyFile) ? readYaml(emergencyFile, emergencyFileSchema) : null;
+  const emergency = existsSync(emergencyFile) ? readYamlFile(emergencyFile, emergencyFileSchema) : null;
   return { intents, topics, emergency };
 }
 

@@ -3,12 +3,11 @@
  * Loads the entity lookup lists (intents/lexicon/entities/{counties,relationships,groups}.yaml), validates
  * them with zod and compiles them once into a character trie for a linear scan.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataFileError, formatZodIssues } from '../../errors.js';
+import { readYamlFile } from '../../read-yaml-file.js';
+import { DataFileError } from '../../errors.js';
 import { GROUP_CODES, type CountyValue, type GroupCode } from './types.js';
 
 const contextList = z.array(z.string().min(1)).min(1).optional();
@@ -64,17 +63,6 @@ export interface EntityLookups {
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const cache = new Map<string, EntityLookups>();
 
-function readYaml<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new DataFileError(file, `cannot read YAML: ${(error as Error).message}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new DataFileError(file, formatZodIssues(parsed.error));
-  return parsed.data;
-}
 
 function addRule(root: TrieNode, term: Term, hit: LookupHit, seen: Map<string, string>, file: string, field: string): void {
   const t = typeof term === 'string' ? { term } : term;
@@ -111,7 +99,7 @@ export function loadEntityLookups(dir = 'intents/lexicon/entities'): EntityLooku
   const root: TrieNode = { next: new Map(), rules: [] };
 
   const countiesFile = join(abs, 'counties.yaml');
-  const { counties } = readYaml(countiesFile, countiesSchema);
+  const { counties } = readYamlFile(countiesFile, countiesSchema);
   const seenCounty = new Map<string, string>();
   counties.forEach((c, i) => {
     addRule(root, c.name, { type: 'county', value: { name: c.name } }, seenCounty, countiesFile, `counties.${i}.name`);
@@ -125,13 +113,13 @@ export function loadEntityLookups(dir = 'intents/lexicon/entities'): EntityLooku
 
   const relFile = join(abs, 'relationships.yaml');
   const seenRel = new Map<string, string>();
-  readYaml(relFile, relationshipsSchema).relationships.forEach((r, i) =>
+  readYamlFile(relFile, relationshipsSchema).relationships.forEach((r, i) =>
     r.terms.forEach((t, j) =>
       addRule(root, t, { type: 'relationship', canonical: r.canonical }, seenRel, relFile, `relationships.${i}.terms.${j}`)));
 
   const groupFile = join(abs, 'groups.yaml');
   const seenGroup = new Map<string, string>();
-  readYaml(groupFile, groupsSchema).groups.forEach((g, i) =>
+  readYamlFile(groupFile, groupsSchema).groups.forEach((g, i) =>
     g.terms.forEach((t, j) => addRule(root, t, { type: 'group', code: g.code }, seenGroup, groupFile, `groups.${i}.terms.${j}`)));
 
   const lookups: EntityLookups = { dir: abs, counties: counties.map((c) => ({ name: c.name })), root };
