@@ -23,6 +23,17 @@ export const configSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: optionalString,
   MicrosoftAppTenantId: optionalString,
+  // --- WeChat Official Account channel (src/channels/wechat/config.ts checks them together) ---
+  /** Server token from the WeChat admin console; unset: /wechat answers 503. */
+  WECHAT_TOKEN: optionalString,
+  WECHAT_APPID: optionalString,
+  WECHAT_APPSECRET: optionalString,
+  /** Safe-mode key, 43 characters; unset: plaintext mode only. */
+  WECHAT_ENCODING_AES_KEY: z.string().trim().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey').optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** Passive replies must arrive within WeChat's 5 s; later answers go through the customer-service API. */
+  WECHAT_REPLY_DEADLINE_MS: z.coerce.number().int().min(100).max(4500).default(4000),
+  // --- end WeChat ---
 });
 
 export type Config = z.infer<typeof configSchema>;
