@@ -13,6 +13,7 @@ import { authRoutes } from '../accounts/auth-routes.js';
 import { authenticate } from '../accounts/require-role.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountDirectLine } from '../channels/directline/index.js';
+import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { PATHS } from '../config/paths.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
@@ -56,6 +57,9 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   mountDirectLine(app, { adapter: new LocalChannelAdapter((context) => bot.run(context)), db: state.db, log });
   app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
   // --- end Direct Line ---
+  // --- WeChat Official Account channel (src/channels/wechat); answers 503 until WECHAT_TOKEN is set ---
+  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: new LocalChannelAdapter((context) => bot.run(context)), log }));
+  // --- end WeChat ---
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
   app.use(errorHandler(log));
