@@ -22,7 +22,8 @@ type BotLogic = (context: TurnContext) => Promise<void>;
 
 export class LocalChannelAdapter extends BotAdapter {
   private readonly queue = new TurnQueue();
-  private readonly collectors = new WeakMap<TurnContext, Partial<Activity>[]>();
+  // Keyed by the inbound activity: dialogs may clone the TurnContext, but clones share the activity object.
+  private readonly collectors = new WeakMap<object, Partial<Activity>[]>();
   private readonly senders = new Map<string, ProactiveSender>();
 
   constructor(private readonly logic: BotLogic) {
@@ -51,14 +52,14 @@ export class LocalChannelAdapter extends BotAdapter {
     return this.queue.run(conversationId, async () => {
       const context = new TurnContext(this, full);
       const replies: Partial<Activity>[] = [];
-      this.collectors.set(context, replies);
+      this.collectors.set(full, replies);
       await this.runMiddleware(context, this.logic);
       return replies;
     });
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const replies = this.collectors.get(context);
+    const replies = this.collectors.get(context.activity);
     const stamped = activities.map((a) => ({ id: randomUUID(), timestamp: new Date(), ...a }));
     if (replies) {
       replies.push(...stamped.filter((a) => a.type !== 'delay'));

@@ -1,26 +1,36 @@
 /**
  * @module cli/chat
- * `lawline chat`: an interactive terminal conversation with the same bot the channels use.
+ * `lawline chat`: an interactive terminal conversation with the same bot (and dialogs) the channels use,
+ * run through the local channel adapter with channel id 'terminal'.
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
+import { randomUUID } from 'node:crypto';
 import type { Lawline } from '../assistant/lawline.js';
-import { REPLIES } from '../assistant/replies-zh.js';
-import { formatCitations } from '../bot/format-reply.js';
+import { LawlineBot } from '../bot/lawline-bot.js';
+import { LocalChannelAdapter } from '../channels/local-adapter.js';
+import { openLawlineState } from '../server/lawline-state.js';
 
 export async function runChat(lawline: Lawline): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(`${REPLIES.greeting}\n（输入“退出”结束）\n`);
-  for (;;) {
-    let line: string;
-    try {
-      line = (await rl.question('\n您：')).trim();
-    } catch {
-      break; // stdin closed
+  const state = openLawlineState(lawline.config);
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+  const adapter = new LocalChannelAdapter((context) => bot.run(context));
+  const conversation = { id: `terminal-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: 'terminal' };
+  const user = { id: 'terminal-user', name: '您' };
+  const say = async (activity: Parameters<LocalChannelAdapter['runTurn']>[0]) => {
+    for (const reply of await adapter.runTurn({ channelId: 'terminal', conversation, from: user, ...activity })) {
+      if (reply.text) process.stdout.write(`\n助手：${reply.text}\n`);
     }
-    if (!line) continue;
+  };
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  await say({ type: 'conversationUpdate', membersAdded: [user] });
+  process.stdout.write('（输入“退出”结束）\n\n您：');
+  // Iterating the lines (not question()) keeps lines typed or piped while the bot is still answering.
+  for await (const raw of rl) {
+    const line = raw.trim();
     if (['退出', 'exit', 'quit'].includes(line)) break;
-    const result = await lawline.ask(line.slice(0, 2000));
-    process.stdout.write(`\n助手：${result.answer}\n${formatCitations(result.citations)}\n`);
+    if (line) await say({ type: 'message', text: line.slice(0, 2000) });
+    process.stdout.write('\n您：');
   }
   rl.close();
+  state.close();
 }
