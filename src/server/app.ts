@@ -11,6 +11,7 @@ import {
 import type { Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
 import { authenticate } from '../accounts/require-role.js';
+import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
@@ -36,6 +37,7 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   });
   app.use('/api/v1', apiV1Routes(lawline));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log));
+  mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
