@@ -3,7 +3,7 @@
  * (botframework-directlinejs): start, ask, reconnect with a watermark, polling, tokens, restart, proactive.
  */
 import { TurnContext, type Activity as BotActivity } from 'botbuilder';
-import { ConnectionStatus, type Activity } from 'botframework-directlinejs';
+import { ConnectionStatus } from 'botframework-directlinejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { REPLIES } from '../../../src/assistant/replies-zh.js';
@@ -11,7 +11,7 @@ import { formatCitations } from '../../../src/bot/format-reply.js';
 import { createTokenService } from '../../../src/channels/directline/token-service.js';
 import { testLawline } from '../../support/lawline.js';
 import { startServer, type RunningServer } from './directline-server.js';
-import { ActivityRecorder, nodeDirectLine, post, seqOf } from './node-directline.js';
+import { ActivityRecorder, nodeDirectLine, post, seqOf, type DlActivity as Activity } from './node-directline.js';
 
 const WAGES = '公司拖欠我三个月工资怎么办';
 const ROAD = '被车撞了对方不赔钱怎么办';
@@ -61,7 +61,7 @@ describe('Direct Line with DirectLineJS over a websocket', () => {
       const greeting = await recorder.waitFor((a) => isBot(a) && a.type === 'message');
       expect(greeting.text).toBe(REPLIES.greeting);
 
-      const id = await post(client, { type: 'message', text: WAGES, channelData: { clientActivityID: 'c-1' } } as never);
+      const id = await post(client, { type: 'message', text: WAGES, channelData: { clientActivityID: 'c-1' } });
       const conversationId = id.split('|')[0]!;
       expect(id).toMatch(/^[A-Za-z0-9_-]+\|\d{7}$/);
       const echo = await recorder.waitFor((a) => a.id === id);
@@ -69,11 +69,11 @@ describe('Direct Line with DirectLineJS over a websocket', () => {
       expect(echo.from.role).toBe('user');
       expect((echo.channelData as { clientActivityID?: string }).clientActivityID).toBe('c-1');
 
-      const reply = (await recorder.waitFor((a) => isBot(a) && a.replyToId === id)) as Activity & { channelData: any };
+      const reply = await recorder.waitFor((a) => isBot(a) && a.replyToId === id);
       const expected = await testLawline().ask(WAGES);
       expect(reply.text).toBe([expected.answer, formatCitations(expected.citations)].filter(Boolean).join('\n\n'));
       expect(reply.channelData.lawline.citations).toEqual(expected.citations);
-      expect(reply.conversation.id).toBe(conversationId);
+      expect(reply.conversation?.id).toBe(conversationId);
       expect(reply.text).toMatch(/《(劳动合同法|劳动法|劳动争议调解仲裁法)》/);
 
       const ids = recorder.activities.map((a) => a.id);

@@ -3,9 +3,20 @@
  * requests go through fetch here (same request/response shape), and `ws` stands in for the browser WebSocket.
  * Also small helpers to wait for activities without sleeping.
  */
-import { DirectLine, type Activity, type DirectLineOptions } from 'botframework-directlinejs';
+import { DirectLine, type DirectLineOptions } from 'botframework-directlinejs';
 import { Observable } from 'rxjs/Observable.js';
 import { WebSocket } from 'ws';
+
+/** The fields the tests read (DirectLineJS's own Activity type is a union without replyToId on messages). */
+export interface DlActivity {
+  id?: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from: { id: string; role?: string };
+  conversation?: { id: string };
+  channelData?: any;
+}
 
 interface AjaxRequest { url: string; method?: string; headers?: Record<string, string>; body?: unknown }
 
@@ -38,19 +49,19 @@ export function nodeDirectLine(options: DirectLineOptions): DirectLine {
 
 /** Everything a client receives, with a way to wait for a condition on it. */
 export class ActivityRecorder {
-  readonly activities: Activity[] = [];
+  readonly activities: DlActivity[] = [];
   private waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
   private readonly subscription;
 
   constructor(readonly client: DirectLine) {
     this.subscription = client.activity$.subscribe((a) => {
-      this.activities.push(a);
+      this.activities.push(a as DlActivity);
       this.waiters = this.waiters.filter((w) => (w.test() ? (w.resolve(), false) : true));
     });
   }
 
   /** Resolves with the first received activity matching `predicate` (now or later). */
-  waitFor(predicate: (a: Activity) => boolean): Promise<Activity> {
+  waitFor(predicate: (a: DlActivity) => boolean): Promise<DlActivity> {
     const found = () => this.activities.find(predicate);
     return new Promise((resolve) => {
       const test = () => Boolean(found());
@@ -72,8 +83,8 @@ export function seqOf(activity: { id?: string }): number {
 }
 
 /** Posts with DirectLineJS and resolves with the id the server assigned. */
-export function post(client: DirectLine, activity: Partial<Activity>): Promise<string> {
+export function post(client: DirectLine, activity: Partial<DlActivity>): Promise<string> {
   return new Promise((resolve, reject) => {
-    client.postActivity({ from: { id: 'citizen' }, ...activity } as Activity).subscribe(resolve, reject);
+    client.postActivity({ from: { id: 'citizen' }, ...activity } as never).subscribe(resolve, reject);
   });
 }
