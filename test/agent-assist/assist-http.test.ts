@@ -103,3 +103,13 @@ describe('POST /api/v1/assist: the suggestion', () => {
     expect(smsLength(res.body.smsSummary)).toBeLessThanOrEqual(SMS_MAX);
   });
 });
+
+describe('GET /agent', () => {
+  it('serves the console page with a same-origin-only content policy', async () => {
+    const res = await fetch(`${s.base}/agent/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('12348热线坐席辅助');
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'.*frame-ancestors 'none'/);
+    expect((await fetch(`${s.base}/agent/agent.js`)).headers.get('content-type')).toMatch(/javascript/);
+  });
+});
