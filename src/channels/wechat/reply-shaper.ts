@@ -21,7 +21,8 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** The smallest number the bot's own text does not already ask the citizen to reply. */
 export function firstFreeNumber(text: string): number {
-  const used = [...text.matchAll(/回复\s*(\d{1,2})/g)].map((m) => Number(m[1]));
+  // "回复1继续", "回复1到10之间的数字": every number up to the range's end belongs to the bot.
+  const used = [...text.matchAll(/回复\s*(\d{1,2})(?:\s*(?:到|至|-|~)\s*(\d{1,2}))?/g)].map((m) => Number(m[2] ?? m[1]));
   if (text.includes('回复数字')) used.push(...[...text.matchAll(/^\s*(\d{1,2})[.、．]/gm)].map((m) => Number(m[1])));
   return Math.max(0, ...used) + 1;
 }
@@ -48,13 +49,17 @@ function toBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Splits `text` into pages of at most `max` bytes, at line ends, else sentence ends, else characters. */
+/** Splits `text` into pages of at most `max` bytes: between paragraphs (one article each) when possible, else at
+ * line ends, sentence ends, or characters. */
 export function pageText(text: string, max: number): string[] {
-  const pieces = text.split('\n').flatMap((line) => (bytes(line) <= max ? [line] : splitLong(line, max)));
+  const units = text.split('\n\n').flatMap((para, p) => {
+    const lines = bytes(para) <= max ? [para] : para.split('\n').flatMap((line) => (bytes(line) <= max ? [line] : splitLong(line, max)));
+    return lines.map((piece, i) => ({ piece, sep: p > 0 && i === 0 ? '\n\n' : '\n' }));
+  });
   const pages: string[] = [];
   let page = '';
-  for (const piece of pieces) {
-    const next = page ? `${page}\n${piece}` : piece;
+  for (const { piece, sep } of units) {
+    const next = page ? `${page}${sep}${piece}` : piece;
     if (bytes(next) <= max) page = next;
     else {
       if (page) pages.push(page);

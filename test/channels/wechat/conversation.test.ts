@@ -73,6 +73,28 @@ describe('text message', () => {
   });
 });
 
+describe('long answers', () => {
+  const statute = `《民法典》第1084条：${'父母与子女间的关系，不因父母离婚而消除。'.repeat(12)}`;
+  const long = ['【法律规定】', statute, statute, statute, '【您可以这样做】', '先协商抚养问题。', '温馨提示：以上是法律信息。'].join('\n');
+
+  it('are shortened, and replying 1 returns the statutes without another bot turn', async () => {
+    const bot = stubBot((a) => (a.text === '离婚孩子归谁' ? long : `bot:${a.text}`));
+    channel = await startChannel({ adapter: bot.adapter, replyDeadline: never });
+    const first = replyFields((await channel.post(textXml('离婚孩子归谁', '301'))).text).Content!;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(2048);
+    expect(first).toBe('【法律规定】回复1查看法条原文\n【您可以这样做】\n先协商抚养问题。\n温馨提示：以上是法律信息。');
+
+    const statutes = replyFields((await channel.post(textXml('1', '302'))).text).Content!;
+    expect(statutes).toContain(statute);
+    expect(Buffer.byteLength(statutes)).toBeLessThanOrEqual(2048);
+    expect(bot.turns()).toBe(1);
+
+    // A new question replaces the numbers: "1" now means nothing special and goes to the bot.
+    await channel.post(textXml('再问一个', '303'));
+    expect(replyFields((await channel.post(textXml('1', '304'))).text).Content).toBe('bot:1');
+  });
+});
+
 describe('events', () => {
   it('greets a new follower with the numbered service menu; a number then picks the service', async () => {
     const bot = stubBot((a) => (a.type === 'conversationUpdate' ? REPLIES.greeting : `bot:${a.text}`));

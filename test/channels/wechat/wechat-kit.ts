@@ -88,7 +88,8 @@ async function listen(server: Server): Promise<string> {
 const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
 
 /** A bot stub: counts turns, records activities, answers with `reply(activity)` (which may wait). */
-export function stubBot(reply: (a: Activity) => Promise<string | Partial<Activity>[] | null> | string | null) {
+type StubReply = string | Partial<Activity>[] | null;
+export function stubBot(reply: (a: Activity) => Promise<StubReply> | StubReply) {
   const seen: Activity[] = [];
   const adapter = new LocalChannelAdapter(async (context) => {
     seen.push(context.activity);
