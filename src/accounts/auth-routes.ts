@@ -1,6 +1,7 @@
 /**
  * @module accounts/auth-routes
  * `POST /auth/login {username, password}` → `{token, role, expiresAt}`; 401 on bad credentials.
+ * `POST /auth/logout` (bearer) revokes that token, so a shared hotline computer cannot reuse it.
  */
 import { Router } from 'express';
 import type { Logger } from '../logging/logger.js';
@@ -21,6 +22,12 @@ export function authRoutes(store: AccountStore, log: Logger): Router {
     }
     log.info('login', { username: issued.account.username, role: issued.account.role });
     res.json({ token: issued.token, role: issued.account.role, expiresAt: issued.expiresAt });
+  });
+  router.post('/auth/logout', (req, res) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !store.authenticate(token)) throw new HttpError(401, 'a valid bearer token is required');
+    store.revoke(token);
+    res.json({ loggedOut: true });
   });
   return router;
 }

@@ -50,3 +50,15 @@ describe('requireRole on staff routes', () => {
     expect((await h.request('GET', path, undefined, admin)).status).toBe(404); // through the guard; no such record
   });
 });
+
+describe('POST /api/v1/auth/logout', () => {
+  it('revokes the token it is called with, and needs a valid one', async () => {
+    const token = await h.addUser('agent-logout', 'agent');
+    const path = '/api/v1/preapplications/LA-20261126-0002';
+    expect((await h.request('GET', path, undefined, token)).status).toBe(404);
+    expect((await h.request('POST', '/api/v1/auth/logout', undefined, token)).status).toBe(200);
+    expect((await h.request('GET', path, undefined, token)).status).toBe(401);
+    expect((await h.request('POST', '/api/v1/auth/logout', undefined, token)).status).toBe(401);
+    expect((await h.request('POST', '/api/v1/auth/logout')).status).toBe(401);
+  });
+});
