@@ -8,7 +8,8 @@ import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
-import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply } from './bot-replies-zh.js';
+import { handoffHook } from '../handoff/handoff-middleware.js';
+import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from './bot-replies-zh.js';
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
@@ -18,6 +19,10 @@ const MAX_TEXT = 2000;
 
 /** Handles one message turn; state is saved by the caller. */
 export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
+  // --- hand-off (src/handoff): while a ticket owns this conversation the message is the lawyer's; the bot stays silent ---
+  const handoff = handoffHook(context);
+  if (handoff && (await handoff.takeMessage(context))) return;
+  // --- end hand-off ---
   const text = (context.activity.text ?? '').trim().slice(0, MAX_TEXT);
   if (!text) {
     await context.sendActivity(BOT_REPLIES.empty);
@@ -27,6 +32,14 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   if (dc.activeDialog) {
     const turn = await dc.continueDialog();
     const ended = turn.result as EligibilityDialogResult | undefined;
+    // --- hand-off: the dialog left a marker (转人工, or the duty-lawyer offer after the check) ---
+    const marker = (await deps.conversationData.get(context, {})).handoff;
+    if (handoff && marker) {
+      delete (await deps.conversationData.get(context, {})).handoff;
+      await handoff.request(context, { reason: marker.reason, eligibility: marker.decision });
+      return;
+    }
+    // --- end hand-off ---
     if (turn.status !== DialogTurnStatus.complete || !ended?.reroute) return;
   }
 
@@ -39,6 +52,12 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   }
 
   const r = deps.lawline.recognise(text);
+  // --- hand-off: the citizen asks for a person ---
+  if (handoff && (r.intent === 'human' || HANDOFF_PATTERN.test(text))) {
+    await handoff.request(context, { reason: 'citizen_request' });
+    return;
+  }
+  // --- end hand-off ---
   const reference = findReferenceNumber(text);
   if (reference || r.intent === 'progress') {
     await context.sendActivity(await progress(context, deps, reference));
@@ -51,6 +70,9 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
 
   const result = await deps.lawline.ask(text);
   await sendAnswer(context, result);
+  // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
+  if (handoff) await handoff.afterAnswer(context, { risk: r.risk, confidence: result.confidence });
+  // --- end hand-off ---
   // The answer stays exactly /api/v1/ask's; the offer to check eligibility comes as a message of its own.
   if (result.guides.some((g) => g.id === 'legal-aid')) {
     data.eligibilityOffer = { text };

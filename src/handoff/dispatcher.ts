@@ -1,0 +1,98 @@
+/**
+ * @module handoff/dispatcher
+ * Moves the queue: offers waiting tickets to lawyers (one pending offer per lawyer, 30 s to accept), takes back
+ * offers that timed out (recording the miss), puts idle lawyers offline, ends tickets nobody took, and after a
+ * restart re-offers the offers that were in flight. Driven by events and by `tick()`; never by its own timers.
+ */
+import { chooseLawyer, lawyersOnDuty, type LawyerState } from './assignment.js';
+import type { HandoffCore } from './handoff-core.js';
+import type { Ticket } from './handoff-types.js';
+import { estimateWait } from './queue.js';
+
+export function createDispatcher(core: HandoffCore) {
+  const { store, clock, settings } = core;
+  const lawyerState = (): LawyerState => ({ presence: store.presence(), loads: store.loads() });
+
+  const dispatcher = {
+    lawyerState,
+    /** Offers every waiting ticket that someone can take now; returns the tickets offered. */
+    dispatch(): Ticket[] {
+      const now = clock.now();
+      const roster = core.roster();
+      const state = lawyerState();
+      const offered: Ticket[] = [];
+      for (const ticket of store.queue()) {
+        if (ticket.status !== 'queued') continue;
+        let lawyer = chooseLawyer(ticket, roster, state, now);
+        // Everyone available already missed it: start a new round rather than leave it waiting.
+        if (!lawyer && ticket.missedBy.length) lawyer = chooseLawyer({ ...ticket, missedBy: [] }, roster, state, now);
+        if (!lawyer) continue;
+        const expiresAt = now + settings.offerTimeoutMs;
+        store.addOffer(ticket.id, lawyer.username, now, expiresAt);
+        offered.push(store.updateTicket(ticket.id, { status: 'offered', offeredTo: lawyer.username, offerExpiresAt: expiresAt },
+          { actor: 'system', event: 'offered', detail: { lawyer: lawyer.username } }, now));
+        const key = lawyer.username.toLowerCase();
+        state.loads.set(key, (state.loads.get(key) ?? 0) + 1);
+      }
+      return offered;
+    },
+    /** Takes back offers older than the offer timeout; the lawyer is recorded as having missed it. */
+    expireOffers(): Ticket[] {
+      const now = clock.now();
+      const missed: Ticket[] = [];
+      for (const ticket of store.byStatus('offered')) {
+        if (ticket.offerExpiresAt === null || ticket.offerExpiresAt > now || !ticket.offeredTo) continue;
+        store.resolveOffer(ticket.id, 'missed', now);
+        missed.push(store.updateTicket(ticket.id, { status: 'queued', offeredTo: null, offerExpiresAt: null, missedBy: [...ticket.missedBy, ticket.offeredTo] },
+          { actor: 'system', event: 'offer_missed', detail: { lawyer: ticket.offeredTo } }, now));
+      }
+      return missed;
+    },
+    /** Lawyers silent for longer than the idle timeout go offline. */
+    expireIdle(): string[] {
+      const now = clock.now();
+      const gone: string[] = [];
+      for (const [username, p] of store.presence()) {
+        if (p.status !== 'offline' && now - p.lastSeen > settings.idleTimeoutMs) {
+          store.setPresence(username, 'offline', p.lastSeen, { actor: 'system', event: 'presence_idle_offline', detail: { lawyer: username } });
+          gone.push(username);
+        }
+      }
+      return gone;
+    },
+    /** Waiting tickets older than the queue timeout end as expired. */
+    expireQueue(): Ticket[] {
+      const now = clock.now();
+      return store.queue()
+        .filter((t) => now - t.createdAt > settings.queueTimeoutMs)
+        .map((t) => {
+          store.resolveOffer(t.id, 'withdrawn', now);
+          return store.updateTicket(t.id, { status: 'expired', offeredTo: null, offerExpiresAt: null, closedAt: now }, { actor: 'system', event: 'expired' }, now);
+        });
+    },
+    /** After a restart: offers in flight go back to the queue and are offered again. */
+    resume(): void {
+      const now = clock.now();
+      for (const ticket of store.byStatus('offered')) {
+        store.resolveOffer(ticket.id, 'reset', now);
+        store.updateTicket(ticket.id, { status: 'queued', offeredTo: null, offerExpiresAt: null }, { actor: 'system', event: 'offer_reset_on_start', detail: { lawyer: ticket.offeredTo } }, now);
+      }
+    },
+    /** 1-based place of a waiting ticket; 0 when it is not waiting. */
+    position(ticketId: string): number {
+      return store.queue().findIndex((t) => t.id === ticketId) + 1;
+    },
+    /** Lawyers on duty now (on shift, not offline). */
+    onDuty(): number {
+      return lawyersOnDuty(core.roster(), lawyerState(), clock.now()).length;
+    },
+    /** Honest wait estimate for a waiting ticket (ms), or null when it cannot be estimated. */
+    estimate(ticketId: string): number | null {
+      const now = clock.now();
+      return estimateWait(store.recentWaits(now - settings.waitHistoryMs, settings.waitSamples), dispatcher.position(ticketId), dispatcher.onDuty());
+    },
+  };
+  return dispatcher;
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

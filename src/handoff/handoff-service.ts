@@ -1,0 +1,130 @@
+/**
+ * @module handoff/handoff-service
+ * The hand-off module in one object: the citizen side (open, messages), the lawyer side (presence, queue,
+ * accept, send, close), the dispatcher, the roster and the stats, over the SQLite store. On creation it resumes
+ * from the database: waiting tickets keep their places, offers in flight are offered again, live chats go on.
+ * `tick()` runs the timeouts; `start()` calls it every second in the server (tests call it by hand).
+ */
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { Region } from '../config/region.js';
+import type { Db } from '../storage/database.js';
+import type { Logger } from '../logging/logger.js';
+import type { LocalChannelAdapter } from '../channels/local-adapter.js';
+import { createCitizenSide } from './citizen-side.js';
+import { createDispatcher } from './dispatcher.js';
+import { createHandoffCore, DEFAULT_SETTINGS, systemClock, type Clock, type HandoffSettings } from './handoff-core.js';
+import { HANDOFF_TEXT } from './handoff-replies-zh.js';
+import { createHandoffStore } from './handoff-store.js';
+import type { Recognise } from './handoff-summary.js';
+import { handoffMiddleware } from './handoff-middleware.js';
+import { createLawyerSide } from './lawyer-side.js';
+import { createRelay, type Deliver } from './relay.js';
+import type { Lawyer } from './roster.js';
+import { handoffStats } from './stats.js';
+import { TranscriptBuffer } from './transcript-buffer.js';
+
+export interface HandoffOptions {
+  db: Db;
+  region: Region;
+  log: Logger;
+  /** The bot's recogniser, for the summary and emergency priority; without it tickets carry no summary. */
+  recognise?: Recognise;
+  clock?: Clock;
+  settings?: Partial<HandoffSettings>;
+  /** How messages reach citizens outside a turn; default: through the adapters given to `attach`. */
+  deliver?: Deliver;
+}
+
+/**
+ * A deliverer over a LocalChannelAdapter: each message goes through the adapter's proactive sender for the
+ * conversation's channel (Direct Line, WeChat…).
+ */
+export function deliverThrough(adapter: LocalChannelAdapter): Deliver {
+  return (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) =>
+    adapter.continueConversation(reference, async (context) => {
+      await context.sendActivities(activities);
+    });
+}
+
+/**
+ * @example
+ * const handoff = createHandoffService({ db: state.db, region: lawline.region, log, recognise: lawline.recognise });
+ * handoff.setDeliver(deliverThrough(localAdapter)); handoff.start();
+ */
+export function createHandoffService(options: HandoffOptions) {
+  const clock = options.clock ?? systemClock;
+  const store = createHandoffStore(options.db);
+  const relay = createRelay(store, options.log, clock, options.deliver);
+  const core = createHandoffCore({
+    store, relay, clock, region: options.region, log: options.log, recognise: options.recognise,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  });
+  const dispatcher = createDispatcher(core);
+  const citizens = createCitizenSide(core, dispatcher);
+  const lawyers = createLawyerSide(core, dispatcher, citizens);
+  let timer: NodeJS.Timeout | undefined;
+  const adapters = new Map<string, LocalChannelAdapter>();
+  if (!options.deliver) {
+    relay.setDeliver(async (reference, activities) => {
+      const adapter = adapters.get(reference.channelId ?? '');
+      if (!adapter) throw new Error(`handoff: no adapter attached for channel ${reference.channelId}`);
+      await deliverThrough(adapter)(reference, activities);
+    });
+  }
+
+  dispatcher.resume();
+  dispatcher.dispatch();
+
+  const service = {
+    core,
+    store,
+    dispatcher,
+    citizens,
+    lawyers,
+    /** In-memory bot transcripts, filled by the middleware. */
+    transcripts: new TranscriptBuffer(),
+    setDeliver: (deliver: Deliver) => relay.setDeliver(deliver),
+    /**
+     * Joins a channel adapter: its turns pass through the hand-off middleware, and relayed messages for
+     * `channelId` go out through its proactive sender. Returns the adapter.
+     * @example mountDirectLine(app, { adapter: handoff.attach(new LocalChannelAdapter(run), 'directline'), … })
+     */
+    attach<A extends LocalChannelAdapter>(adapter: A, channelId: string): A {
+      adapter.use(middleware);
+      adapters.set(channelId, adapter);
+      return adapter;
+    },
+    /** Replaces the roster (validated lawyers); offers go out to anyone newly available. */
+    replaceRoster(roster: Lawyer[], actor: string): void {
+      store.replaceRoster(roster, actor, clock.now());
+      core.rosterChanged();
+      dispatcher.dispatch();
+    },
+    roster: (): Lawyer[] => core.roster(),
+    stats: (since?: number) => handoffStats(store, since),
+    /** One round of timeouts: missed offers, idle lawyers, expired tickets; then offers again. */
+    async tick(): Promise<void> {
+      if (!store.db.open) return service.stop();
+      dispatcher.expireOffers();
+      dispatcher.expireIdle();
+      const expired = dispatcher.expireQueue();
+      dispatcher.dispatch();
+      for (const t of expired) await relay.toCitizen(t, 'system', null, HANDOFF_TEXT.expired, undefined, { state: 'failed', message: 'no lawyer accepted in time' });
+    },
+    /** Runs `tick()` every `intervalMs` (the timer does not keep the process alive). */
+    start(intervalMs = 1000): void {
+      timer ??= setInterval(() => {
+        service.tick().catch((error: unknown) => options.log.error('handoff tick failed', { error }));
+      }, intervalMs);
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+  const middleware = handoffMiddleware(service);
+  return service;
+}
+
+export type HandoffService = ReturnType<typeof createHandoffService>;

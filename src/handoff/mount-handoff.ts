@@ -1,0 +1,32 @@
+/**
+ * @module handoff/mount-handoff
+ * Puts the hand-off module on the express app: the API under /api/v1, the lawyer console at /lawyer, and the
+ * one-second tick. Channel adapters join with `handoff.attach(adapter, channelId)`.
+ */
+import express, { type Express } from 'express';
+import type { AccountStore } from '../accounts/account-store.js';
+import { authenticate } from '../accounts/require-role.js';
+import type { Lawline } from '../assistant/lawline.js';
+import type { Db } from '../storage/database.js';
+import { handoffRoutes, LAWYER_CONSOLE_DIR } from './handoff-routes.js';
+import { createHandoffService, type HandoffService } from './handoff-service.js';
+
+const mounted = new WeakMap<Express, HandoffService>();
+
+/**
+ * @example const handoff = mountHandoff(app, { lawline, db: state.db, accounts: state.accounts });
+ */
+export function mountHandoff(app: Express, parts: { lawline: Pick<Lawline, 'region' | 'log' | 'recognise'>; db: Db; accounts: AccountStore }): HandoffService {
+  const { lawline, db, accounts } = parts;
+  const service = createHandoffService({ db, region: lawline.region, log: lawline.log, recognise: lawline.recognise });
+  app.use('/api/v1', authenticate(accounts), handoffRoutes(service, lawline.log));
+  app.use('/lawyer', express.static(LAWYER_CONSOLE_DIR, { maxAge: '10m' }));
+  service.start();
+  mounted.set(app, service);
+  return service;
+}
+
+/** The hand-off module mounted on `app` (for tests and tools), if any. */
+export function handoffOf(app: Express): HandoffService | undefined {
+  return mounted.get(app);
+}
