@@ -38,6 +38,8 @@ export interface KnowledgeIndex {
   fields: { words: FieldScorer; bigrams: FieldScorer; heading: FieldScorer };
   /** Full stored document by id. */
   getDoc(id: number): SearchDoc;
+  /** Document id of an article by law title and number (the first with that number). */
+  findArticleId(law: string, article: number): number | undefined;
   /** Article look-up by law title and number (the first with that number). */
   findArticle(law: string, article: number): SearchDoc | undefined;
   /** True when this run built the index (false: reused). */
@@ -160,6 +162,7 @@ export function openKnowledgeIndex(
   const rows = db.prepare('SELECT kind, law_id AS lawId FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null }>;
   const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), laws };
   const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
+  const selectArticleId = db.prepare('SELECT id FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
@@ -181,6 +184,7 @@ export function openKnowledgeIndex(
       if (!d) throw new Error(`no document ${id}`);
       return d;
     },
+    findArticleId: (law, article) => (selectArticleId.get(law, article) as { id: number } | undefined)?.id,
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
     close: () => db.close(),
   };

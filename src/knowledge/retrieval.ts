@@ -34,6 +34,8 @@ export const RANKING = {
     local_regulation: 0.45, constitution: 0.3,
   } as Record<string, number>,
   topicBoost: 1.5,
+  /** Articles the curated guides and cases cite are the ones questions most often turn on. */
+  curatedBoost: 0.3,
   /** Laws no topic names (e.g. central-bank or diplomatic-service statutes) rarely answer a citizen. */
   nonCoreFactor: 0.35,
 };
@@ -76,8 +78,18 @@ export function topK(scores: Float64Array, limit: number): number[] {
   return best.slice(0, limit);
 }
 
-export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, priors: TopicPriors): Retriever {
+export function createRetriever(
+  index: KnowledgeIndex,
+  pipeline: TextPipeline,
+  priors: TopicPriors,
+  curated: Array<{ law: string; article: number }> = [],
+): Retriever {
   const { docs, fields } = index;
+  const curatedDocs = new Set<number>();
+  for (const ref of curated) {
+    const doc = index.findArticleId(ref.law, ref.article);
+    if (doc !== undefined) curatedDocs.add(doc);
+  }
   const kindMasks = new Map<DocKind, Uint8Array>();
   for (const kind of ['article', 'guide', 'case'] as DocKind[]) {
     const mask = new Uint8Array(docs.count);
@@ -108,6 +120,7 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
       if (scores[i] === 0) continue;
       const law = docs.lawId[i]!;
       if (law >= 0) scores[i]! *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
+      if (curatedDocs.has(i)) scores[i]! *= 1 + RANKING.curatedBoost;
     }
     return topK(scores, limit).map((id) => ({ id, score: scores[id]!, doc: index.getDoc(id) }));
   }
