@@ -116,7 +116,7 @@ export function createHandoffStore(db: Db) {
     /** Waiting tickets in queue order: priority, then arrival. */
     queue(): Ticket[] {
       return db.prepare<[], Record<string, unknown>>(
-        `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, id`).all().map(fromRow);
+        `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, rowid`).all().map(fromRow);
     },
     byStatus(status: string): Ticket[] {
       return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY created_at').all(status).map(fromRow);

@@ -25,7 +25,8 @@ export const rosterInputSchema = z
     name: z.string().trim().min(1, 'required').max(40),
     licence: z.string().trim().regex(/^[0-9A-Za-z]{6,24}$/, 'expected the practising licence number (6–24 letters or digits)'),
     firm: z.string().trim().min(1, 'required').max(80),
-    topics: z.array(z.union([z.enum(TOPIC_LABELS), z.literal(ANY)])).min(1, 'at least one topic or *'),
+    topics: z.array(z.union([z.enum(TOPIC_LABELS), z.literal(ANY)], { errorMap: () => ({ message: 'expected one of the 20 topic labels (劳动纠纷, 婚姻家庭, …) or *' }) }))
+      .min(1, 'at least one topic or *'),
     counties: z.array(z.string().trim().min(1)).min(1, 'at least one county or *'),
     languages: z.array(z.enum(LANGUAGES)).min(1, 'at least one language'),
     capacity: z.coerce.number().int().min(1).max(MAX_CAPACITY),
@@ -53,10 +54,11 @@ export interface Lawyer {
  */
 export function toLawyer(input: unknown, region: Region): { lawyer: Lawyer } | { errors: string[] } {
   const parsed = rosterInputSchema.safeParse(input);
-  if (!parsed.success) return { errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`) };
-  const errors: string[] = [];
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
+  // Counties and shifts are checked even when other fields failed, so one pass reports every problem.
+  const raw = (input ?? {}) as { counties?: unknown; shifts?: unknown };
   const counties: string[] = [];
-  for (const c of parsed.data.counties) {
+  for (const c of Array.isArray(raw.counties) ? raw.counties.filter((x): x is string => typeof x === 'string') : []) {
     if (c === ANY) counties.push(ANY);
     else {
       const county = findCounty(region, c);
@@ -66,12 +68,12 @@ export function toLawyer(input: unknown, region: Region): { lawyer: Lawyer } | {
   }
   let schedule: Schedule | undefined;
   try {
-    schedule = parseSchedule(parsed.data.shifts);
+    schedule = parseSchedule(typeof raw.shifts === 'string' ? raw.shifts : '');
     if (!schedule.weekly.length && !schedule.dated.some((d) => !d.off)) errors.push('shifts: no duty time at all');
   } catch (err) {
     errors.push(`shifts: ${(err as Error).message}`);
   }
-  if (errors.length || !schedule) return { errors };
+  if (!parsed.success || errors.length || !schedule) return { errors };
   const { shifts: _shifts, ...rest } = parsed.data;
   return { lawyer: { ...rest, counties: [...new Set(counties)], schedule } };
 }
