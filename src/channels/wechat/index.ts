@@ -66,6 +66,7 @@ export function createWechatRouter(options: WechatRouterOptions): Router {
 
   async function sendLate(openid: string, text: string | null): Promise<void> {
     if (text === null) return;
+    log.info('wechat: answer missed the passive-reply deadline; sending it through the customer-service API');
     if (!customerService) {
       log.error('wechat: answer missed the reply deadline and no customer-service API is configured (WECHAT_APPID/WECHAT_APPSECRET)');
       return;

@@ -16,7 +16,7 @@ export function wechatSignature(...parts: string[]): string {
  */
 export function verifySignature(signature: unknown, ...parts: unknown[]): boolean {
   if (typeof signature !== 'string' || !/^[0-9a-f]{40}$/i.test(signature)) return false;
-  if (!parts.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096)) return false;
+  if (!parts.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 100_000)) return false;
   const expected = Buffer.from(wechatSignature(...(parts as string[])), 'hex');
   return timingSafeEqual(expected, Buffer.from(signature.toLowerCase(), 'hex'));
 }

@@ -42,6 +42,16 @@ describe('safe mode', () => {
     expect(bot.seen[0]?.text).toBe('加班费怎么算');
   });
 
+  it('accepts a long encrypted message (Encrypt field of several kB)', async () => {
+    const bot = stubBot((a) => `共${a.text?.length}字`);
+    channel = await startChannel({ adapter: bot.adapter, settings: safeSettings(), replyDeadline: never });
+    const { query, body, encrypted } = encryptedRequest(textXml('我和公司的劳动纠纷经过如下。'.repeat(120), '4343'));
+    expect(encrypted.length).toBeGreaterThan(4096);
+    const res = await channel.post(body, query);
+    expect(res.status).toBe(200);
+    expect(replyFields(referenceDecrypt(replyFields(res.text).Encrypt!).xml).Content).toBe(`共${14 * 120}字`);
+  });
+
   it('refuses a wrong msg_signature and a message for another AppID with 403', async () => {
     const bot = stubBot(() => 'x');
     channel = await startChannel({ adapter: bot.adapter, settings: safeSettings(), replyDeadline: never });
