@@ -46,28 +46,26 @@ export function mandatoryDefence(input: EligibilityInput, groups: Set<Group>, tr
 }
 
 /*
- * Art. 32 frees a claim from the hardship condition only when the claim is the one the item describes. The input
- * carries a group and a matter but not the link between them, so each item is matched to the matters that can be
- * that claim, and the reason text states the assumption:
- * - item 1, martyr_relative: protecting a hero/martyr's personality rights (name, reputation, honour). No Art. 31
- *   item is about that, so it arrives as other_civil, or as criminal_victim when the infringement is prosecuted.
- * - item 2, bravery: *civil* rights arising from the act — damages from the wrongdoer or compensation from the
- *   person helped (other_civil), injury from an accident while helping (injury_compensation), or the civil claim
- *   in a criminal case against the attacker (criminal_victim). Social-insurance or pension claims are not civil
- *   rights and keep the normal route.
- * - item 3, retrial_acquitted: State compensation after acquittal on retrial — state_compensation only.
- * - item 4, abuse_victim: "related rights" of victims of abuse, abandonment or domestic violence: support owed by
- *   the abandoning relative (support_payment), divorce, damages or protection orders (other_civil), and
- *   prosecuting the abuser (criminal_victim, incl. private prosecution). Wages, insurance etc. are unrelated.
- * Art. 32 situations are legal-aid matters in their own right (item 1 would be empty otherwise), so an exempt
- * other_civil claim is in scope, not merely means-free.
- * Art. 32 never applies to criminal_defence: it concerns asserting rights, not defending a charge.
+ * Art. 32 frees these people from the hardship condition when they assert rights arising from their situation.
+ * The input names the group and the matter but not the link between them, and this is a pre-check that must not
+ * turn away someone the office would help, so the three person-based items apply to every matter a citizen can
+ * bring (the reason text says the office confirms the link):
+ * - item 1, martyr_relative: near relatives of heroes and martyrs (protecting the martyr's personality rights);
+ * - item 2, bravery: civil rights arising from an act of bravery for a just cause (见义勇为);
+ * - item 4, abuse_victim: victims of abuse, abandonment or domestic violence asserting related rights.
+ * Item 3 is a claim, not a person: State compensation after acquittal on retrial — state_compensation only.
+ * Art. 32 situations are legal-aid matters in their own right, so an exempt other_civil claim is in scope.
+ * Art. 32 never applies to criminal_defence: it concerns asserting rights, not defending a charge (Arts. 24-25).
  */
+const ASSERTED_RIGHTS: Matter[] = [
+  'state_compensation', 'social_insurance', 'pension_for_bereaved', 'support_payment', 'labour_remuneration',
+  'civil_capacity', 'injury_compensation', 'environmental_damage', 'criminal_victim', 'other_civil',
+];
 const ART32: Partial<Record<Group, { item: number; matters: Matter[] }>> = {
-  martyr_relative: { item: 1, matters: ['other_civil', 'criminal_victim'] },
-  bravery: { item: 2, matters: ['other_civil', 'injury_compensation', 'criminal_victim'] },
+  martyr_relative: { item: 1, matters: ASSERTED_RIGHTS },
+  bravery: { item: 2, matters: ASSERTED_RIGHTS },
   retrial_acquitted: { item: 3, matters: ['state_compensation'] },
-  abuse_victim: { item: 4, matters: ['support_payment', 'other_civil', 'criminal_victim'] },
+  abuse_victim: { item: 4, matters: ASSERTED_RIGHTS },
 };
 
 /**

@@ -17,6 +17,13 @@ describe('Art. 32: no hardship condition, even with high income and large assets
     ['abuse_victim', 'support_payment'],
     ['abuse_victim', 'other_civil'],
     ['abuse_victim', 'criminal_victim'],
+    // The link between the situation and the claim is for the office to confirm; the pre-check does not turn
+    // these people away (see the comment on ART32 in src/eligibility/rules.ts).
+    ['martyr_relative', 'support_payment'],
+    ['bravery', 'labour_remuneration'],
+    ['bravery', 'social_insurance'],
+    ['abuse_victim', 'labour_remuneration'],
+    ['abuse_victim', 'injury_compensation'],
   ])('%s + %s → eligible / exempt', (group, matter) => {
     const r = run(matter, [group]);
     expect([r.decision, r.meansTest]).toEqual(['eligible', 'exempt']);
@@ -31,14 +38,16 @@ describe('Art. 32: no hardship condition, even with high income and large assets
   test.each([
     ['retrial_acquitted', 'labour_remuneration'],
     ['retrial_acquitted', 'other_civil'],
-    ['martyr_relative', 'support_payment'],
-    ['bravery', 'labour_remuneration'],
-    ['bravery', 'social_insurance'],
-    ['abuse_victim', 'labour_remuneration'],
   ])('%s does not exempt %s → ordinary means test (fails when rich)', (group, matter) => {
     const r = run(matter, [group]);
     expect([r.decision, r.meansTest]).toEqual(['not_eligible', 'failed']);
     expect(r.codes).toContain(`exempt.na.${group}`);
+  });
+
+  test('Art. 32 never exempts a criminal defence: the defendant goes through Arts. 24-25', () => {
+    const r = run('criminal_defence', ['abuse_victim'], rich);
+    expect(r.meansTest).not.toBe('exempt');
+    expect(r.codes).toContain('exempt.na.criminal_defence');
   });
 
   test('exemption does not need the city figure', () => {
