@@ -155,7 +155,7 @@ describe('WeChat window in the relay', () => {
     const { ticket } = request(h, 'wx1', '转人工', { channelId: 'wechat' });
     await h.service.lawyers.accept(ticket!.id, 'a'); // the "accepted" notice is message 1 of 5
     for (let i = 0; i < 4; i++) await h.service.lawyers.send(ticket!.id, 'a', `第${i + 1}条`);
-    const err = await h.service.lawyers.send(ticket!.id, 'a', '第5条').catch((e: unknown) => e as Error & { window?: unknown });
+    const err = (await h.service.lawyers.send(ticket!.id, 'a', '第5条').catch((e: unknown) => e)) as Error & { window?: unknown };
     expect(err.message).toContain('window is closed');
     expect(err.window).toMatchObject({ open: false, reason: 'quota' });
     expect(h.texts('wx1')).toHaveLength(5);
