@@ -13,6 +13,7 @@ import { authRoutes } from '../accounts/auth-routes.js';
 import { authenticate } from '../accounts/require-role.js';
 import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
+import { mountHandoff } from '../handoff/mount-handoff.js';
 import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
@@ -55,12 +56,15 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
+  // --- hand-off to duty lawyers (src/handoff): API, /lawyer console; channels below join with handoff.attach ---
+  const handoff = mountHandoff(app, { lawline, db: state.db, accounts: state.accounts });
+  // --- end hand-off ---
   // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
-  mountDirectLine(app, { adapter: new LocalChannelAdapter((context) => bot.run(context)), db: state.db, log });
+  mountDirectLine(app, { adapter: handoff.attach(new LocalChannelAdapter((context) => bot.run(context)), 'directline'), db: state.db, log });
   app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
   // --- end Direct Line ---
   // --- WeChat Official Account channel (src/channels/wechat); answers 503 until WECHAT_TOKEN is set ---
-  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: new LocalChannelAdapter((context) => bot.run(context)), log }));
+  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: handoff.attach(new LocalChannelAdapter((context) => bot.run(context)), 'wechat'), log }));
   // --- end WeChat ---
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
