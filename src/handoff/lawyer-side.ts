@@ -4,6 +4,7 @@
  * only), send, private notes, close or return to the bot; and the assist console's escalation.
  */
 import type { Account } from '../accounts/account-schema.js';
+import { findCounty, type Region } from '../config/region.js';
 import { HttpError } from '../server/http-error.js';
 import { isOnShift } from './schedule.js';
 import type { CitizenSide } from './citizen-side.js';
@@ -13,13 +14,14 @@ import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import type { Presence, Ticket } from './handoff-types.js';
 import type { Lawyer } from './roster.js';
 
+const countyName = (region: Region, id: string | null) => (id ? findCounty(region, id)?.name ?? id : null);
 const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 
 /** What the queue shows about a ticket: no transcript, no personal data. */
-export function queueItem(t: Ticket, position: number, now: number, me: string) {
+export function queueItem(t: Ticket, position: number, now: number, me: string, region: Region) {
   return {
     id: t.id, position, status: t.status, priority: t.priority, priorityReason: t.priorityReason, reason: t.reason,
-    topic: t.topic, county: t.county, language: t.language, channelId: t.channelId, waitingMs: now - t.createdAt,
+    topic: t.topic, county: t.county, countyName: countyName(region, t.county), language: t.language, channelId: t.channelId, waitingMs: now - t.createdAt,
     offeredToMe: same(t.offeredTo, me), offerExpiresAt: same(t.offeredTo, me) ? t.offerExpiresAt : null,
   };
 }
@@ -65,8 +67,8 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
         presence,
         onShift: lawyer ? isOnShift(lawyer.schedule, now) : false,
         capacity: lawyer?.capacity ?? 0,
-        queue: store.queue().map((t, i) => queueItem(t, i + 1, now, username)),
-        mine: store.assignedTo(username).map((t) => ({ id: t.id, topic: t.topic, county: t.county, assignedAt: t.assignedAt, lastCitizenAt: t.lastCitizenAt, channelId: t.channelId })),
+        queue: store.queue().map((t, i) => queueItem(t, i + 1, now, username, core.region)),
+        mine: store.assignedTo(username).map((t) => ({ id: t.id, topic: t.topic, county: t.county, countyName: countyName(core.region, t.county), assignedAt: t.assignedAt, lastCitizenAt: t.lastCitizenAt, channelId: t.channelId })),
       };
     },
     async accept(id: string, username: string) {
@@ -91,7 +93,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       mayRead(t, account);
       if (account.role === 'admin' && afterId === 0) store.audit(id, { actor: account.username, event: 'read_by_admin' }, clock.now());
       const { reference: _reference, ...ticket } = t;
-      return { ticket, messages: store.messages(id, afterId), window: relay.window(t) };
+      return { ticket: { ...ticket, countyName: countyName(core.region, t.county) }, messages: store.messages(id, afterId), window: relay.window(t) };
     },
     async send(id: string, username: string, text: string) {
       const t = ticketOr404(id);

@@ -1,0 +1,252 @@
+/*
+ * Duty-lawyer console: login, presence (with an idle timeout), the queue, accept, the conversation with the
+ * bot's summary and transcript, canned replies, send, private notes, close or return to the bot.
+ * Polls the hand-off API every 2 s. All text goes in with textContent (never as HTML).
+ */
+(() => {
+  'use strict';
+  const POLL_MS = 2000;
+  const IDLE_MS = 10 * 60 * 1000; // no mouse or key for this long → offline
+  const TOKEN_KEY = 'lawline.lawyer.token';
+  const USER_KEY = 'lawline.lawyer.user';
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+
+  const CANNED = [
+    '您好，我是值班律师，请问有什么可以帮您？',
+    '请您说一下事情的经过和大概时间。',
+    '请问您手上有合同、聊天记录、转账记录等材料吗？',
+    '建议您带上身份证和相关材料到当地公共法律服务中心咨询，具体地址和办公时间请拨打12348核实。',
+    '如果您符合条件，可以申请法律援助（免费律师）。',
+    '感谢您的咨询，如还有问题可以随时再联系。',
+  ];
+  const PRIORITY = { emergency: '紧急', elderly: '老年人', disabled: '残疾人', minor: '未成年人', migrant_worker: '农民工', military: '军人军属' };
+  const INTENT = { consult: '法律咨询', legal_aid: '法律援助', mediation: '人民调解', notary: '公证', appraisal: '司法鉴定', arbitration: '仲裁', find_lawyer: '找律师', institution_lookup: '机构查询', village_adviser: '村居法律顾问', legal_education: '普法宣传', legal_exam: '法考', progress: '办理进度', complaint: '投诉建议', human: '转人工', greeting: '问候', thanks: '感谢', out_of_scope: '其他' };
+  const DECISION = { eligible: '初步符合法律援助条件', not_eligible: '初步不符合', needs_review: '需要工作人员审核' };
+  const LANGUAGE = { mandarin: '普通话', cantonese: '粤语', hakka: '客家话', teochew: '潮汕话', english: '英语' };
+  const CHANNEL = { directline: '网站', wechat: '微信', assist: '12348坐席转来' };
+
+  const session = {
+    get token() { return sessionStorage.getItem(TOKEN_KEY); },
+    save(token, user) { sessionStorage.setItem(TOKEN_KEY, token); sessionStorage.setItem(USER_KEY, user); },
+    clear() { sessionStorage.removeItem(TOKEN_KEY); sessionStorage.removeItem(USER_KEY); },
+  };
+  const state = { current: null, lastId: 0, timer: null, lastActive: Date.now(), presence: 'offline' };
+
+  async function api(method, path, body) {
+    const headers = { authorization: `Bearer ${session.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = await res.json().catch(() => ({}));
+    if (res.status === 401) { logout('登录已过期，请重新登录。'); throw new Error('unauthorised'); }
+    return { status: res.status, data };
+  }
+
+  function notice(text) { const n = $('notice'); n.textContent = text || ''; n.hidden = !text; }
+  const minutes = (ms) => (ms < 60000 ? `${Math.max(1, Math.round(ms / 1000))}秒` : `${Math.round(ms / 60000)}分钟`);
+
+  function show(loggedIn) {
+    $('login-view').hidden = loggedIn;
+    $('console-view').hidden = !loggedIn;
+    $('who').hidden = !loggedIn;
+    if (loggedIn) $('who-name').textContent = `律师：${sessionStorage.getItem(USER_KEY) || ''}`;
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    const res = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
+    const data = await res.json().catch(() => ({}));
+    if (res.status !== 200) { $('login-error').textContent = '用户名或密码不正确。'; return; }
+    if (data.role !== 'lawyer' && data.role !== 'admin') { $('login-error').textContent = '该账号不是律师账号。'; return; }
+    session.save(data.token, $('username').value.trim());
+    $('password').value = '';
+    start();
+  }
+
+  function logout(message) {
+    if (session.token && state.presence !== 'offline') fetch('/api/v1/lawyers/me/presence', { method: 'PUT', headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' }, body: '{"status":"offline"}' }).catch(() => {});
+    session.clear();
+    clearInterval(state.timer);
+    state.current = null;
+    show(false);
+    notice(message || '');
+  }
+
+  async function setPresence(status) {
+    const { status: code, data } = await api('PUT', '/lawyers/me/presence', { status });
+    if (code !== 200) { notice(code === 403 ? '您不在值班名单上，无法接收转接，请联系管理员。' : `状态未能更新：${data.error || code}`); return; }
+    state.presence = status;
+    $('presence').value = status;
+    notice(status === 'online' && !data.onShift ? '现在不在您的值班时段内，不会收到转接。' : '');
+  }
+
+  function renderQueue(q) {
+    state.presence = q.presence;
+    if (document.activeElement !== $('presence')) $('presence').value = q.presence;
+    $('queue-count').textContent = String(q.queue.length);
+    $('shift').textContent = q.onShift ? `值班中 · 最多同时${q.capacity}个会话` : '当前不在值班时段';
+    const list = $('queue');
+    list.replaceChildren(...q.queue.map((t) => {
+      const li = el('li', t.offeredToMe ? 'offered' : '');
+      li.append(el('strong', '', `第${t.position}位 `));
+      if (t.priorityReason) li.append(el('span', `badge ${t.priority === 0 ? 'urgent' : 'group'}`, PRIORITY[t.priorityReason] || t.priorityReason));
+      li.append(el('span', 'badge', t.topic || '未识别主题'), el('span', 'badge', t.countyName || '地区未知'), el('span', 'badge', CHANNEL[t.channelId] || t.channelId));
+      li.append(el('span', 'who-line', `已等待${minutes(t.waitingMs)} · ${LANGUAGE[t.language] || t.language}${t.offeredToMe ? ` · 已分配给您，请在${Math.max(0, Math.round((t.offerExpiresAt - Date.now()) / 1000))}秒内接入` : ''}`));
+      const take = el('button', '', '接入');
+      take.type = 'button';
+      take.disabled = !(t.offeredToMe || t.status === 'queued');
+      take.setAttribute('aria-label', `接入第${t.position}位`);
+      take.addEventListener('click', () => accept(t.id));
+      li.append(take);
+      return li;
+    }));
+    $('mine').replaceChildren(...q.mine.map((t) => {
+      const li = el('li', t.id === state.current ? 'current' : '');
+      const open = el('button', 'secondary', `${t.topic || '会话'} · ${t.countyName || '地区未知'}`);
+      open.type = 'button';
+      open.addEventListener('click', () => openChat(t.id));
+      li.append(open);
+      return li;
+    }));
+  }
+
+  async function accept(id) {
+    const { status, data } = await api('POST', `/handoff/${encodeURIComponent(id)}/accept`);
+    if (status !== 200) { notice(status === 409 ? `无法接入：${/capacity/.test(data.error) ? '已达到同时会话上限' : '已被其他律师接入或已取消'}` : `接入失败：${data.error || status}`); return; }
+    notice('');
+    await openChat(id);
+    await poll();
+  }
+
+  function summaryRows(t) {
+    const s = t.summary || {};
+    const rows = [
+      ['来源', CHANNEL[t.channelId] || t.channelId],
+      ['意图', INTENT[s.intent] || s.intent || '—'],
+      ['主题', s.topic ? `${s.topic}${s.topicConfidence ? `（置信度${Math.round(s.topicConfidence * 100)}%）` : ''}` : '—'],
+      ['地区', t.countyName || '—'],
+      ['风险', s.risk === 'emergency' ? '⚠ 可能有人身危险' : '—'],
+      ['优先', t.priorityReason ? PRIORITY[t.priorityReason] || t.priorityReason : '—'],
+      ['法律援助自查', s.eligibility ? DECISION[s.eligibility] || s.eligibility : '未做'],
+      ['识别到的信息', [...new Set((s.entities || []).map((e) => e.text))].join('、') || '—'],
+    ];
+    if (s.note) rows.push(['坐席摘要', s.note]);
+    return rows.flatMap(([k, v]) => [el('dt', '', k), el('dd', '', v)]);
+  }
+
+  async function openChat(id) {
+    state.current = id;
+    state.lastId = 0;
+    $('messages').replaceChildren();
+    const { status, data } = await api('GET', `/handoff/${encodeURIComponent(id)}/messages`);
+    if (status !== 200) { notice(status === 403 ? '只有接入该会话的律师可以查看。' : `无法打开会话：${data.error || status}`); return; }
+    $('chat').hidden = false;
+    $('empty').hidden = true;
+    $('chat-title').textContent = `会话 ${data.ticket.id}`;
+    $('summary').replaceChildren(...summaryRows(data.ticket));
+    $('transcript').replaceChildren(...data.ticket.transcript.map((l) => el('li', `t-${l.from}`, `${l.from === 'citizen' ? '群众' : '智能助手'}：${l.text}`)));
+    appendMessages(data.messages);
+    renderWindow(data.window, data.ticket.status);
+    $('reply').focus();
+  }
+
+  function appendMessages(messages) {
+    const box = $('messages');
+    for (const m of messages) {
+      const who = { citizen: '群众', lawyer: '我', system: '系统通知', note: '私密备注' }[m.kind];
+      const li = el('li', `m-${m.kind}${m.delivered === false ? ' m-failed' : ''}`);
+      li.append(el('span', 'who-line', `${who} · ${new Date(m.at).toLocaleTimeString('zh-CN')}${m.delivered === false ? ' · 未送达' : ''}`), document.createTextNode(m.text));
+      box.append(li);
+      state.lastId = Math.max(state.lastId, m.id);
+    }
+    if (messages.length) box.scrollTop = box.scrollHeight;
+  }
+
+  function renderWindow(w, status) {
+    const closed = status !== 'assigned';
+    let text = '';
+    if (closed) text = '该会话已结束。';
+    else if (!w.open) text = w.reason === 'quota' ? '微信限制：群众回复前最多发送5条消息，现已用完，请等待群众回复。' : '微信限制：群众超过48小时未回复，暂时无法发送消息。';
+    else if (w.remaining !== null) text = `微信限制：群众再次回复前还可以发送${w.remaining}条消息，请尽量合并成一条。`;
+    $('window').textContent = text;
+    for (const id of ['reply', 'close-chat', 'return-bot']) $(id).disabled = closed;
+    $('send-form').querySelector('button').disabled = closed || !w.open;
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    const text = $('reply').value.trim();
+    if (!text || !state.current) return;
+    const { status, data } = await api('POST', `/handoff/${encodeURIComponent(state.current)}/messages`, { text });
+    if (status === 409 && data.code === 'wechat_window_closed') { renderWindow(data.window, 'assigned'); $('send-error').textContent = '未发送：微信消息窗口已关闭。'; return; }
+    if (status !== 201) { $('send-error').textContent = `未发送：${data.error || status}`; return; }
+    $('send-error').textContent = data.delivered ? '' : '消息已保存，但未能送达群众（渠道暂不可用）。';
+    $('reply').value = '';
+    await refreshChat();
+  }
+
+  async function addNote(event) {
+    event.preventDefault();
+    const text = $('note').value.trim();
+    if (!text || !state.current) return;
+    const { status } = await api('POST', `/handoff/${encodeURIComponent(state.current)}/notes`, { text });
+    if (status === 201) { $('note').value = ''; await refreshChat(); }
+  }
+
+  async function closeChat(returnToBot) {
+    if (!state.current) return;
+    const { status, data } = await api('POST', `/handoff/${encodeURIComponent(state.current)}/close`, { returnToBot });
+    if (status !== 200) { notice(`未能结束：${data.error || status}`); return; }
+    notice(returnToBot ? '已交回智能助手，群众将收到评价邀请。' : '会话已结束，群众将收到评价邀请。');
+    await refreshChat();
+    await poll();
+  }
+
+  async function refreshChat() {
+    if (!state.current) return;
+    const { status, data } = await api('GET', `/handoff/${encodeURIComponent(state.current)}/messages?after=${state.lastId}`);
+    if (status !== 200) return;
+    appendMessages(data.messages);
+    renderWindow(data.window, data.ticket.status);
+  }
+
+  async function poll() {
+    if (!session.token) return;
+    if (state.presence !== 'offline' && Date.now() - state.lastActive > IDLE_MS) {
+      await setPresence('offline');
+      notice('长时间无操作，已自动切换为离线。需要接收转接时请改回“在线”。');
+    }
+    const { status, data } = await api('GET', '/handoff/queue');
+    if (status === 200) renderQueue(data);
+    await refreshChat();
+  }
+
+  function start() {
+    show(true);
+    clearInterval(state.timer);
+    state.timer = setInterval(() => { poll().catch(() => {}); }, POLL_MS);
+    poll().catch(() => {});
+  }
+
+  function init() {
+    $('login-form').addEventListener('submit', (e) => { login(e).catch(() => { $('login-error').textContent = '无法连接服务器，请稍后再试。'; }); });
+    $('logout').addEventListener('click', () => logout());
+    $('presence').addEventListener('change', (e) => { setPresence(e.target.value).catch(() => {}); });
+    $('send-form').addEventListener('submit', (e) => { send(e).catch(() => {}); });
+    $('note-form').addEventListener('submit', (e) => { addNote(e).catch(() => {}); });
+    $('reply').addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('send-form').requestSubmit(); } });
+    $('close-chat').addEventListener('click', () => { closeChat(false).catch(() => {}); });
+    $('return-bot').addEventListener('click', () => { closeChat(true).catch(() => {}); });
+    $('canned').replaceChildren(...CANNED.map((text) => {
+      const b = el('button', '', text.length > 14 ? `${text.slice(0, 14)}…` : text);
+      b.type = 'button';
+      b.title = text;
+      b.addEventListener('click', () => { $('reply').value = $('reply').value ? `${$('reply').value}\n${text}` : text; $('reply').focus(); });
+      return b;
+    }));
+    for (const ev of ['mousemove', 'keydown', 'click', 'touchstart']) document.addEventListener(ev, () => { state.lastActive = Date.now(); }, { passive: true });
+    if (session.token) start(); else show(false);
+  }
+  document.addEventListener('DOMContentLoaded', init);
+})();

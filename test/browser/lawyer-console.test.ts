@@ -1,0 +1,95 @@
+/**
+ * The duty-lawyer console in a real browser (playwright-core driving Debian's chromium) against the real
+ * server: log in, go online, see the queued citizen, accept, read the summary, send a canned reply and a typed
+ * one, and the citizen on Direct Line receives them. Screenshots go to test-results/screenshots/ (git-ignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/paths.js';
+import { handoffOf } from '../../src/handoff/mount-handoff.js';
+import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../handoff/server-harness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`lawyer console browser test skipped: ${CHROMIUM} is not installed (CI installs Debian chromium)`);
+
+describe.skipIf(!hasChromium)('lawyer console in a real browser (needs /usr/bin/chromium)', () => {
+  let h: ServerHarness;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    h = await startServer();
+    const admin = await h.login('boss', 'admin');
+    await h.login('duty1', 'lawyer');
+    const roster = await h.request('PUT', '/api/v1/handoff/roster', { lawyers: [DUTY_LAWYER] }, admin);
+    expect(roster.status).toBe(200);
+    profile = mkdtempSync(join(tmpdir(), 'lawline-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('logs in, goes online, sees the queued citizen, accepts and sends messages', async () => {
+    const page = await context.newPage();
+    await page.goto(`${h.base}/lawyer/`);
+    await page.getByLabel('用户名').fill('duty1');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect.poll(() => page.locator('#login-error').textContent()).toContain('不正确');
+    await page.getByLabel('密码').fill('duty1-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByLabel('状态').waitFor();
+    await page.getByLabel('状态').selectOption('online');
+    await expect.poll(() => page.locator('#shift').textContent()).toContain('值班中');
+    await expect.poll(() => handoffOf(h.app)!.store.presence().get('duty1')?.status).toBe('online');
+
+    const citizen = await directLineCitizen(h);
+    await citizen.say('我七十岁了，在清城区，儿子不给赡养费');
+    await citizen.say('转人工');
+
+    const item = page.locator('#queue li').first();
+    await expect.poll(() => item.textContent(), { timeout: 15_000 }).toContain('已分配给您'); // offered to this lawyer
+    expect(await item.textContent()).toContain('婚姻家庭');
+    expect(await item.textContent()).toContain('老年人');
+    await page.screenshot({ path: join(SHOTS, 'lawyer-console-queue.png'), fullPage: true });
+    await item.getByRole('button', { name: /接入/ }).click();
+
+    await expect.poll(() => page.locator('#summary').textContent()).toContain('地区清城区');
+    expect(await page.locator('#transcript').textContent()).toContain('儿子不给赡养费');
+    await expect.poll(() => page.locator('#messages').textContent()).toContain('已接入');
+
+    await page.getByRole('button', { name: /您好，我是值班律师/ }).click();
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByLabel('回复群众').fill('请问儿子现在在哪里工作？');
+    await page.getByLabel('回复群众').press('Enter');
+    await expect.poll(() => page.locator('#messages li.m-lawyer').count()).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'lawyer-console-chat.png'), fullPage: true });
+
+    const received = (await citizen.read()).filter((a) => a.type === 'message').map((a) => a.text);
+    expect(received).toEqual(expect.arrayContaining([
+      expect.stringContaining('已接入'),
+      '【陈值班律师】您好，我是值班律师，请问有什么可以帮您？',
+      '【陈值班律师】请问儿子现在在哪里工作？',
+    ]));
+
+    // The citizen answers; the lawyer sees it without reloading.
+    await citizen.say('在广州打工');
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 10_000 }).toContain('在广州打工');
+  });
+});
