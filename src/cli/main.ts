@@ -8,6 +8,7 @@ import { loadConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
 import { runChat } from './chat.js';
 import { lineHandlers } from './commands.js';
+import { runRosterCommand } from './roster-command.js';
 import { runUserCommand } from './user-command.js';
 import { runJsonLines } from './json-lines.js';
 
@@ -19,7 +20,8 @@ const USAGE = `usage: lawline <command>
   eligibility   JSON lines of legal-aid eligibility inputs → decisions
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
   chat          interactive chat in the terminal
-  user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>`;
+  user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>
+  roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // Staff accounts: state database only, no assistant start-up.
   if (command === 'user') return runUserCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  // Duty roster (hand-off): state database only, no assistant start-up.
+  if (command === 'roster') return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
   // Quiet by default on the CLI: stdout is data, and stderr should show only problems.
   const log = createLogger(process.env.LAWLINE_LOG_LEVEL ? config.LAWLINE_LOG_LEVEL : 'warn');
   if (command === 'chat') {

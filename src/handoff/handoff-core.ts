@@ -54,10 +54,15 @@ export interface HandoffCore {
 
 /** Builds the shared core. */
 export function createHandoffCore(parts: Omit<HandoffCore, 'roster' | 'lawyer' | 'rosterChanged' | 'newTicketId'>): HandoffCore {
-  let cache: Lawyer[] | null = null;
+  let cache: { version: string; lawyers: Lawyer[] } | null = null;
   const core: HandoffCore = {
     ...parts,
-    roster: () => (cache ??= parts.store.lawyers()),
+    // Re-read when the table changed, also by another process (`lawline roster import` while the server runs).
+    roster: () => {
+      const version = parts.store.rosterVersion();
+      if (cache?.version !== version) cache = { version, lawyers: parts.store.lawyers() };
+      return cache.lawyers;
+    },
     lawyer: (username) => core.roster().find((l) => l.username.toLowerCase() === username.toLowerCase()),
     rosterChanged: () => { cache = null; },
     // Short, unguessable, and sortable enough for people reading a log: H + base36 time + random.

@@ -189,6 +189,11 @@ export function createHandoffStore(db: Db) {
         audit(null, { actor, event: 'roster_replaced', detail: { lawyers: lawyers.length } }, at);
       });
     },
+    /** Changes whenever the roster is replaced. */
+    rosterVersion(): string {
+      const r = db.prepare<[], { n: number; t: number | null }>('SELECT count(*) AS n, max(updated_at) AS t FROM handoff_lawyers').get();
+      return `${r?.n}:${r?.t}`;
+    },
     lawyers(): Lawyer[] {
       return db.prepare<[], { doc: string }>('SELECT doc FROM handoff_lawyers ORDER BY username').all().map((r) => JSON.parse(r.doc) as Lawyer);
     },
