@@ -6,10 +6,7 @@
 import { createLawline } from '../assistant/lawline.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
-import { runChat } from './chat.js';
 import { lineHandlers } from './commands.js';
-import { runRosterCommand } from './roster-command.js';
-import { runUserCommand } from './user-command.js';
 import { runJsonLines } from './json-lines.js';
 
 const LINE_COMMANDS = ['ask', 'classify', 'eligibility', 'search'];
@@ -31,13 +28,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   // Staff accounts: state database only, no assistant start-up.
-  if (command === 'user') return runUserCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  // The bot framework and the state stores load only for the commands that use them, so ask/classify start fast.
+  if (command === 'user') {
+    const { runUserCommand } = await import('./user-command.js');
+    return runUserCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  }
   // Duty roster (hand-off): state database only, no assistant start-up.
-  if (command === 'roster') return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  if (command === 'roster') {
+    const { runRosterCommand } = await import('./roster-command.js');
+    return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  }
   // Quiet by default on the CLI: stdout is data, and stderr should show only problems.
   const log = createLogger(process.env.LAWLINE_LOG_LEVEL ? config.LAWLINE_LOG_LEVEL : 'warn');
   if (command === 'chat') {
     const lawline = createLawline({ config, log });
+    const { runChat } = await import('./chat.js');
     await runChat(lawline);
     lawline.close();
     return 0;
