@@ -17,6 +17,7 @@ import { mountHandoff } from '../handoff/mount-handoff.js';
 import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
+import { TurnQueue } from '../channels/turn-queue.js';
 import { PATHS } from '../config/paths.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
 import { errorHandler, HttpError } from './http-error.js';
@@ -52,8 +53,11 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
     await context.sendActivity('抱歉，系统出了点问题，请稍后再试，或拨打12348公共法律服务热线。');
   };
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+  // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
+  const turns = new TurnQueue();
   app.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
+    await turns.run(conversationId, () => adapter.process(req, res, (context) => bot.run(context)));
   });
 
   // --- hand-off to duty lawyers (src/handoff): API, /lawyer console; channels below join with handoff.attach ---
