@@ -2,9 +2,9 @@
  * @module handoff/dispatcher
  * Moves the queue: offers waiting tickets to lawyers (one pending offer per lawyer, 30 s to accept), takes back
  * offers that timed out (recording the miss), puts idle lawyers offline, ends tickets nobody took, and after a
- * restart re-offers the offers that were in flight. Driven by events and by `tick()`; never by its own timers.
+ * restart re-offers the offers that were in flight. A lawyer has at most one offer out at a time. Driven by events and by `tick()`; never by its own timers.
  */
-import { chooseLawyer, lawyersOnDuty, type LawyerState } from './assignment.js';
+import { chooseLawyer, isAvailable, lawyersOnDuty, type LawyerState } from './assignment.js';
 import type { HandoffCore } from './handoff-core.js';
 import type { Ticket } from './handoff-types.js';
 import { estimateWait } from './queue.js';
@@ -21,11 +21,16 @@ export function createDispatcher(core: HandoffCore) {
       const roster = core.roster();
       const state = lawyerState();
       const offered: Ticket[] = [];
-      for (const ticket of store.queue()) {
-        if (ticket.status !== 'queued') continue;
-        let lawyer = chooseLawyer(ticket, roster, state, now);
+      // One pending offer per lawyer: those with an offer out wait until it is answered.
+      const pending = new Set(store.byStatus('offered').map((t) => t.offeredTo?.toLowerCase()));
+      const free = () => roster.filter((l) => !pending.has(l.username.toLowerCase()) && isAvailable(l, state, now));
+      if (!free().length) return offered;
+      for (const ticket of store.byStatus('queued')) {
+        const candidates = free();
+        if (!candidates.length) break;
+        let lawyer = chooseLawyer(ticket, candidates, state, now);
         // Everyone available already missed it: start a new round rather than leave it waiting.
-        if (!lawyer && ticket.missedBy.length) lawyer = chooseLawyer({ ...ticket, missedBy: [] }, roster, state, now);
+        if (!lawyer && ticket.missedBy.length) lawyer = chooseLawyer({ ...ticket, missedBy: [] }, candidates, state, now);
         if (!lawyer) continue;
         const expiresAt = now + settings.offerTimeoutMs;
         store.addOffer(ticket.id, lawyer.username, now, expiresAt);
@@ -33,6 +38,7 @@ export function createDispatcher(core: HandoffCore) {
           { actor: 'system', event: 'offered', detail: { lawyer: lawyer.username } }, now));
         const key = lawyer.username.toLowerCase();
         state.loads.set(key, (state.loads.get(key) ?? 0) + 1);
+        pending.add(key);
       }
       return offered;
     },
@@ -80,7 +86,7 @@ export function createDispatcher(core: HandoffCore) {
     },
     /** 1-based place of a waiting ticket; 0 when it is not waiting. */
     position(ticketId: string): number {
-      return store.queue().findIndex((t) => t.id === ticketId) + 1;
+      return store.position(ticketId);
     },
     /** Lawyers on duty now (on shift, not offline). */
     onDuty(): number {

@@ -118,8 +118,17 @@ export function createHandoffStore(db: Db) {
       return db.prepare<[], Record<string, unknown>>(
         `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, rowid`).all().map(fromRow);
     },
+    /** 1-based place of a waiting ticket in queue order; 0 when it is not waiting. */
+    position(id: string): number {
+      const r = db.prepare<[string], { n: number | null }>(
+        `SELECT (SELECT count(*) FROM handoff_tickets t WHERE t.status IN ('queued','offered')
+           AND (t.priority < x.priority OR (t.priority = x.priority AND (t.created_at < x.created_at OR (t.created_at = x.created_at AND t.rowid <= x.rowid))))) AS n
+         FROM handoff_tickets x WHERE x.id = ? AND x.status IN ('queued','offered')`).get(id);
+      return r?.n ?? 0;
+    },
+    /** Tickets in one status, in queue order. */
     byStatus(status: string): Ticket[] {
-      return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY created_at').all(status).map(fromRow);
+      return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY priority, created_at, rowid').all(status).map(fromRow);
     },
     assignedTo(username: string): Ticket[] {
       return db.prepare<[string], Record<string, unknown>>(

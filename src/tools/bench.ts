@@ -21,6 +21,7 @@ import { hasGnuTime, runLawline } from './bench/cli-child.js';
 import { cycle, readFixtureTexts } from './bench/fixtures.js';
 import { loadAsk } from './bench/http-load.js';
 import { watchGc } from './bench/gc-watch.js';
+import { benchHandoff, formatHandoff } from './bench/handoff.js';
 import { formatReport, type BenchReport } from './bench/report.js';
 import { median, since, summarise } from './bench/stats.js';
 
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
     const cliAsk = await runLawline({ command: 'ask', input: cycle(askTexts, COUNTS.cliAsk), dataDir, timeoutMs: 240_000 });
     progress(`bin/lawline classify ×${COUNTS.cliClassify}`);
     const cliClassify = await runLawline({ command: 'classify', input: cycle(classifyTexts, COUNTS.cliClassify), dataDir, timeoutMs: 60_000 });
+    const handoff = await benchHandoff(lawline); // hand-off latency section (src/tools/bench/handoff.ts)
     lawline.close();
 
     const report: BenchReport = {
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
       memory: { benchMaxRssKbAfterBuild, benchMaxRssKb: process.resourceUsage().maxRSS, benchRssKbAfterServing },
       totalMs: since(benchStarted),
     };
-    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    process.stdout.write(json ? `${JSON.stringify({ ...report, handoff }, null, 2)}\n` : `${formatReport(report)}\n${formatHandoff(handoff)}\n`);
   } finally {
     if (keep) progress(`data dir kept: ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });

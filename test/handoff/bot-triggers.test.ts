@@ -25,11 +25,11 @@ function setup() {
   const pushed: Partial<Activity>[] = [];
   adapter.setProactiveSender('directline', async (_ref, activities) => { pushed.push(...activities); });
   const say = async (conversation: string, text: string) => {
-    const replies = await adapter.runTurn({ type: 'message', text, channelId: 'directline', conversation: { id: conversation } as never, from: { id: `u-${conversation}` }, serviceUrl: 'urn:test' });
+    const replies = await adapter.runTurn({ type: 'message', text, channelId: 'directline', conversation: { id: conversation } as never, from: { id: `u-${conversation}`, name: '' }, serviceUrl: 'urn:test' });
     return replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
   };
   const events = async (conversation: string, text: string) =>
-    (await adapter.runTurn({ type: 'message', text, channelId: 'directline', conversation: { id: conversation } as never, from: { id: 'u' }, serviceUrl: 'urn:test' })).filter((r) => r.type === 'event');
+    (await adapter.runTurn({ type: 'message', text, channelId: 'directline', conversation: { id: conversation } as never, from: { id: 'u', name: '' }, serviceUrl: 'urn:test' })).filter((r) => r.type === 'event');
   return { service, say, events, pushed };
 }
 

@@ -41,10 +41,12 @@ describe('offers and the 30 s timeout (hand-moved clock)', () => {
     online(h, 'a', 'b');
     const t = [1, 2, 3, 4].map((i) => request(h, `c${i}`).ticket!);
     const status = () => t.map((x) => h.service.store.getTicket(x.id)!).map((x) => `${x.status}:${x.offeredTo ?? x.lawyer ?? '-'}`);
-    expect(status()).toEqual(['offered:a', 'offered:b', 'offered:b', 'queued:-']);
+    expect(status()).toEqual(['offered:a', 'offered:b', 'queued:-', 'queued:-']);
     await h.service.lawyers.accept(t[0]!.id, 'a');
+    expect(status()).toEqual(['assigned:a', 'offered:b', 'queued:-', 'queued:-']); // a is full (capacity 1)
     await expect(h.service.lawyers.accept(t[3]!.id, 'a')).rejects.toThrow(/capacity reached/);
     await h.service.lawyers.accept(t[1]!.id, 'b');
+    expect(status()).toEqual(['assigned:a', 'assigned:b', 'offered:b', 'queued:-']);
     await h.service.lawyers.accept(t[2]!.id, 'b');
     expect(status()).toEqual(['assigned:a', 'assigned:b', 'assigned:b', 'queued:-']);
     await h.service.lawyers.close(t[0]!.id, { id: 1, username: 'a', role: 'lawyer' }, {});
