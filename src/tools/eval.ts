@@ -58,6 +58,8 @@ async function main() {
   const intents = labelReport(intentSet.map((c) => ({ gold: c.intent, predicted: lawline.classify(c.text).intent })));
   const topicSet = readJsonLines<{ text: string; domain: string }>('topic-dev.jsonl');
   const topics = labelReport(topicSet.map((c) => ({ gold: c.domain, predicted: lawline.classify(c.text).domain })));
+  // The retrieval dev set carries topics too, written by another author than the topic data: a second opinion.
+  const topicsSecond = labelReport(askSet.map((q) => ({ gold: q.topic, predicted: lawline.classify(q.text).domain })));
   const emergencySet = readJsonLines<{ text: string; emergency: boolean }>('emergency-dev.jsonl');
   const flagged = emergencySet.map((c) => ({ gold: c.emergency, flagged: lawline.classify(c.text).risk === 'emergency' }));
   const positives = flagged.filter((f) => f.gold);
@@ -70,7 +72,7 @@ async function main() {
   };
 
   if (json) {
-    console.log(JSON.stringify({ citations, guides, intents, topics, emergency }, null, 2));
+    console.log(JSON.stringify({ citations, guides, intents, topics, topicsSecond, emergency }, null, 2));
   } else {
     console.log(`Citations on ${askSet.length} questions (test/fixtures/ask-dev.jsonl):`);
     printRanking('lawline', citations.lawline);
@@ -80,6 +82,7 @@ async function main() {
     console.log(`  guide named when one is expected: ${pct(guides)} (n=${guideHits.length})`);
     printLabels(`Service intents on ${intentSet.length} messages (intent-dev.jsonl)`, intents);
     printLabels(`Legal topics on ${topicSet.length} questions (topic-dev.jsonl)`, topics);
+    console.log(`  and on the ${askSet.length} retrieval dev questions (ask-dev.jsonl, another author): accuracy ${pct(topicsSecond.accuracy)}, macro-F1 ${topicsSecond.macroF1.toFixed(3)}`);
     console.log(`\nEmergencies (emergency-dev.jsonl): recall ${pct(emergency.recall)} of ${emergency.positives}, false alarms ${pct(emergency.falseAlarmRate)} of ${emergency.negatives} ordinary messages`);
   }
   lawline.close();
