@@ -5,7 +5,7 @@
  * from the database: waiting tickets keep their places, offers in flight are offered again, live chats go on.
  * `tick()` runs the timeouts; `start()` calls it every second in the server (tests call it by hand).
  */
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Region } from '../config/region.js';
 import type { Db } from '../storage/database.js';
 import type { Logger } from '../logging/logger.js';
@@ -64,8 +64,12 @@ export function createHandoffService(options: HandoffOptions) {
   const lawyers = createLawyerSide(core, dispatcher, citizens);
   let timer: NodeJS.Timeout | undefined;
   const adapters = new Map<string, LocalChannelAdapter>();
+  let botFramework: Deliver | undefined;
   if (!options.deliver) {
     relay.setDeliver(async (reference, activities) => {
+      // Bot Framework channels (Emulator, Azure Bot Service) address the citizen through their connector URL;
+      // lawline's own channels have none and go through their local adapter.
+      if (botFramework && /^https?:\/\//.test(reference.serviceUrl ?? '')) return botFramework(reference, activities);
       const adapter = adapters.get(reference.channelId ?? '');
       if (!adapter) throw new Error(`handoff: no adapter attached for channel ${reference.channelId}`);
       await deliverThrough(adapter)(reference, activities);
@@ -92,6 +96,18 @@ export function createHandoffService(options: HandoffOptions) {
     attach<A extends LocalChannelAdapter>(adapter: A, channelId: string): A {
       adapter.use(middleware);
       adapters.set(channelId, adapter);
+      return adapter;
+    },
+    /**
+     * Joins the Bot Framework adapter behind /api/messages: its turns pass through the hand-off middleware, and
+     * relayed messages go to the citizen as proactive messages through the channel's connector.
+     */
+    attachBotFramework(adapter: CloudAdapter, appId: string | undefined): CloudAdapter {
+      adapter.use(middleware);
+      botFramework = (reference, activities) =>
+        adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
+          await context.sendActivities(activities);
+        });
       return adapter;
     },
     /** Replaces the roster (validated lawyers); offers go out to anyone newly available. */

@@ -62,6 +62,7 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
 
   // --- hand-off to duty lawyers (src/handoff): API, /lawyer console; channels below join with handoff.attach ---
   const handoff = mountHandoff(app, { lawline, db: state.db, accounts: state.accounts });
+  handoff.attachBotFramework(adapter, config.MicrosoftAppId);
   // --- end hand-off ---
   // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
   mountDirectLine(app, { adapter: handoff.attach(new LocalChannelAdapter((context) => bot.run(context)), 'directline'), db: state.db, log });
