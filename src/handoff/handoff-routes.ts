@@ -24,6 +24,7 @@ export const LAWYER_CONSOLE_DIR = fileURLToPath(new URL('../../public/lawyer', i
 
 const text = (max: number) => z.string({ required_error: 'required', invalid_type_error: 'expected a string' }).trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const presenceSchema = z.object({ status: z.enum(PRESENCE) }).strict();
+const callbackSchema = z.object({ status: z.enum(['done', 'unreachable']), note: z.string().max(500).optional() }).strict();
 const messageSchema = z.object({ text: text(2000) }).strict();
 const closeSchema = z.object({ returnToBot: z.boolean().optional(), note: text(2000).optional() }).strict();
 const escalateSchema = z.object({
@@ -66,6 +67,16 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
   }));
   router.get('/handoff/callbacks', requireRole('lawyer', 'admin'), wrap((_req, res) => {
     res.json({ callbacks: service.store.callbacks() });
+  }));
+  router.put('/handoff/callbacks/:id', requireRole('lawyer', 'admin'), wrap((req, res) => {
+    const { status, note } = parseBody(callbackSchema, req.body);
+    const id = Number(req.params.id);
+    const actor = currentAccount(res).username;
+    const detail = { callback: id, status, ...(note ? { note } : {}) };
+    if (!Number.isInteger(id) || !service.store.closeCallback(id, status, { actor, event: 'callback_closed', detail }, service.core.clock.now())) {
+      throw new HttpError(404, 'no open callback request with this id');
+    }
+    res.json({ id, status });
   }));
   router.get('/handoff/roster', requireRole('admin'), wrap((_req, res) => {
     res.json({ lawyers: service.roster().map(toRosterInput) });

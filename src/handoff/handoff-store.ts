@@ -179,6 +179,16 @@ export function createHandoffStore(db: Db) {
       return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_callbacks WHERE status = ? ORDER BY created_at').all(status)
         .map((r) => ({ id: r.id as number, ticketId: r.ticket_id as string, phone: r.phone as string, preferredTime: r.preferred_time as string | null, topic: r.topic as string | null, county: r.county as string | null, createdAt: r.created_at as number, status: r.status as string }));
     },
+    /** Marks an open callback request done or unreachable, audited; false when it is not open. */
+    closeCallback(id: number, status: 'done' | 'unreachable', e: AuditEvent, at: number): boolean {
+      return db.transaction(() => {
+        const row = db.prepare<[number], { ticket_id: string; status: string }>('SELECT ticket_id, status FROM handoff_callbacks WHERE id = ?').get(id);
+        if (!row || row.status !== 'open') return false;
+        db.prepare('UPDATE handoff_callbacks SET status = ? WHERE id = ?').run(status, id);
+        audit(row.ticket_id, e, at);
+        return true;
+      })();
+    },
     addRating(r: { ticketId: string; lawyer: string | null; topic: string | null; county: string | null; score: number; comment: string | null; at: number }): void {
       db.prepare('INSERT OR REPLACE INTO handoff_ratings (ticket_id, lawyer, topic, county, score, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(r.ticketId, r.lawyer, r.topic, r.county, r.score, r.comment, r.at);

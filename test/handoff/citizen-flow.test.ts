@@ -71,6 +71,11 @@ describe('the citizen side of a hand-off', () => {
     expect(audit).not.toContain('13800138000');
     expect(audit).toContain('138****8000');
     expect(h.service.stats().callbacks).toBe(1);
+    const [callback] = h.service.store.callbacks();
+    expect(h.service.store.closeCallback(callback!.id, 'done', { actor: 'a', event: 'callback_closed' }, 1)).toBe(true);
+    expect(h.service.store.callbacks()).toEqual([]);
+    expect(h.service.store.closeCallback(callback!.id, 'done', { actor: 'a', event: 'callback_closed' }, 2)).toBe(false);
+    expect(h.service.store.auditLog(ticket!.id).map((e) => e.event)).toContain('callback_closed');
   });
 
   it('an emergency while waiting moves the ticket to the front', () => {
