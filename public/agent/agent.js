@@ -1,7 +1,8 @@
 /**
  * @module public/agent/agent
  * The 12348 hotline agent console: log in, type the caller's words, see the suggested answer with its
- * sources, run a quick legal-aid check and copy a one-message SMS. Plain DOM; all text goes in as textContent.
+ * sources, run a quick legal-aid check, copy a one-message SMS and hand the call to a duty lawyer. Plain DOM; all
+ * text goes in as textContent.
  */
 (() => {
   'use strict';
@@ -167,7 +168,8 @@
     touched.clear();
     caller.value = '';
     $('emergency').hidden = true;
-    for (const id of ['badges', 'citations', 'cases', 'guides', 'elig-result', 'copy-status']) $(id).replaceChildren();
+    for (const id of ['badges', 'citations', 'cases', 'guides', 'elig-result', 'copy-status', 'escalate-result']) $(id).replaceChildren();
+    $('escalate-phone').value = '';
     $('answer').textContent = '在左侧输入来电人的话后，这里显示建议答复。';
     $('sms-text').textContent = '（分析后生成）';
     $('sms-length').textContent = '';
@@ -248,6 +250,35 @@
         ...section('理由', r.reasons), ...section('需要准备的材料', r.materials));
     } catch (err) {
       out.replaceChildren(el('p', { className: 'error', role: 'alert', textContent: `核查失败：${err.message}` }));
+    }
+  });
+
+  // ---- escalation to a duty lawyer (POST /api/v1/handoff/escalate) ----
+  function escalateError(err) {
+    if (err.status === 403) return '您的账号无权转值班律师。';
+    if (/^phone:/.test(err.message)) return '回电号码格式不对，请填写11位手机号码或带区号的固定电话。';
+    return `转接失败：${err.message}`;
+  }
+
+  $('escalate-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const out = $('escalate-result');
+    const show = (text, isError) => { out.textContent = text; out.classList.toggle('error', isError); };
+    const summary = caller.value.trim();
+    if (!summary) { show('请先在上方输入来电人说的话。', true); caller.focus(); return; }
+    // Topic and county come from the last analysis; the server checks both.
+    const body = { summary, topic: current?.domain || undefined, county: current?.eligibilityHints?.county || undefined,
+      phone: $('escalate-phone').value.trim() || undefined };
+    $('escalate').disabled = true;
+    show('正在转接……', false);
+    try {
+      const r = await api('/api/v1/handoff/escalate', JSON.parse(JSON.stringify(body)));
+      $('escalate-phone').value = ''; // personal data does not linger on a shared screen
+      show(`已转值班律师，工单号 ${r.id}${r.position ? `，目前排在第${r.position}位` : ''}${body.phone ? '，律师将回电来电人' : ''}。`, false);
+    } catch (err) {
+      show(escalateError(err), true);
+    } finally {
+      $('escalate').disabled = false;
     }
   });
 
