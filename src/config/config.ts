@@ -17,6 +17,8 @@ export const configSchema = z.object({
   /** Folder of a local BERT-style feature-extraction model (config.json, tokenizer.json, onnx/). Unset: lexical only. */
   LAWLINE_EMBEDDING_MODEL: optionalString,
   LAWLINE_REGION_FILE: optionalString,
+  /** Days a conversation transcript is kept (personal data); older activities are deleted at start-up. */
+  LAWLINE_TRANSCRIPT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LAWLINE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Bot Framework credentials; unset means no auth (Emulator, local). */
   MicrosoftAppId: optionalString,

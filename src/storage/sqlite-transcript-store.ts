@@ -1,0 +1,167 @@
+/**
+ * @module storage/sqlite-transcript-store
+ * A botbuilder `TranscriptStore` in SQLite with the semantics of the SDK's MemoryTranscriptStore: activities of
+ * a conversation come back ordered by their timestamp (logging order breaks ties), in pages of `pageSize` with
+ * an opaque continuation token, optionally from a start date; conversations of a channel are listed by the time
+ * of their first activity. Transcripts hold personal data: `pruneTranscripts` enforces the retention period,
+ * counted from when an activity was stored (a client-chosen timestamp cannot keep it longer).
+ */
+import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import { z } from 'zod';
+import { formatZodIssues, InputError } from '../errors.js';
+import type { Db } from './database.js';
+
+/** The fields an activity needs to be filed; the rest of it is stored as it came. */
+const loggedActivitySchema = z.object({
+  channelId: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }).passthrough(),
+  timestamp: z.union([z.date(), z.string(), z.number()]).optional(),
+}).passthrough();
+
+const activityTokenSchema = z.tuple([z.number().int(), z.number().int()]);
+const listTokenSchema = z.tuple([z.number().int(), z.string()]);
+
+/** Fields botbuilder types as Date; JSON turns them into strings, reads turn them back. */
+const DATE_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
+
+export interface SqliteTranscriptStoreOptions {
+  /** Items per page of `getTranscriptActivities` and `listTranscripts` (MemoryTranscriptStore uses 20). */
+  pageSize?: number;
+  /** The clock for the stored-at time that retention counts from. */
+  now?: () => Date;
+}
+
+interface ActivityRow { seq: number; ts: number; activity: string }
+interface ConversationRow { conversation_id: string; created: number }
+
+const encodeToken = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function decodeToken<T>(schema: z.ZodType<T>, token: string): T {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new InputError('SqliteTranscriptStore: continuationToken: not a token this store issued');
+  return result.data;
+}
+
+function timeOf(value: unknown, fallback: Date): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
+  return Number.isFinite(ms) ? ms : fallback.getTime();
+}
+
+function revive(json: string): Activity {
+  const activity = JSON.parse(json) as Record<string, unknown>;
+  for (const field of DATE_FIELDS) {
+    if (typeof activity[field] === 'string') activity[field] = new Date(activity[field] as string);
+  }
+  return activity as unknown as Activity;
+}
+
+function required(name: string, value: string): void {
+  if (!value) throw new InputError(`Missing ${name}`);
+}
+
+/**
+ * Transcripts in the table `transcript_activities` of the state database.
+ * @example
+ * const transcripts = new SqliteTranscriptStore(state.db);
+ * adapter.use(new TranscriptLoggerMiddleware(transcripts));
+ */
+export class SqliteTranscriptStore implements TranscriptStore {
+  readonly pageSize: number;
+  private readonly now: () => Date;
+  private readonly insert;
+  private readonly selectPage;
+  private readonly selectConversations;
+  private readonly removeConversation;
+  private readonly removeOlder;
+
+  constructor(db: Db, options: SqliteTranscriptStoreOptions = {}) {
+    this.pageSize = options.pageSize ?? 20;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError('SqliteTranscriptStore: pageSize must be a positive integer');
+    this.now = options.now ?? (() => new Date());
+    // seq is the logging order: it breaks timestamp ties and makes the continuation token exact.
+    db.exec(`CREATE TABLE IF NOT EXISTS transcript_activities (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        stored_at INTEGER NOT NULL,
+        activity TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS transcript_activities_by_conversation
+        ON transcript_activities (channel_id, conversation_id, ts, seq);
+      CREATE INDEX IF NOT EXISTS transcript_activities_by_stored_at ON transcript_activities (stored_at);`);
+    this.insert = db.prepare<[string, string, number, number, string]>(
+      'INSERT INTO transcript_activities (channel_id, conversation_id, ts, stored_at, activity) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectPage = db.prepare<[string, string, number, number, number, number, number], ActivityRow>(
+      `SELECT seq, ts, activity FROM transcript_activities
+       WHERE channel_id = ? AND conversation_id = ? AND ts >= ? AND (ts > ? OR (ts = ? AND seq > ?))
+       ORDER BY ts, seq LIMIT ?`,
+    );
+    this.selectConversations = db.prepare<[string, number, number, string, number], ConversationRow>(
+      `SELECT conversation_id, MIN(ts) AS created FROM transcript_activities WHERE channel_id = ?
+       GROUP BY conversation_id HAVING created > ? OR (created = ? AND conversation_id > ?)
+       ORDER BY created, conversation_id LIMIT ?`,
+    );
+    this.removeConversation = db.prepare<[string, string]>('DELETE FROM transcript_activities WHERE channel_id = ? AND conversation_id = ?');
+    this.removeOlder = db.prepare<[number]>('DELETE FROM transcript_activities WHERE stored_at < ?');
+  }
+
+  /** Files `activity` under its channel and conversation; a missing or invalid timestamp means now. */
+  async logActivity(activity: Activity): Promise<void> {
+    if (!activity) throw new InputError('activity cannot be null for logActivity()');
+    const parsed = loggedActivitySchema.safeParse(activity);
+    if (!parsed.success) throw new InputError(`SqliteTranscriptStore: activity: ${formatZodIssues(parsed.error)}`);
+    const now = this.now();
+    this.insert.run(activity.channelId, activity.conversation.id, timeOf(activity.timestamp, now), now.getTime(), JSON.stringify(activity));
+  }
+
+  /** One page of a conversation's activities, oldest first, from `startDate` on when given. */
+  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+    required('channelId', channelId);
+    required('conversationId', conversationId);
+    const from = startDate ? timeOf(startDate, new Date(NaN)) : Number.MIN_SAFE_INTEGER;
+    if (Number.isNaN(from)) throw new InputError('SqliteTranscriptStore: startDate: invalid date');
+    const [afterTs, afterSeq] = continuationToken ? decodeToken(activityTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, 0];
+    // One row more than a page tells whether another page follows.
+    const rows = this.selectPage.all(channelId, conversationId, from, afterTs, afterTs, afterSeq, this.pageSize + 1);
+    const page = rows.slice(0, this.pageSize);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => revive(row.activity)),
+      continuationToken: rows.length > this.pageSize && last ? encodeToken([last.ts, last.seq]) : (undefined as unknown as string),
+    };
+  }
+
+  /** One page of the channel's conversations, by the time of their first activity. */
+  async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
+    required('channelId', channelId);
+    const [afterCreated, afterId] = continuationToken ? decodeToken(listTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, ''];
+    const rows = this.selectConversations.all(channelId, afterCreated, afterCreated, afterId, this.pageSize + 1);
+    const page = rows.slice(0, this.pageSize);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({ channelId, id: row.conversation_id, created: new Date(row.created) })),
+      continuationToken: rows.length > this.pageSize && last ? encodeToken([last.created, last.conversation_id]) : (undefined as unknown as string),
+    };
+  }
+
+  /** Removes every activity of the conversation; an unknown conversation is not an error. */
+  async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
+    required('channelId', channelId);
+    required('conversationId', conversationId);
+    this.removeConversation.run(channelId, conversationId);
+  }
+
+  /** Deletes every activity stored before `olderThan` (the retention period); returns how many. */
+  pruneTranscripts(olderThan: Date): number {
+    const cutoff = olderThan.getTime();
+    if (Number.isNaN(cutoff)) throw new RangeError('SqliteTranscriptStore: pruneTranscripts: invalid date');
+    return this.removeOlder.run(cutoff).changes;
+  }
+}
