@@ -59,9 +59,9 @@ describe('hand-off end to end (WeChat → lawyer API)', () => {
   }
 
   /** The citizen's WeChat push; returns the passive reply's Content, or null for `success` / an empty body. */
-  async function citizenSays(text: string): Promise<string | null> {
-    const res = await fetch(`${base}/wechat?${new URLSearchParams(signedQuery({ openid: OPENID }))}`, {
-      method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(text, String(++msgId), OPENID),
+  async function citizenSays(text: string, openid = OPENID): Promise<string | null> {
+    const res = await fetch(`${base}/wechat?${new URLSearchParams(signedQuery({ openid }))}`, {
+      method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(text, String(++msgId), openid),
     });
     expect(res.status).toBe(200);
     const body = await res.text();
@@ -70,15 +70,18 @@ describe('hand-off end to end (WeChat → lawyer API)', () => {
   }
 
   /** Waits for the stub's `index`-th send and checks it went to the citizen. */
-  async function sent(index: number): Promise<SendCall['body']> {
+  async function sent(index: number, openid = OPENID): Promise<SendCall['body']> {
     const call = await stub.send(index);
-    expect(call.body).toMatchObject({ touser: OPENID, msgtype: 'text' });
+    expect(call.body).toMatchObject({ touser: openid, msgtype: 'text' });
     return call.body;
   }
 
+  let admin: string;
+  let lawyer: string;
+
   it('queues, relays both ways within the window, closes and takes the rating', async () => {
-    const admin = await login('boss', 'admin');
-    const lawyer = await login('duty1', 'lawyer');
+    admin = await login('boss', 'admin');
+    lawyer = await login('duty1', 'lawyer');
     expect((await request('PUT', '/api/v1/handoff/roster', { lawyers: [DUTY_LAWYER] }, admin)).body).toEqual({ lawyers: 1 });
     expect((await request('PUT', '/api/v1/lawyers/me/presence', { status: 'online' }, lawyer)).body).toMatchObject({ status: 'online' });
 
@@ -132,5 +135,31 @@ describe('hand-off end to end (WeChat → lawyer API)', () => {
     const stats = await request('GET', '/api/v1/stats/handoff', undefined, admin);
     expect(stats.body).toMatchObject({ tickets: 1, accepted: 1, rating: { count: 1, average: 5 } });
     expect(stats.body.ratingsByLawyer).toEqual([{ key: 'duty1', ratings: 1, average: 5 }]);
+  });
+
+  it('sends the citizen\'s numbers to the lawyer and the rating, not to the numbered answer shown before the hand-off', async () => {
+    const citizen = 'oHandoff_citizen_0002';
+    const before = stub.sends.length;
+    // An emergency answer hides its sections behind numbers and opens a priority ticket in the same reply.
+    const first = await citizenSays('我老公天天打我，现在他拿着刀要砍我', citizen);
+    expect(first).toMatch(/回复2查看[\s\S]*已为您优先排队转接值班律师/);
+    const queue = await request('GET', '/api/v1/handoff/queue', undefined, lawyer);
+    const item = queue.body.queue.find((t: any) => t.channelId === 'wechat' && t.status !== 'closed');
+    expect(item).toMatchObject({ priorityReason: 'emergency' });
+    expect((await request('POST', `/api/v1/handoff/${item.id}/accept`, undefined, lawyer)).status).toBe(200);
+    expect((await sent(before, citizen)).text.content).toMatch(/已接入/);
+
+    // "2" answers the lawyer; it no longer opens the section offered before the lawyer joined.
+    expect((await request('POST', `/api/v1/handoff/${item.id}/messages`, { text: '您现在安全吗？家里有几个孩子？' }, lawyer)).status).toBe(201);
+    await sent(before + 1, citizen);
+    expect(await citizenSays('2', citizen)).toBeNull();
+    const read = await request('GET', `/api/v1/handoff/${item.id}/messages`, undefined, lawyer);
+    expect(read.body.messages.at(-1)).toMatchObject({ kind: 'citizen', text: '2' });
+
+    expect((await request('POST', `/api/v1/handoff/${item.id}/close`, {}, lawyer)).status).toBe(200);
+    expect((await sent(before + 2, citizen)).text.content).toMatch(/回复1到5的数字/);
+    expect(await citizenSays('3', citizen)).toMatch(/感谢您的评价/);
+    const stats = await request('GET', '/api/v1/stats/handoff', undefined, admin);
+    expect(stats.body.rating).toEqual({ count: 2, average: 4 });
   });
 });

@@ -82,7 +82,9 @@ export function createWechatRouter(options: WechatRouterOptions): Router {
     const openid = reference.conversation?.id;
     if (!openid) throw new Error('wechat: proactive message without a conversation id');
     const shaped = shapeReply(readReplies(activities));
-    if (shaped.options.length) followUps.set(openid, shaped.options);
+    // The relayed message is now the last one the citizen saw: older numbers would swallow replies meant for
+    // the lawyer (or the rating), so they are replaced, and forgotten when it offers none.
+    followUps.set(openid, shaped.options);
     if (!customerService) throw new Error('wechat: customer-service API is not configured');
     await customerService.sendText(openid, shaped.text);
   });
