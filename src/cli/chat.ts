@@ -9,11 +9,13 @@ import type { Lawline } from '../assistant/lawline.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { openLawlineState } from '../server/lawline-state.js';
+import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 
 export async function runChat(lawline: Lawline): Promise<void> {
   const state = openLawlineState(lawline.config);
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
-  const adapter = new LocalChannelAdapter((context) => bot.run(context));
+  // Terminal conversations are kept in the transcript store like every other channel's.
+  const adapter = new LocalChannelAdapter((context) => bot.run(context)).use(transcriptMiddleware(state.transcripts));
   const conversation = { id: `terminal-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: 'terminal' };
   const user = { id: 'terminal-user', name: '您' };
   const say = async (activity: Parameters<LocalChannelAdapter['runTurn']>[0]) => {

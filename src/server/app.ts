@@ -18,6 +18,7 @@ import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { TurnQueue } from '../channels/turn-queue.js';
+import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
 import { errorHandler, HttpError } from './http-error.js';
@@ -52,6 +53,13 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
     log.error('bot turn failed', { error });
     await context.sendActivity('抱歉，系统出了点问题，请稍后再试，或拨打12348公共法律服务热线。');
   };
+  // --- transcripts (src/storage): every adapter (Bot Framework here, Direct Line and WeChat below) logs to state.transcripts ---
+  const withTranscripts = <A extends CloudAdapter | LocalChannelAdapter>(a: A): A => {
+    a.use(transcriptMiddleware(state.transcripts));
+    return a;
+  };
+  withTranscripts(adapter);
+  // --- end transcripts ---
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
@@ -65,11 +73,11 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   handoff.attachBotFramework(adapter, config.MicrosoftAppId);
   // --- end hand-off ---
   // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
-  mountDirectLine(app, { adapter: handoff.attach(new LocalChannelAdapter((context) => bot.run(context)), 'directline'), db: state.db, log });
+  mountDirectLine(app, { adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context))), 'directline'), db: state.db, log });
   app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
   // --- end Direct Line ---
   // --- WeChat Official Account channel (src/channels/wechat); answers 503 until WECHAT_TOKEN is set ---
-  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: handoff.attach(new LocalChannelAdapter((context) => bot.run(context)), 'wechat'), log }));
+  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context))), 'wechat'), log }));
   // --- end WeChat ---
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
