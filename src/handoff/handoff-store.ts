@@ -4,6 +4,7 @@
  * audit events, roster and presence. Every ticket change is written together with its audit event in one
  * transaction, so a kill -9 leaves either both or neither. Audit details are masked for personal data.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/database.js';
 import { maskPersonalData } from '../logging/mask.js';
 import type { HandoffMessage, MessageKind, Presence, Ticket } from './handoff-types.js';
@@ -70,8 +71,15 @@ export interface CallbackRecord { id: number; ticketId: string; phone: string; p
 
 /** Opens the hand-off tables on `db` (creating them when missing). */
 export function createHandoffStore(db: Db) {
+  // Statements are prepared once: the queue is read on every dispatch and every console poll.
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepare = <P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R> => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+    return stmt as unknown as Statement<P, R>;
+  };
   db.exec(SCHEMA);
-  const auditStmt = db.prepare('INSERT INTO handoff_audit (ticket_id, actor, event, detail, at) VALUES (?, ?, ?, ?, ?)');
+  const auditStmt = prepare('INSERT INTO handoff_audit (ticket_id, actor, event, detail, at) VALUES (?, ?, ?, ?, ?)');
   const byId = db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE id = ?');
   const audit = (ticketId: string | null, e: AuditEvent, at: number) =>
     auditStmt.run(ticketId, e.actor, e.event, e.detail ? maskPersonalData(JSON.stringify(e.detail)) : null, at);
@@ -83,7 +91,7 @@ export function createHandoffStore(db: Db) {
     insertTicket(t: Ticket, e: AuditEvent): void {
       const keys = Object.keys(COLUMNS) as Array<keyof Ticket>;
       tx(() => {
-        db.prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
+        prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
           .run(...keys.map((k) => toColumn(k, t[k])));
         audit(t.id, e, t.createdAt);
       });
@@ -97,7 +105,7 @@ export function createHandoffStore(db: Db) {
       const keys = Object.keys(patch) as Array<keyof Ticket>;
       return tx(() => {
         if (keys.length) {
-          db.prepare(`UPDATE handoff_tickets SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
+          prepare(`UPDATE handoff_tickets SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
             .run(...keys.map((k) => toColumn(k, patch[k])), id);
         }
         audit(id, e, at);
@@ -120,7 +128,7 @@ export function createHandoffStore(db: Db) {
     },
     /** 1-based place of a waiting ticket in queue order; 0 when it is not waiting. */
     position(id: string): number {
-      const r = db.prepare<[string], { n: number | null }>(
+      const r = prepare<[string], { n: number | null }>(
         `SELECT (SELECT count(*) FROM handoff_tickets t WHERE t.status IN ('queued','offered')
            AND (t.priority < x.priority OR (t.priority = x.priority AND (t.created_at < x.created_at OR (t.created_at = x.created_at AND t.rowid <= x.rowid))))) AS n
          FROM handoff_tickets x WHERE x.id = ? AND x.status IN ('queued','offered')`).get(id);
@@ -136,43 +144,43 @@ export function createHandoffStore(db: Db) {
     },
     /** Chats held plus offers pending, per lawyer. */
     loads(): Map<string, number> {
-      const rows = db.prepare<[], { who: string; n: number }>(
+      const rows = prepare<[], { who: string; n: number }>(
         `SELECT lower(coalesce(lawyer, offered_to)) AS who, count(*) AS n FROM handoff_tickets
          WHERE status = 'assigned' OR status = 'offered' GROUP BY who`).all();
       return new Map(rows.map((r) => [r.who, r.n]));
     },
     /** Recent waits from arrival to acceptance (ms), newest first. */
     recentWaits(since: number, limit: number): number[] {
-      return db.prepare<[number, number], { w: number }>(
+      return prepare<[number, number], { w: number }>(
         `SELECT assigned_at - created_at AS w FROM handoff_tickets WHERE assigned_at IS NOT NULL AND assigned_at >= ?
          ORDER BY assigned_at DESC LIMIT ?`).all(since, limit).map((r) => r.w);
     },
     addMessage(ticketId: string, kind: MessageKind, author: string | null, text: string, at: number): number {
-      const info = db.prepare('INSERT INTO handoff_messages (ticket_id, kind, author, text, at) VALUES (?, ?, ?, ?, ?)').run(ticketId, kind, author, text, at);
+      const info = prepare('INSERT INTO handoff_messages (ticket_id, kind, author, text, at) VALUES (?, ?, ?, ?, ?)').run(ticketId, kind, author, text, at);
       return Number(info.lastInsertRowid);
     },
     markDelivered(messageId: number, ok: boolean): void {
-      db.prepare('UPDATE handoff_messages SET delivered = ? WHERE id = ?').run(ok ? 1 : 0, messageId);
+      prepare('UPDATE handoff_messages SET delivered = ? WHERE id = ?').run(ok ? 1 : 0, messageId);
     },
     messages(ticketId: string, afterId = 0): HandoffMessage[] {
-      return db.prepare<[string, number], { id: number; ticket_id: string; kind: MessageKind; author: string | null; text: string; at: number; delivered: number | null }>(
+      return prepare<[string, number], { id: number; ticket_id: string; kind: MessageKind; author: string | null; text: string; at: number; delivered: number | null }>(
         'SELECT * FROM handoff_messages WHERE ticket_id = ? AND id > ? ORDER BY id').all(ticketId, afterId)
         .map((r) => ({ id: r.id, ticketId: r.ticket_id, kind: r.kind, author: r.author, text: r.text, at: r.at, delivered: r.delivered === null ? null : r.delivered === 1 }));
     },
     addOffer(ticketId: string, lawyer: string, at: number, expiresAt: number): void {
-      db.prepare('INSERT INTO handoff_offers (ticket_id, lawyer, offered_at, expires_at) VALUES (?, ?, ?, ?)').run(ticketId, lawyer, at, expiresAt);
+      prepare('INSERT INTO handoff_offers (ticket_id, lawyer, offered_at, expires_at) VALUES (?, ?, ?, ?)').run(ticketId, lawyer, at, expiresAt);
     },
     /** Closes the pending offer of a ticket with `outcome` (accepted, missed, withdrawn, reset). */
     resolveOffer(ticketId: string, outcome: string, at: number): void {
-      db.prepare(`UPDATE handoff_offers SET outcome = ?, resolved_at = ? WHERE ticket_id = ? AND outcome = 'pending'`).run(outcome, at, ticketId);
+      prepare(`UPDATE handoff_offers SET outcome = ?, resolved_at = ? WHERE ticket_id = ? AND outcome = 'pending'`).run(outcome, at, ticketId);
     },
     offers(ticketId: string): Array<{ lawyer: string; outcome: string; offeredAt: number }> {
-      return db.prepare<[string], { lawyer: string; outcome: string; offered_at: number }>(
+      return prepare<[string], { lawyer: string; outcome: string; offered_at: number }>(
         'SELECT lawyer, outcome, offered_at FROM handoff_offers WHERE ticket_id = ? ORDER BY id').all(ticketId)
         .map((r) => ({ lawyer: r.lawyer, outcome: r.outcome, offeredAt: r.offered_at }));
     },
     addCallback(c: Omit<CallbackRecord, 'id' | 'status'>): number {
-      return Number(db.prepare('INSERT INTO handoff_callbacks (ticket_id, phone, preferred_time, topic, county, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      return Number(prepare('INSERT INTO handoff_callbacks (ticket_id, phone, preferred_time, topic, county, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(c.ticketId, c.phone, c.preferredTime, c.topic, c.county, c.createdAt).lastInsertRowid);
     },
     callbacks(status = 'open'): CallbackRecord[] {
@@ -182,52 +190,52 @@ export function createHandoffStore(db: Db) {
     /** Marks an open callback request done or unreachable, audited; false when it is not open. */
     closeCallback(id: number, status: 'done' | 'unreachable', e: AuditEvent, at: number): boolean {
       return db.transaction(() => {
-        const row = db.prepare<[number], { ticket_id: string; status: string }>('SELECT ticket_id, status FROM handoff_callbacks WHERE id = ?').get(id);
+        const row = prepare<[number], { ticket_id: string; status: string }>('SELECT ticket_id, status FROM handoff_callbacks WHERE id = ?').get(id);
         if (!row || row.status !== 'open') return false;
-        db.prepare('UPDATE handoff_callbacks SET status = ? WHERE id = ?').run(status, id);
+        prepare('UPDATE handoff_callbacks SET status = ? WHERE id = ?').run(status, id);
         audit(row.ticket_id, e, at);
         return true;
       })();
     },
     addRating(r: { ticketId: string; lawyer: string | null; topic: string | null; county: string | null; score: number; comment: string | null; at: number }): void {
-      db.prepare('INSERT OR REPLACE INTO handoff_ratings (ticket_id, lawyer, topic, county, score, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      prepare('INSERT OR REPLACE INTO handoff_ratings (ticket_id, lawyer, topic, county, score, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(r.ticketId, r.lawyer, r.topic, r.county, r.score, r.comment, r.at);
     },
     audit(ticketId: string | null, e: AuditEvent, at: number): void {
       audit(ticketId, e, at);
     },
     auditLog(ticketId: string): Array<{ actor: string; event: string; detail: string | null; at: number }> {
-      return db.prepare<[string], { actor: string; event: string; detail: string | null; at: number }>(
+      return prepare<[string], { actor: string; event: string; detail: string | null; at: number }>(
         'SELECT actor, event, detail, at FROM handoff_audit WHERE ticket_id = ? ORDER BY id').all(ticketId);
     },
     replaceRoster(lawyers: Lawyer[], actor: string, at: number): void {
       tx(() => {
-        db.prepare('DELETE FROM handoff_lawyers').run();
-        const insert = db.prepare('INSERT INTO handoff_lawyers (username, doc, updated_at) VALUES (?, ?, ?)');
+        prepare('DELETE FROM handoff_lawyers').run();
+        const insert = prepare('INSERT INTO handoff_lawyers (username, doc, updated_at) VALUES (?, ?, ?)');
         for (const l of lawyers) insert.run(l.username, JSON.stringify(l), at);
         audit(null, { actor, event: 'roster_replaced', detail: { lawyers: lawyers.length } }, at);
       });
     },
     /** Changes whenever the roster is replaced. */
     rosterVersion(): string {
-      const r = db.prepare<[], { n: number; t: number | null }>('SELECT count(*) AS n, max(updated_at) AS t FROM handoff_lawyers').get();
+      const r = prepare<[], { n: number; t: number | null }>('SELECT count(*) AS n, max(updated_at) AS t FROM handoff_lawyers').get();
       return `${r?.n}:${r?.t}`;
     },
     lawyers(): Lawyer[] {
-      return db.prepare<[], { doc: string }>('SELECT doc FROM handoff_lawyers ORDER BY username').all().map((r) => JSON.parse(r.doc) as Lawyer);
+      return prepare<[], { doc: string }>('SELECT doc FROM handoff_lawyers ORDER BY username').all().map((r) => JSON.parse(r.doc) as Lawyer);
     },
     setPresence(username: string, status: Presence, at: number, e?: AuditEvent): void {
       tx(() => {
-        db.prepare(`INSERT INTO handoff_presence (username, status, last_seen) VALUES (?, ?, ?)
+        prepare(`INSERT INTO handoff_presence (username, status, last_seen) VALUES (?, ?, ?)
           ON CONFLICT(username) DO UPDATE SET status = excluded.status, last_seen = excluded.last_seen`).run(username, status, at);
         if (e) audit(null, e, at);
       });
     },
     touch(username: string, at: number): void {
-      db.prepare('UPDATE handoff_presence SET last_seen = ? WHERE username = ? COLLATE NOCASE').run(at, username);
+      prepare('UPDATE handoff_presence SET last_seen = ? WHERE username = ? COLLATE NOCASE').run(at, username);
     },
     presence(): Map<string, { status: Presence; lastSeen: number }> {
-      const rows = db.prepare<[], { username: string; status: Presence; last_seen: number }>('SELECT * FROM handoff_presence').all();
+      const rows = prepare<[], { username: string; status: Presence; last_seen: number }>('SELECT * FROM handoff_presence').all();
       return new Map(rows.map((r) => [r.username.toLowerCase(), { status: r.status, lastSeen: r.last_seen }]));
     },
   };
