@@ -4,46 +4,31 @@
  * copy the SMS (clipboard API and the textarea fallback), emergency banner, tablet layout, logout.
  * Screenshots go to test-results/screenshots/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/paths.js';
+import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { startAssistServer, type AssistServer } from '../agent-assist/assist-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const WAGES = '公司拖欠我三个月工资怎么办';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`agent console browser test skipped: ${CHROMIUM} is not installed (CI installs Debian chromium)`);
+warnIfNoChromium('agent console');
 
 describe.skipIf(!hasChromium)('agent console in a real browser (needs /usr/bin/chromium)', () => {
   let srv: AssistServer;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     srv = await startAssistServer();
     await srv.state.accounts.addUser({ username: 'agent7', password: 'agent7-password', role: 'agent' });
     await srv.state.accounts.addUser({ username: 'lawyer7', password: 'lawyer7-password', role: 'lawyer' });
-    profile = mkdtempSync(join(tmpdir(), 'lawline-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchBrowser({ width: 1280, height: 900 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.base });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser(context);
     await srv?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function login(page: Page, username: string): Promise<void> {

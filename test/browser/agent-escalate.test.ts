@@ -3,46 +3,31 @@
  * server: the caller's words, the analysed topic and county and an optional callback number become a hand-off
  * ticket, which the duty lawyers’ queue then shows. Screenshot in test-results/screenshots/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/paths.js';
+import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { startAssistServer, type AssistServer } from '../agent-assist/assist-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const CALLER = '我在英德的工厂打工，老板拖欠我三个月工资怎么办';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`agent escalation browser test skipped: ${CHROMIUM} is not installed (CI installs Debian chromium)`);
+warnIfNoChromium('agent escalation');
 
 describe.skipIf(!hasChromium)('agent console escalation in a real browser (needs /usr/bin/chromium)', () => {
   let srv: AssistServer;
   let context: BrowserContext;
-  let profile: string;
   let admin: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     srv = await startAssistServer();
     await srv.state.accounts.addUser({ username: 'agent8', password: 'agent8-password', role: 'agent' });
     admin = await srv.addUser('boss8', 'admin');
-    profile = mkdtempSync(join(tmpdir(), 'lawline-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchBrowser({ width: 1280, height: 900 });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser(context);
     await srv?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function get(path: string): Promise<any> {

@@ -3,46 +3,31 @@
  * server: log in, go online, see the queued citizen, accept, read the summary, send a canned reply and a typed
  * one, and the citizen on Direct Line receives them. Screenshots go to test-results/screenshots/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/paths.js';
+import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { handoffOf } from '../../src/handoff/mount-handoff.js';
 import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../handoff/server-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`lawyer console browser test skipped: ${CHROMIUM} is not installed (CI installs Debian chromium)`);
+warnIfNoChromium('lawyer console');
 
 describe.skipIf(!hasChromium)('lawyer console in a real browser (needs /usr/bin/chromium)', () => {
   let h: ServerHarness;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     h = await startServer();
     const admin = await h.login('boss', 'admin');
     await h.login('duty1', 'lawyer');
     const roster = await h.request('PUT', '/api/v1/handoff/roster', { lawyers: [DUTY_LAWYER] }, admin);
     expect(roster.status).toBe(200);
-    profile = mkdtempSync(join(tmpdir(), 'lawline-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchBrowser({ width: 1280, height: 900 });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser(context);
     await h?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('logs in, goes online, sees the queued citizen, accepts and sends messages', async () => {

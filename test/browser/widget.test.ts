@@ -4,44 +4,29 @@
  * (the conversation is replayed), and the polling fallback when the browser has no WebSocket.
  * Screenshots go to test-results/screenshots/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/paths.js';
+import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../channels/directline/directline-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const WAGES = '公司拖欠我三个月工资怎么办';
 const LABOUR_LAW = /《(劳动合同法|劳动法|劳动争议调解仲裁法)》/;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`widget browser test skipped: ${CHROMIUM} is not installed (CI installs Debian chromium)`);
+warnIfNoChromium('widget');
 
 describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium)', () => {
   let srv: RunningServer;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     srv = await startServer();
-    profile = mkdtempSync(join(tmpdir(), 'lawline-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 390, height: 844 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchBrowser({ width: 390, height: 844 });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser(context);
     await srv?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const fab = (page: Page) => page.locator('.llw-fab');
