@@ -48,7 +48,7 @@ export function createEmbeddingReranker(options: RerankerOptions): Reranker {
 
   async function docVectors(docs: CachedDoc[]): Promise<Float32Array[]> {
     const vectors = cache.get(docs);
-    const missing = docs.map((d, i) => i).filter((i) => !vectors[i]).sort((a, b) => docs[a]!.text.length - docs[b]!.text.length);
+    const missing = docs.map((_doc, i) => i).filter((i) => !vectors[i]).sort((a, b) => docs[a]!.text.length - docs[b]!.text.length);
     for (let start = 0; start < missing.length; start += batchSize) {
       const batch = missing.slice(start, start + batchSize);
       const computed = await embed(batch.map((i) => docs[i]!.text));

@@ -103,7 +103,7 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
     return appendAndPublish(conversation.id, shown.map((r) => toOutgoing(r, conversation, activity.id)));
   };
 
-  router.post('/tokens/generate', (req, res) => {
+  router.post('/tokens/generate', (_req, res) => {
     const conversation = store.create();
     res.json({ conversationId: conversation.id, ...tokens.issue(conversation.id) });
   });
