@@ -8,7 +8,7 @@ import type { SearchHit } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
 import type { Recognition } from '../understanding/recognizer.js';
 import type { ServiceIntent } from '../vocabulary.js';
-import { classificationSummary } from './clarify.js';
+import { CLARIFY_INTENT_BELOW, clarifyingReadings, clarifyingText, type Reading } from './clarify.js';
 import type { Lawline } from './lawline.js';
 import { REPLIES } from './replies-zh.js';
 import { serviceNetworkAnswer } from './service-network.js';
@@ -22,6 +22,8 @@ export interface AskResult {
   intent: string;
   domain: string;
   risk: 'emergency' | null;
+  /** When the message was unclear: the numbered readings the answer offers (a reply "2" picks the second). */
+  clarification?: Reading[];
 }
 
 /** Below this, the answer offers a duty lawyer instead of standing on its own. */
@@ -79,7 +81,8 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   if (r.risk === 'emergency') prefix.push(REPLIES.safety);
 
   const short = SHORT_REPLY[r.intent];
-  if (short && r.risk !== 'emergency') {
+  // An unsure greeting or small talk gets the clarifying readings below instead of a canned reply.
+  if (short && r.risk !== 'emergency' && r.intentConfidence >= CLARIFY_INTENT_BELOW) {
     return { ...base, answer: short, citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
   }
   if (r.intent === 'human') {
@@ -104,8 +107,8 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const confidence = answerConfidence(r, articleHits[0]?.score ?? 0);
   const lowConfidence = confidence < LOW_CONFIDENCE;
 
-  const clarify = classificationSummary(lawline, r);
-  if (clarify) prefix.push(clarify);
+  const readings = clarifyingReadings(lawline, r);
+  if (readings) prefix.push(clarifyingText(readings));
   if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
 
   const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ citations, guides, cases: caseHits.map((h) => h.doc), confidence, lowConfidence });
@@ -116,6 +119,7 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
     cases: caseHits.map((h) => ({ id: h.doc.ref, year: h.doc.year ?? 0, title: h.doc.title })),
     guides: guides.map((g) => ({ id: g.id, title: g.title })),
     confidence,
+    ...(readings ? { clarification: readings } : {}),
   };
 }
 

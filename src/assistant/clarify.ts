@@ -4,6 +4,7 @@
  * WeChat) and state which one the answer below follows, instead of guessing silently.
  */
 import type { Recognition } from '../understanding/recognizer.js';
+import type { ServiceIntent, TopicLabel } from '../vocabulary.js';
 import type { Lawline } from './lawline.js';
 import { REPLIES } from './replies-zh.js';
 
@@ -14,24 +15,41 @@ export const CLARIFY_DOMAIN_BELOW = 0.3;
 /** A reading must have at least this probability to be offered. */
 const MIN_READING = 0.12;
 
+/** One reading of an unclear message: what the citizen may have meant, and the label shown for it. */
+export interface Reading { label: string; intent: ServiceIntent; domain: TopicLabel }
+
 /** The numbered readings, or null when the classification is clear enough. */
-export function clarifyingChoices(lawline: Lawline, r: Recognition): string[] | null {
+export function clarifyingReadings(lawline: Lawline, r: Recognition): Reading[] | null {
   if (r.intentConfidence < CLARIFY_INTENT_BELOW) {
     const readings = r.intents.filter((i) => i.confidence >= MIN_READING).slice(0, 3);
     if (readings.length >= 2) {
-      return readings.map((i) => (i.label === 'consult' ? `法律问题咨询（${r.domain}）` : lawline.intentLabels.get(i.label) ?? i.label));
+      return readings.map((i) => ({
+        label: i.label === 'consult' ? `法律问题咨询（${r.domain}）` : lawline.intentLabels.get(i.label) ?? i.label,
+        intent: i.label,
+        domain: r.domain,
+      }));
     }
   }
   if (r.intent === 'consult' && r.domainConfidence < CLARIFY_DOMAIN_BELOW) {
     const readings = r.domains.filter((d) => d.confidence >= MIN_READING).slice(0, 3);
-    if (readings.length >= 2) return readings.map((d) => `${d.label}方面的问题`);
+    if (readings.length >= 2) return readings.map((d) => ({ label: `${d.label}方面的问题`, intent: r.intent, domain: d.label }));
   }
   return null;
 }
 
-/** The clarifying paragraph, or null. */
-export function classificationSummary(lawline: Lawline, r: Recognition): string | null {
-  const choices = clarifyingChoices(lawline, r);
-  if (!choices) return null;
-  return [REPLIES.clarifyPrefix, ...choices.map((c, i) => `${i + 1}. ${c}`), REPLIES.clarifySuffix].join('\n');
+/** The clarifying paragraph for `readings`. */
+export function clarifyingText(readings: Reading[]): string {
+  return [REPLIES.clarifyPrefix, ...readings.map((c, i) => `${i + 1}. ${c.label}`), REPLIES.clarifySuffix].join('\n');
+}
+
+/** The recognition as the citizen meant it, once they picked a reading. */
+export function withReading(r: Recognition, reading: Pick<Reading, 'intent' | 'domain'>): Recognition {
+  return {
+    ...r,
+    intent: reading.intent,
+    intentConfidence: 1,
+    domain: reading.domain,
+    domainConfidence: 1,
+    domainScores: { [reading.domain]: 1 },
+  };
 }

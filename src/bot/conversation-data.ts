@@ -2,6 +2,7 @@
  * @module bot/conversation-data
  * What the bot remembers per conversation and per user (stored through ConversationState / UserState).
  */
+import type { ServiceIntent, TopicLabel } from '../vocabulary.js';
 
 /** A request for a person, left for the hand-off feature to pick up. */
 export interface HandoffRequest {
@@ -19,6 +20,8 @@ export interface ConversationData {
   lastReference?: string;
   /** Set after an answer offered the eligibility check; holds the question that answer was about. */
   eligibilityOffer?: { text: string };
+  /** Set after an answer offered numbered readings of an unclear question: the question and the readings. */
+  clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }

@@ -6,6 +6,8 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
+import { answerQuestion } from '../assistant/ask.js';
+import { withReading } from '../assistant/clarify.js';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
 import { handoffHook } from '../handoff/handoff-middleware.js';
@@ -50,32 +52,41 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: offer.text } satisfies EligibilityDialogOptions);
     return;
   }
-
-  const r = deps.lawline.recognise(text);
+  // A number answering the readings offered for an unclear question: answer that question as the citizen meant it.
+  const pending = data.clarification;
+  delete data.clarification;
+  const picked = pending?.readings[Number(/^([1-9])$/.exec(cleanReply(text))?.[1] ?? 0) - 1];
+  const question = pending && picked ? pending.text : text;
+  const r = picked ? withReading(deps.lawline.recognise(question), picked) : deps.lawline.recognise(text);
   // --- hand-off: the citizen asks for a person ---
   if (handoff && (r.intent === 'human' || HANDOFF_PATTERN.test(text))) {
     await handoff.request(context, { reason: 'citizen_request' });
     return;
   }
   // --- end hand-off ---
-  const reference = findReferenceNumber(text);
+  const reference = picked ? null : findReferenceNumber(text);
   if (reference || r.intent === 'progress') {
     await context.sendActivity(await progress(context, deps, reference));
     return;
   }
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
-    await dc.beginDialog(ELIGIBILITY_DIALOG, { text } satisfies EligibilityDialogOptions);
+    await dc.beginDialog(ELIGIBILITY_DIALOG, { text: question } satisfies EligibilityDialogOptions);
     return;
   }
 
-  const result = await deps.lawline.ask(text);
+  const result = await answerQuestion(deps.lawline, r);
   await sendAnswer(context, result);
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
   if (handoff) await handoff.afterAnswer(context, { risk: r.risk, confidence: result.confidence });
   // --- end hand-off ---
+  if (result.clarification) {
+    // Numbers now pick a reading, so no other numbered offer is made in this turn.
+    data.clarification = { text: question, readings: result.clarification.map(({ intent, domain }) => ({ intent, domain })) };
+    return;
+  }
   // The answer stays exactly /api/v1/ask's; the offer to check eligibility comes as a message of its own.
   if (result.guides.some((g) => g.id === 'legal-aid')) {
-    data.eligibilityOffer = { text };
+    data.eligibilityOffer = { text: question };
     await context.sendActivity(BOT_REPLIES.eligibilityOffer);
   }
 }

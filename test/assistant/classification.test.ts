@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lawline } from '../../src/assistant/lawline.js';
-import { clarifyingChoices, classificationSummary } from '../../src/assistant/clarify.js';
+import { clarifyingReadings, clarifyingText, withReading } from '../../src/assistant/clarify.js';
 import { REPLIES } from '../../src/assistant/replies-zh.js';
 import { SERVICE_INTENTS, TOPIC_LABELS } from '../../src/vocabulary.js';
 import { testLawline } from '../support/lawline.js';
@@ -44,7 +44,7 @@ describe('classify', () => {
 describe('clarifying readings', () => {
   it('offers numbered readings when the intent is unsure, and none when it is clear', () => {
     const r = lawline.recognise('我想申请法律援助');
-    expect(clarifyingChoices(lawline, r)).toBeNull();
+    expect(clarifyingReadings(lawline, r)).toBeNull();
     const unsure = {
       ...r,
       intentConfidence: 0.4,
@@ -54,12 +54,16 @@ describe('clarifying readings', () => {
         { label: 'notary' as const, confidence: 0.05 },
       ],
     };
-    const choices = clarifyingChoices(lawline, unsure);
-    expect(choices).toHaveLength(2);
-    expect(choices![0]).toBe(lawline.intentLabels.get('legal_aid'));
-    const summary = classificationSummary(lawline, unsure)!;
+    const readings = clarifyingReadings(lawline, unsure)!;
+    expect(readings.map((c) => c.intent)).toEqual(['legal_aid', 'find_lawyer']);
+    expect(readings[0]!.label).toBe(lawline.intentLabels.get('legal_aid'));
+    const summary = clarifyingText(readings);
     expect(summary.startsWith(REPLIES.clarifyPrefix)).toBe(true);
-    expect(summary).toContain(`1. ${choices![0]}`);
-    expect(summary).toContain(`2. ${choices![1]}`);
+    expect(summary).toContain(`1. ${readings[0]!.label}`);
+    expect(summary).toContain(`2. ${readings[1]!.label}`);
+    // Once a reading is picked the recognition is certain, so no further readings are offered.
+    const picked = withReading(unsure, readings[1]!);
+    expect([picked.intent, picked.intentConfidence]).toEqual(['find_lawyer', 1]);
+    expect(clarifyingReadings(lawline, picked)).toBeNull();
   });
 });
