@@ -110,6 +110,7 @@ export function serialiseLaw(law: LawFile): string {
     ['status', law.status],
     ['source', law.source],
   ];
+  if (law.repealedBy !== undefined) head.splice(6, 0, ['repealedBy', law.repealedBy]);
   if (law.preamble !== undefined) head.push(['preamble', law.preamble]);
   if (law.body !== undefined) head.push(['body', law.body]);
   if (law.appendix !== undefined) head.push(['appendix', law.appendix]);

@@ -90,6 +90,23 @@ function withStatus(drafts: Draft[]): Array<LawFile & { outFile: string; stray: 
   }));
 }
 
+/**
+ * 民法典 Art. 1260 repealed nine civil statutes on 2021-01-01. Those statutes and the judicial interpretations
+ * "关于适用《中华人民共和国X》…" of them are marked repealed, so they are never cited as current law.
+ */
+function withRepeals<T extends LawFile>(laws: T[]): T[] {
+  const civil = laws.find((l) => l.title === '民法典' && l.status === 'current');
+  const clause = civil?.articles.find((a) => a.number === 1260);
+  if (!clause) return laws;
+  const repealed = new Set([...clause.text.matchAll(/《中华人民共和国(.+?)》/g)].map((m) => m[1]!));
+  const by = `民法典${clause.label}`;
+  return laws.map((l) => {
+    if (l.status !== 'current') return l;
+    const interprets = /^最高人民法院关于适用《中华人民共和国(.+?)》/.exec(l.title)?.[1];
+    return repealed.has(l.title) || (interprets && repealed.has(interprets)) ? { ...l, status: 'repealed' as const, repealedBy: by } : l;
+  });
+}
+
 function main(argv: string[]): void {
   const outIdx = argv.indexOf('--out');
   const outDir = outIdx >= 0 ? argv[outIdx + 1]! : 'knowledge/laws';
@@ -100,7 +117,7 @@ function main(argv: string[]): void {
     .filter((f) => !f.startsWith(`${CIVIL_CODE_DIR}/`))
     .map((rel) => draftFrom(rel, parseStatute(fs.readFileSync(path.join(root, rel), 'utf8'))));
   if (civil.length > 0) drafts.push(mergeCivilCode(root, civil));
-  const laws = withStatus(drafts).sort((a, b) => (a.outFile < b.outFile ? -1 : 1));
+  const laws = withRepeals(withStatus(drafts)).sort((a, b) => (a.outFile < b.outFile ? -1 : 1));
 
   // Only this tool writes here, so a clean rebuild keeps the tree free of stale files.
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -132,8 +149,10 @@ function main(argv: string[]): void {
 function report(laws: Array<LawFile & { outFile: string; stray: number }>, outDir: string): void {
   const total = laws.reduce((n, l) => n + l.articles.length, 0);
   const current = laws.filter((l) => l.status === 'current');
-  console.log(`wrote ${laws.length} laws (${current.length} current, ${laws.length - current.length} superseded), ` +
-    `${total} articles → ${outDir}`);
+  const repealed = laws.filter((l) => l.status === 'repealed');
+  console.log(`wrote ${laws.length} laws (${current.length} current, ${laws.length - current.length - repealed.length} superseded, ` +
+    `${repealed.length} repealed), ${total} articles → ${outDir}`);
+  console.log(`repealed by 民法典 Art. 1260 (the statute or an interpretation of it): ${repealed.map((l) => l.title).join('; ')}`);
   const byKind = new Map<string, number>();
   for (const l of laws) byKind.set(l.kind, (byKind.get(l.kind) ?? 0) + 1);
   console.log(`by kind: ${[...byKind].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);

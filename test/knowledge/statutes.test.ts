@@ -54,7 +54,7 @@ describe('loadStatutes validation', () => {
 
   it('names the file and field for a wrong status and for broken JSON', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'status.json'), JSON.stringify({ ...GOOD, status: 'repealed' }));
+    fs.writeFileSync(path.join(dir, 'status.json'), JSON.stringify({ ...GOOD, status: 'abolished' }));
     expect(() => loadStatutes(dir)).toThrow(/status\.json: status:/);
     fs.rmSync(path.join(dir, 'status.json'));
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"title": ');
@@ -90,7 +90,7 @@ describe('committed knowledge/laws', () => {
     const byTitle = new Map<string, LawFile[]>();
     for (const l of laws) byTitle.set(l.title, [...(byTitle.get(l.title) ?? []), l]);
     for (const [title, versions] of byTitle) {
-      const current = versions.filter((v) => v.status === 'current');
+      const current = versions.filter((v) => v.status === 'current' || v.status === 'repealed');
       expect(current.length, title).toBeGreaterThan(0);
       const newest = current[0]!.versionDate ?? '';
       for (const v of versions.filter((x) => x.status === 'superseded')) {
@@ -100,6 +100,16 @@ describe('committed knowledge/laws', () => {
     const patent = byTitle.get('专利法实施细则')!;
     expect(patent.find((v) => v.versionDate === '2010-01-09')?.status).toBe('superseded');
     expect(patent.find((v) => v.versionDate === '2023-12-11')?.status).toBe('current');
+  });
+
+  it('marks interpretations of the statutes 民法典 Art. 1260 repealed as repealed, never current', () => {
+    const repealed = laws.filter((l) => l.status === 'repealed');
+    expect(repealed.map((l) => l.title)).toContain('最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）');
+    expect(repealed.map((l) => l.title)).toContain('最高人民法院关于适用《中华人民共和国合同法》若干问题的解释（二）');
+    for (const l of repealed) expect(l.repealedBy).toBe('民法典第一千二百六十条');
+    expect(currentLawsByTitle(laws).has('最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）')).toBe(false);
+    // Interpretations of the 民法典 itself stay current.
+    expect(currentLawsByTitle(laws).has('最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）')).toBe(true);
   });
 
   it('resolves current laws by short title and keeps the 刑事诉讼法 glitch article', () => {

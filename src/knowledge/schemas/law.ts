@@ -39,7 +39,10 @@ export const lawFileSchema = z
     category: z.string().min(1),
     kind: lawKindSchema,
     versionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-    status: z.enum(['current', 'superseded']),
+    /** current; superseded (a newer version of the same title exists); repealed (see repealedBy). */
+    status: z.enum(['current', 'superseded', 'repealed']),
+    /** For repealed instruments: the provision that ended them, e.g. "民法典第一千二百六十条". */
+    repealedBy: z.string().min(1).optional(),
     /** Source path(s) relative to the LawRefBook-Laws snapshot. */
     source: z.string().min(1),
     /** Text between the header and the first article (e.g. 宪法 序言), when there is any. */
@@ -59,7 +62,7 @@ export const manifestEntrySchema = z
     /** Path relative to knowledge/laws. */
     file: z.string().min(1),
     versionDate: z.string().nullable(),
-    status: z.enum(['current', 'superseded']),
+    status: z.enum(['current', 'superseded', 'repealed']),
     kind: lawKindSchema,
     articleCount: z.number().int().nonnegative(),
   })
