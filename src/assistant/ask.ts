@@ -81,8 +81,9 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   if (r.risk === 'emergency') prefix.push(REPLIES.safety);
 
   const short = SHORT_REPLY[r.intent];
-  // An unsure greeting or small talk gets the clarifying readings below instead of a canned reply.
-  if (short && r.risk !== 'emergency' && r.intentConfidence >= CLARIFY_INTENT_BELOW) {
+  const readings = clarifyingReadings(lawline, r);
+  // An unsure greeting or small talk gets the clarifying readings below, when there are any, instead of a canned reply.
+  if (short && r.risk !== 'emergency' && (r.intentConfidence >= CLARIFY_INTENT_BELOW || !readings)) {
     return { ...base, answer: short, citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
   }
   if (r.intent === 'human') {
@@ -107,7 +108,6 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const confidence = answerConfidence(r, articleHits[0]?.score ?? 0);
   const lowConfidence = confidence < LOW_CONFIDENCE;
 
-  const readings = clarifyingReadings(lawline, r);
   if (readings) prefix.push(clarifyingText(readings));
   if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
 

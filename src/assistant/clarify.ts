@@ -12,6 +12,7 @@ import { REPLIES } from './replies-zh.js';
 export const CLARIFY_INTENT_BELOW = 0.5;
 /** Topic confidence under which legal-topic readings are offered for a consultation. */
 export const CLARIFY_DOMAIN_BELOW = 0.3;
+const SMALL_TALK = new Set<ServiceIntent>(['greeting', 'thanks', 'out_of_scope']);
 /** A reading must have at least this probability to be offered. */
 const MIN_READING = 0.12;
 
@@ -21,7 +22,8 @@ export interface Reading { label: string; intent: ServiceIntent; domain: TopicLa
 /** The numbered readings, or null when the classification is clear enough. */
 export function clarifyingReadings(lawline: Lawline, r: Recognition): Reading[] | null {
   if (r.intentConfidence < CLARIFY_INTENT_BELOW) {
-    const readings = r.intents.filter((i) => i.confidence >= MIN_READING).slice(0, 3);
+    // Small talk is never offered as a reading: only services and legal questions are worth a choice.
+    const readings = r.intents.filter((i) => i.confidence >= MIN_READING && !SMALL_TALK.has(i.label)).slice(0, 3);
     if (readings.length >= 2) {
       return readings.map((i) => ({
         label: i.label === 'consult' ? `法律问题咨询（${r.domain}）` : lawline.intentLabels.get(i.label) ?? i.label,

@@ -20,6 +20,8 @@ export interface ConversationData {
   lastReference?: string;
   /** Set after an answer offered the eligibility check; holds the question that answer was about. */
   eligibilityOffer?: { text: string };
+  /** Set after the greeting showed the numbered service menu, so 1–6 pick a service. */
+  serviceMenu?: boolean;
   /** Set after an answer offered numbered readings of an unclear question: the question and the readings. */
   clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
   /** Pending hand-off marker (see HandoffRequest). */

@@ -54,7 +54,10 @@ export class LawlineBot extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient.id) await context.sendActivity(REPLIES.greeting);
+        if (member.id !== context.activity.recipient.id) {
+          await context.sendActivity(REPLIES.greeting);
+          (await this.deps.conversationData.get(context, {})).serviceMenu = true;
+        }
       }
       await next();
     });

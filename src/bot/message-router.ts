@@ -15,6 +15,7 @@ import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from '
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
+import { menuAction } from './service-menu.js';
 
 /** Questions longer than this are cut (the HTTP API refuses them; a chat should not). */
 const MAX_TEXT = 2000;
@@ -25,7 +26,7 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   const handoff = handoffHook(context);
   if (handoff && (await handoff.takeMessage(context))) return;
   // --- end hand-off ---
-  const text = (context.activity.text ?? '').trim().slice(0, MAX_TEXT);
+  let text = (context.activity.text ?? '').trim().slice(0, MAX_TEXT);
   if (!text) {
     await context.sendActivity(BOT_REPLIES.empty);
     return;
@@ -52,6 +53,14 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: offer.text } satisfies EligibilityDialogOptions);
     return;
   }
+  // A number answering the greeting's service menu: show its prompt, or handle it as what the citizen picked.
+  const menu = data.serviceMenu ? menuAction(cleanReply(text)) : null;
+  delete data.serviceMenu;
+  if (menu && 'show' in menu) {
+    await context.sendActivity(menu.show);
+    return;
+  }
+  if (menu) text = menu.say;
   // A number answering the readings offered for an unclear question: answer that question as the citizen meant it.
   const pending = data.clarification;
   delete data.clarification;
@@ -76,6 +85,7 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
 
   const result = await answerQuestion(deps.lawline, r);
   await sendAnswer(context, result);
+  if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
   if (handoff) await handoff.afterAnswer(context, { risk: r.risk, confidence: result.confidence });
   // --- end hand-off ---
