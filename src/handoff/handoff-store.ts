@@ -59,8 +59,18 @@ function fromRow(row: Record<string, unknown>): Ticket {
   const t = {} as Record<string, unknown>;
   for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof Ticket, string]>) {
     const v = row[column];
+    if (key === 'transcript') continue;
     t[key] = JSON_FIELDS.has(key) ? (v === null ? null : JSON.parse(v as string)) : key === 'returnToBot' ? v === 1 : v;
   }
+  // The bot transcript is the bulk of a row and most readers (queue, dispatch) never look at it: parse on first use.
+  const raw = row[COLUMNS.transcript] as string | null;
+  let parsed: unknown;
+  Object.defineProperty(t, 'transcript', {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= raw === null ? null : JSON.parse(raw)),
+    set: (value: unknown) => { parsed = value; },
+  });
   return t as unknown as Ticket;
 }
 
