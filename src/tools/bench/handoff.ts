@@ -1,15 +1,18 @@
 /**
  * @module tools/bench/handoff
  * Hand-off latency on loopback: 200 citizens on the real Direct Line endpoints say 转人工 at once while 20
- * lawyer consoles poll GET /api/v1/handoff/queue back to back; the latency of a request is from the citizen's
- * POST to the first queue response that lists its ticket. Bounded by the counts and a 60 s deadline, in a temp
+ * lawyer consoles poll GET /api/v1/handoff/queue back to back, both from a second process (handoff-load.ts);
+ * the latency of a request is from the citizen's POST to the first queue response that lists its ticket. Bounded by the counts and a 60 s deadline, in a temp
  * state directory removed at the end. Run alone: `node --import tsx src/tools/bench/handoff.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../config/paths.js';
+import type { LoadTimings } from './handoff-load.js';
 import { createAccountStore } from '../../accounts/account-store.js';
 import { createLawline, type Lawline } from '../../assistant/lawline.js';
 import { loadConfig } from '../../config/config.js';
@@ -35,6 +38,20 @@ export interface HandoffBenchResult {
 }
 
 const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+/** Runs handoff-load.ts in a child process with `plan` on stdin; resolves with its timings. */
+function runLoadProcess(plan: object): Promise<LoadTimings> {
+  const script = fileURLToPath(new URL('./handoff-load.ts', import.meta.url));
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsx, script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadTimings) : reject(new Error(`handoff load process exited with ${code}`))));
+    child.stdin.end(JSON.stringify(plan));
+  });
+}
 
 /** Runs the hand-off section over `lawline` (its data dir is reused; the state dir is a fresh temp folder). */
 export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): Promise<HandoffBenchResult> {
@@ -71,38 +88,18 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
       return (await res.json()) as { conversationId: string; token: string };
     }));
 
-    const seenAt = new Map<string, number>();
-    let polls = 0;
-    let done = false;
-    const deadline = performance.now() + counts.deadlineMs;
-    const consoles = tokens.map(async (token) => {
-      while (!done && performance.now() < deadline) {
-        const res = await fetch(`${base}/api/v1/handoff/queue`, { headers: { authorization: `Bearer ${token}` } });
-        const body = (await res.json()) as { queue: Array<{ id: string }> };
-        const now = performance.now();
-        polls++;
-        for (const t of body.queue) if (!seenAt.has(t.id)) seenAt.set(t.id, now);
-      }
-    });
-
-    const started = performance.now();
-    const sentAt = new Map<string, number>();
-    const requestMs: number[] = [];
-    await Promise.all(citizens.map(async (c) => {
-      const t0 = performance.now();
-      sentAt.set(c.conversationId, t0);
-      await post(`/v3/directline/conversations/${c.conversationId}/activities`, { type: 'message', text: '转人工', from: { id: `dl_${c.conversationId}` } }, c.token);
-      requestMs.push(performance.now() - t0);
-    }));
+    // The clients run in a second process, as a real load generator would, so they do not share the server's core.
+    const plan = { base, citizens, lawyerTokens: tokens, deadlineMs: counts.deadlineMs };
+    const load = await runLoadProcess(plan);
     const service = handoffOf(app)!;
-    const ticketOf = new Map(citizens.map((c) => [service.store.activeFor('directline', c.conversationId)?.id, c.conversationId]));
-    while (performance.now() < deadline && [...ticketOf.keys()].some((id) => id && !seenAt.has(id))) await new Promise((r) => setTimeout(r, 5));
-    done = true;
-    await Promise.all(consoles);
-    const latencies = [...ticketOf].flatMap(([id, conv]) => (id && seenAt.has(id) ? [seenAt.get(id)! - sentAt.get(conv)!] : []));
+    const latencies = citizens.flatMap((c) => {
+      const id = service.store.activeFor('directline', c.conversationId)?.id;
+      const seen = id ? load.seenAt[id] : undefined;
+      return seen === undefined ? [] : [seen - load.sentAt[c.conversationId]!];
+    });
     return {
       citizens: counts.citizens, lawyers: counts.lawyers, seen: latencies.length,
-      latencyMs: summarise(latencies), requestMs: summarise(requestMs), queuePolls: polls, wallMs: performance.now() - started,
+      latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), queuePolls: load.polls, wallMs: load.wallMs,
     };
   } finally {
     server.closeAllConnections();
