@@ -94,11 +94,16 @@ export function createHandoffStore(db: Db) {
   const audit = (ticketId: string | null, e: AuditEvent, at: number) =>
     auditStmt.run(ticketId, e.actor, e.event, e.detail ? maskPersonalData(JSON.stringify(e.detail)) : null, at);
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
+  // The waiting queue is read on every dispatch and every console poll but changes only when a ticket is written:
+  // keep the last read until then.
+  let ticketsVersion = 0;
+  let cachedQueue: { version: number; tickets: Ticket[] } | null = null;
 
   const store = {
     db,
     /** Inserts a new ticket with its `created` audit event. */
     insertTicket(t: Ticket, e: AuditEvent): void {
+      ticketsVersion++;
       const keys = Object.keys(COLUMNS) as Array<keyof Ticket>;
       tx(() => {
         prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
@@ -112,6 +117,7 @@ export function createHandoffStore(db: Db) {
     },
     /** Applies `patch` and records `e` in one transaction; returns the updated ticket. */
     updateTicket(id: string, patch: Partial<Ticket>, e: AuditEvent, at: number): Ticket {
+      ticketsVersion++;
       const keys = Object.keys(patch) as Array<keyof Ticket>;
       return tx(() => {
         if (keys.length) {
@@ -133,8 +139,12 @@ export function createHandoffStore(db: Db) {
     },
     /** Waiting tickets in queue order: priority, then arrival. */
     queue(): Ticket[] {
-      return db.prepare<[], Record<string, unknown>>(
-        `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, rowid`).all().map(fromRow);
+      if (cachedQueue?.version !== ticketsVersion) {
+        const tickets = prepare<[], Record<string, unknown>>(
+          `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, rowid`).all().map(fromRow);
+        cachedQueue = { version: ticketsVersion, tickets };
+      }
+      return [...cachedQueue.tickets];
     },
     /** 1-based place of a waiting ticket in queue order; 0 when it is not waiting. */
     position(id: string): number {

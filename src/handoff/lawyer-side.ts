@@ -26,8 +26,12 @@ export function queueItem(t: Ticket, position: number, now: number, me: string, 
   };
 }
 
+/** How often a console's requests refresh its lawyer's last-seen time (the idle timeout is minutes). */
+const HEARTBEAT_EVERY_MS = 5_000;
+
 export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citizens: CitizenSide) {
   const { store, clock, relay } = core;
+  const lastTouch = new Map<string, number>();
 
   function rostered(username: string): Lawyer {
     const lawyer = core.lawyer(username);
@@ -57,7 +61,12 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     },
     /** Any console request counts as a sign of life (idle timeout). */
     heartbeat(username: string): void {
-      store.touch(username, clock.now());
+      // Back-to-back polls need not each write: a sign of life every few seconds is plenty for the idle timeout.
+      const now = clock.now();
+      const key = username.toLowerCase();
+      if (now - (lastTouch.get(key) ?? -Infinity) < HEARTBEAT_EVERY_MS) return;
+      lastTouch.set(key, now);
+      store.touch(username, now);
     },
     queue(username: string) {
       const now = clock.now();
