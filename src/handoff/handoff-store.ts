@@ -90,7 +90,7 @@ export function createHandoffStore(db: Db) {
   };
   db.exec(SCHEMA);
   const auditStmt = prepare('INSERT INTO handoff_audit (ticket_id, actor, event, detail, at) VALUES (?, ?, ?, ?, ?)');
-  const byId = db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE id = ?');
+  const byId = prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE id = ?');
   const audit = (ticketId: string | null, e: AuditEvent, at: number) =>
     auditStmt.run(ticketId, e.actor, e.event, e.detail ? maskPersonalData(JSON.stringify(e.detail)) : null, at);
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
@@ -132,7 +132,7 @@ export function createHandoffStore(db: Db) {
     },
     /** The ticket that owns a conversation now: open, or waiting for a phone, a time or a rating. */
     activeFor(channelId: string, conversationId: string): Ticket | null {
-      const row = db.prepare<[string, string], Record<string, unknown>>(
+      const row = prepare<[string, string], Record<string, unknown>>(
         `SELECT * FROM handoff_tickets WHERE channel_id = ? AND conversation_id = ?
          AND (status IN ('queued','offered','assigned') OR awaiting != 'none') ORDER BY created_at DESC LIMIT 1`).get(channelId, conversationId);
       return row ? fromRow(row) : null;
@@ -156,10 +156,10 @@ export function createHandoffStore(db: Db) {
     },
     /** Tickets in one status, in queue order. */
     byStatus(status: string): Ticket[] {
-      return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY priority, created_at, rowid').all(status).map(fromRow);
+      return prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY priority, created_at, rowid').all(status).map(fromRow);
     },
     assignedTo(username: string): Ticket[] {
-      return db.prepare<[string], Record<string, unknown>>(
+      return prepare<[string], Record<string, unknown>>(
         `SELECT * FROM handoff_tickets WHERE status = 'assigned' AND lawyer = ? COLLATE NOCASE ORDER BY assigned_at`).all(username).map(fromRow);
     },
     /** Chats held plus offers pending, per lawyer. */
@@ -204,7 +204,7 @@ export function createHandoffStore(db: Db) {
         .run(c.ticketId, c.phone, c.preferredTime, c.topic, c.county, c.createdAt).lastInsertRowid);
     },
     callbacks(status = 'open'): CallbackRecord[] {
-      return db.prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_callbacks WHERE status = ? ORDER BY created_at').all(status)
+      return prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_callbacks WHERE status = ? ORDER BY created_at').all(status)
         .map((r) => ({ id: r.id as number, ticketId: r.ticket_id as string, phone: r.phone as string, preferredTime: r.preferred_time as string | null, topic: r.topic as string | null, county: r.county as string | null, createdAt: r.created_at as number, status: r.status as string }));
     },
     /** Marks an open callback request done or unreachable, audited; false when it is not open. */
