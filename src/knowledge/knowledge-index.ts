@@ -3,11 +3,12 @@
  * The SQLite search index over statutes, guides and cases: built on first start, rebuilt only when the data
  * changes (content hash), written to a temporary file and renamed so a crash never leaves half an index.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHS, REPO_ROOT } from '../config/paths.js';
 import type { Logger } from '../logging/logger.js';
 import { openDatabase, type Db } from '../storage/database.js';
+import { withFileLock } from '../storage/file-lock.js';
 import type { TextPipeline } from '../text/text-pipeline.js';
 import { charBigrams } from '../text/segment.js';
 import { loadCases } from './cases.js';
@@ -154,8 +155,12 @@ export function openKnowledgeIndex(
 ): KnowledgeIndex {
   const file = join(dataDir, `${INDEX_NAME}.sqlite`);
   const hash = dataHash(sources);
-  const rebuilt = storedHash(file) !== hash;
-  if (rebuilt) build(file, pipeline, hash, log, sources);
+  let rebuilt = false;
+  if (storedHash(file) !== hash) {
+    mkdirSync(dataDir, { recursive: true });
+    // Another process may be building the same index right now: wait for it instead of racing it.
+    rebuilt = withFileLock(join(dataDir, `${INDEX_NAME}.lock`), () => storedHash(file) === hash, () => build(file, pipeline, hash, log, sources));
+  }
   const db = openDatabase(dataDir, INDEX_NAME);
   db.pragma('query_only = ON');
   const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
