@@ -15,7 +15,7 @@ import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from '
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
-import { menuAction } from './service-menu.js';
+import { menuAction } from '../assistant/service-menu.js';
 
 /** Questions longer than this are cut (the HTTP API refuses them; a chat should not). */
 const MAX_TEXT = 2000;

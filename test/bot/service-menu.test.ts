@@ -1,16 +1,16 @@
 /**
  * The greeting's numbered service menu works on every channel: a number picks the service.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLIES, SERVICE_MENU } from '../../src/assistant/replies-zh.js';
-import { SERVICE_MENU_ACTIONS } from '../../src/bot/service-menu.js';
+import { SERVICE_MENU_ACTIONS } from '../../src/assistant/service-menu.js';
 import { makeHarness, says, saysNot } from './bot-harness.js';
 
 const greet = { type: 'conversationUpdate', membersAdded: [{ id: 'citizen', name: '市民' }], recipient: { id: 'bot', name: 'bot' } };
 
 describe('service menu', () => {
   it('has an action for every menu line', () => {
-    if (SERVICE_MENU_ACTIONS.length !== SERVICE_MENU.length) throw new Error('menu and actions differ in length');
+    expect(SERVICE_MENU_ACTIONS).toHaveLength(SERVICE_MENU.length);
   });
 
   it('1 asks the citizen to describe the problem; the next message is answered normally', async () => {

@@ -1,34 +1,30 @@
 /**
  * @module channels/wechat/service-menu
- * The numbered service menu (SERVICE_MENU in assistant/replies-zh) and the custom-menu EventKeys of the account,
- * each mapped to what the bot should hear. Create the account menu with these keys (menu API, done by staff).
+ * The account's custom-menu EventKeys, each mapped to the shared service-menu action (assistant/service-menu);
+ * on WeChat the guides item opens a numbered sub-menu. Create the account menu with these keys (menu API, staff).
  */
+import { GUIDE_CHOICES, SERVICE_MENU_ACTIONS, type MenuAction } from '../../assistant/service-menu.js';
 import { SERVICE_MENU } from '../../assistant/replies-zh.js';
 import type { NumberedOption, OptionAction } from './follow-up-store.js';
 import { WECHAT_REPLIES } from './wechat-replies-zh.js';
 
-const GUIDES: Array<[string, string]> = [
-  ['公证', '怎么办理公证'],
-  ['司法鉴定', '怎么申请司法鉴定'],
-  ['劳动人事争议仲裁', '怎么申请劳动仲裁'],
-  ['商事仲裁', '怎么申请商事仲裁'],
-];
+/** EventKeys in SERVICE_MENU order. */
+const KEYS = ['LAWLINE_CONSULT', 'LAWLINE_LEGAL_AID', 'LAWLINE_MEDIATION', 'LAWLINE_GUIDES', 'LAWLINE_OFFICES', 'LAWLINE_HUMAN'] as const;
+const GUIDES_INDEX = KEYS.indexOf('LAWLINE_GUIDES');
 
-const guideOptions: NumberedOption[] = GUIDES.map(([label, text], i) => ({ number: i + 1, label, action: { type: 'send', text } }));
+const guideOptions: NumberedOption[] = GUIDE_CHOICES.map((g, i) => ({ number: i + 1, label: g.label, action: { type: 'send', text: g.say } }));
+
+function toOption(action: MenuAction, index: number): OptionAction {
+  if (index === GUIDES_INDEX) {
+    return { type: 'menu', text: [WECHAT_REPLIES.guidesMenu, ...guideOptions.map((o) => `${o.number}. ${o.label}`)].join('\n'), options: guideOptions };
+  }
+  return 'show' in action ? { type: 'show', text: action.show } : { type: 'send', text: action.say };
+}
 
 /** CLICK EventKey → action, in SERVICE_MENU order (item n of the menu is entry n-1). */
-export const MENU_EVENT_KEYS: Record<string, OptionAction> = {
-  LAWLINE_CONSULT: { type: 'show', text: WECHAT_REPLIES.consultPrompt },
-  LAWLINE_LEGAL_AID: { type: 'send', text: '我想申请法律援助' },
-  LAWLINE_MEDIATION: { type: 'send', text: '我想申请人民调解' },
-  LAWLINE_GUIDES: {
-    type: 'menu',
-    text: [WECHAT_REPLIES.guidesMenu, ...guideOptions.map((o) => `${o.number}. ${o.label}`)].join('\n'),
-    options: guideOptions,
-  },
-  LAWLINE_OFFICES: { type: 'send', text: '清远的公共法律服务机构在哪里，怎么联系' },
-  LAWLINE_HUMAN: { type: 'send', text: '转人工' },
-};
+export const MENU_EVENT_KEYS: Record<string, OptionAction> = Object.fromEntries(
+  KEYS.map((key, i) => [key, toOption(SERVICE_MENU_ACTIONS[i]!, i)]),
+);
 
 /** True when a reply shows the numbered service menu, so replying 1–6 should pick a service. */
 export function showsServiceMenu(text: string): boolean {

@@ -4,7 +4,6 @@
  */
 export const WECHAT_REPLIES = {
   textOnly: '抱歉，我暂时只能看懂文字消息。请用文字描述您遇到的问题，或回复数字选择服务；也可以拨打12348公共法律服务热线。',
-  consultPrompt: '好的，请直接用文字描述您遇到的法律问题，例如“老板拖欠工资三个月怎么办”“离婚后孩子归谁抚养”。说得越具体，解答越准确。',
   guidesMenu: '请回复数字选择要了解的办事指南：',
   failure: '抱歉，系统出了点问题，请稍后再试，或拨打12348公共法律服务热线。',
   /** Heading of bot choices rendered as numbered text. */

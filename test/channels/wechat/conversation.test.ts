@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPLIES, SERVICE_MENU } from '../../../src/assistant/replies-zh.js';
 import { MENU_EVENT_KEYS } from '../../../src/channels/wechat/service-menu.js';
+import { CONSULT_PROMPT } from '../../../src/assistant/service-menu.js';
 import { WECHAT_REPLIES } from '../../../src/channels/wechat/wechat-replies-zh.js';
 import { ACCOUNT, deferred, eventXml, mediaXml, OPENID, replyFields, startChannel, stubBot, textXml } from './wechat-kit.js';
 
@@ -126,7 +127,7 @@ describe('events', () => {
     expect(replyFields((await channel.post(textXml('1', '102'))).text).Content).toBe('bot:怎么办理公证');
 
     const consult = replyFields((await channel.post(eventXml('CLICK', 'LAWLINE_CONSULT', '1700000012'))).text).Content;
-    expect(consult).toBe(WECHAT_REPLIES.consultPrompt);
+    expect(consult).toBe(CONSULT_PROMPT);
     expect(bot.turns()).toBe(2);
   });
 
