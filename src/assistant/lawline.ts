@@ -66,8 +66,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   const index = openKnowledgeIndex(config.LAWLINE_DATA_DIR, pipeline, log);
   const lawIds = new Map(index.docs.laws.map((l, i) => [l.title, i]));
   const priors = loadTopicPriors(PATHS.topics, lawIds, (title) => log.warn('topics.yaml names a law the index does not hold (unknown title or no numbered articles)', { title }));
-  const curated = [...guideList.flatMap((g) => g.basis), ...loadCases(PATHS.cases).cases.flatMap((c) => c.citedArticles)];
-  const retriever = createRetriever(index, pipeline, priors, curated);
+  const retriever = createRetriever(index, pipeline, priors);
   // A model that fails to load is logged and retrieval stays lexical (see loadEmbeddingReranker).
   const embeddings = config.LAWLINE_EMBEDDING_MODEL
     ? loadEmbeddingReranker({ modelDir: config.LAWLINE_EMBEDDING_MODEL, dataDir: config.LAWLINE_DATA_DIR, log })

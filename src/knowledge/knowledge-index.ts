@@ -19,7 +19,7 @@ import { articleDocs, caseDocs, guideDocs, type DocKind, type SearchDoc } from '
 import { loadStatutes } from './statutes.js';
 
 /** Bump when the index layout or tokenisation changes, to force a rebuild. */
-const INDEX_VERSION = 'lawline-index-3';
+const INDEX_VERSION = 'lawline-index-4';
 const INDEX_NAME = 'knowledge-index';
 
 /** Fields of the inverted index. */
@@ -30,6 +30,8 @@ export interface DocTable {
   count: number;
   kind: DocKind[];
   lawId: Int32Array;
+  /** 1 for articles the curated guides or cases cite (a retrieval prior), else 0. */
+  curated: Uint8Array;
   laws: Array<{ title: string; kind: string }>;
 }
 
@@ -39,8 +41,6 @@ export interface KnowledgeIndex {
   fields: { words: FieldScorer; bigrams: FieldScorer; heading: FieldScorer };
   /** Full stored document by id. */
   getDoc(id: number): SearchDoc;
-  /** Document id of an article by law title and number (the first with that number). */
-  findArticleId(law: string, article: number): number | undefined;
   /** Article look-up by law title and number (the first with that number). */
   findArticle(law: string, article: number): SearchDoc | undefined;
   /** True when this run built the index (false: reused). */
@@ -95,6 +95,7 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
         article INTEGER, label TEXT, law_kind TEXT, title TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,
         topic TEXT, year INTEGER);
       CREATE INDEX docs_law_article ON docs(law, article);
+      CREATE TABLE curated(doc_id INTEGER PRIMARY KEY);
     `);
     const lawIds = new Map<string, number>();
     const insertLaw = db.prepare('INSERT INTO laws(id, title, kind) VALUES (?, ?, ?)');
@@ -118,6 +119,14 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
         tokens.bigrams.push(t.bigrams);
         tokens.heading.push(t.heading);
       });
+      // Articles the guides and cases cite, resolved once here rather than at every start.
+      const firstDoc = new Map<string, number>();
+      docs.forEach((d, id) => { if (d.law && d.article !== null && !firstDoc.has(`${d.law}#${d.article}`)) firstDoc.set(`${d.law}#${d.article}`, id); });
+      const insertCurated = db.prepare('INSERT OR IGNORE INTO curated(doc_id) VALUES (?)');
+      for (const ref of [...guides.flatMap((g) => g.basis), ...cases.flatMap((c) => c.citedArticles)]) {
+        const id = firstDoc.get(`${ref.law}#${ref.article}`);
+        if (id !== undefined) insertCurated.run(id);
+      }
       writeField(db, FIELDS.words, tokens.words);
       writeField(db, FIELDS.bigrams, tokens.bigrams);
       writeField(db, FIELDS.heading, tokens.heading);
@@ -165,9 +174,10 @@ export function openKnowledgeIndex(
   db.pragma('query_only = ON');
   const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
   const rows = db.prepare('SELECT kind, law_id AS lawId FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null }>;
-  const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), laws };
+  const curated = new Uint8Array(rows.length);
+  for (const { id } of db.prepare('SELECT doc_id AS id FROM curated').all() as Array<{ id: number }>) curated[id] = 1;
+  const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), curated, laws };
   const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
-  const selectArticleId = db.prepare('SELECT id FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
@@ -189,7 +199,6 @@ export function openKnowledgeIndex(
       if (!d) throw new Error(`no document ${id}`);
       return d;
     },
-    findArticleId: (law, article) => (selectArticleId.get(law, article) as { id: number } | undefined)?.id,
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
     close: () => db.close(),
   };

@@ -78,18 +78,8 @@ export function topK(scores: Float64Array, limit: number): number[] {
   return best.slice(0, limit);
 }
 
-export function createRetriever(
-  index: KnowledgeIndex,
-  pipeline: TextPipeline,
-  priors: TopicPriors,
-  curated: Array<{ law: string; article: number }> = [],
-): Retriever {
+export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, priors: TopicPriors): Retriever {
   const { docs, fields } = index;
-  const curatedDocs = new Set<number>();
-  for (const ref of curated) {
-    const doc = index.findArticleId(ref.law, ref.article);
-    if (doc !== undefined) curatedDocs.add(doc);
-  }
   const kindMasks = new Map<DocKind, Uint8Array>();
   for (const kind of ['article', 'guide', 'case'] as DocKind[]) {
     const mask = new Uint8Array(docs.count);
@@ -120,7 +110,7 @@ export function createRetriever(
       if (scores[i] === 0) continue;
       const law = docs.lawId[i]!;
       if (law >= 0) scores[i]! *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
-      if (curatedDocs.has(i)) scores[i]! *= 1 + RANKING.curatedBoost;
+      if (docs.curated[i]) scores[i]! *= 1 + RANKING.curatedBoost;
     }
     return topK(scores, limit).map((id) => ({ id, score: scores[id]!, doc: index.getDoc(id) }));
   }
