@@ -19,6 +19,3 @@ export const searchRequestSchema = z.object({
   kind: z.enum(['article', 'guide', 'case']).optional(),
   limit: z.number().int().min(1).max(50).optional(),
 });
-
-/** A CLI input line: an id plus the request. */
-export const lineId = z.union([z.string(), z.number()]);

@@ -29,8 +29,8 @@ function examplesOf(pipeline: TextPipeline, items: Array<{ text: string; label: 
   return items.map(({ text, label, weight }) => ({ features: messageFeatures(pipeline.analyse(text)), label, weight }));
 }
 
-/** Builds the training sets from the intent data (exported for cross-validation in the evaluation). */
-export function trainingSets(data: IntentData, weak: WeakTopicExample[]) {
+/** Builds the training sets from the intent data. */
+function trainingSets(data: IntentData, weak: WeakTopicExample[]) {
   const intent = data.intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.intent })));
   const topic = [
     ...data.topics.flatMap((t) => t.examples.map((text) => ({ text, label: t.topic }))),

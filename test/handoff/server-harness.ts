@@ -27,9 +27,10 @@ export const DUTY_LAWYER = {
   topics: ['*'], counties: ['*'], languages: ['mandarin', 'cantonese'], capacity: 3, shifts: 'mon-sun 00:00-24:00',
 };
 
-export async function startServer(): Promise<ServerHarness> {
+/** `overrides` are extra configuration (e.g. the WECHAT_* variables). */
+export async function startServer(overrides: Record<string, string> = {}): Promise<ServerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'lawline-handoff-'));
-  const lawline = { ...testLawline(), config: testConfig({ LAWLINE_STATE_DIR: dir }) };
+  const lawline = { ...testLawline(), config: testConfig({ LAWLINE_STATE_DIR: dir, ...overrides }) };
   const app = createApp(lawline);
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

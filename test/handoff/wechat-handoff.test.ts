@@ -3,64 +3,34 @@
  * lawyer works the HTTP API, and everything the citizen receives outside a passive reply goes through the
  * customer-service API stub — including WeChat's 48-hour / 5-message window.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { openLawlineState, type LawlineState } from '../../src/server/lawline-state.js';
-import { testConfig, testLawline } from '../support/lawline.js';
 import { APPID, replyFields, signedQuery, startCustomerServiceStub, textXml, TOKEN, type SendCall } from '../channels/wechat/wechat-kit.js';
-import { DUTY_LAWYER } from './server-harness.js';
+import { DUTY_LAWYER, startServer, type ServerHarness } from './server-harness.js';
 
 const OPENID = 'oHandoff_citizen_0001';
 
 describe('hand-off end to end (WeChat → lawyer API)', () => {
   let stub: Awaited<ReturnType<typeof startCustomerServiceStub>>;
-  let state: LawlineState;
-  let server: Server;
-  let base: string;
-  let dir: string;
+  let h: ServerHarness;
   let msgId = 610000000000;
 
   beforeAll(async () => {
     stub = await startCustomerServiceStub();
-    dir = mkdtempSync(join(tmpdir(), 'lawline-wechat-handoff-'));
-    const config = testConfig({
-      LAWLINE_STATE_DIR: dir, WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: 'secret',
-      WECHAT_API_BASE: stub.base, WECHAT_REPLY_DEADLINE_MS: '4500',
+    h = await startServer({
+      WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: 'secret', WECHAT_API_BASE: stub.base, WECHAT_REPLY_DEADLINE_MS: '4500',
     });
-    state = openLawlineState(config);
-    server = createApp({ ...testLawline(), config }, state).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    state?.close();
+    await h?.close();
     await stub?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function request(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  }
-  async function login(username: string, role: 'admin' | 'lawyer'): Promise<string> {
-    await state.accounts.addUser({ username, password: `${username}-password`, role });
-    return (await request('POST', '/api/v1/auth/login', { username, password: `${username}-password` })).body.token as string;
-  }
+  const request = (method: string, path: string, body?: unknown, token?: string) => h.request(method, path, body, token);
+  const login = (username: string, role: 'admin' | 'lawyer') => h.login(username, role);
 
   /** The citizen's WeChat push; returns the passive reply's Content, or null for `success` / an empty body. */
   async function citizenSays(text: string, openid = OPENID): Promise<string | null> {
-    const res = await fetch(`${base}/wechat?${new URLSearchParams(signedQuery({ openid }))}`, {
+    const res = await fetch(`${h.base}/wechat?${new URLSearchParams(signedQuery({ openid }))}`, {
       method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(text, String(++msgId), openid),
     });
     expect(res.status).toBe(200);
