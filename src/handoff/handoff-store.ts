@@ -7,7 +7,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/database.js';
 import { maskPersonalData } from '../logging/mask.js';
-import type { HandoffMessage, MessageKind, Presence, Ticket } from './handoff-types.js';
+import type { HandoffMessage, MessageKind, Presence, Ticket, TicketStatus } from './handoff-types.js';
+import { OPEN_STATUSES } from './handoff-types.js';
+import { OpenTickets, type TicketRow } from './open-tickets.js';
 import type { Lawyer } from './roster.js';
 
 const SCHEMA = `
@@ -94,86 +96,141 @@ export function createHandoffStore(db: Db) {
   const audit = (ticketId: string | null, e: AuditEvent, at: number) =>
     auditStmt.run(ticketId, e.actor, e.event, e.detail ? maskPersonalData(JSON.stringify(e.detail)) : null, at);
   const tx = <T>(fn: () => T): T => db.transaction(fn)();
-  // The waiting queue is read on every dispatch and every console poll but changes only when a ticket is written:
-  // keep the last read until then.
-  let ticketsVersion = 0;
-  let cachedQueue: { version: number; tickets: Ticket[] } | null = null;
+  // Listeners (the lawyer consoles' push stream) hear of every write that can change what a console shows.
+  const listeners = new Set<() => void>();
+  const changed = () => { for (const listener of listeners) listener(); };
+
+  // Open tickets, presence, the roster's version and recent waits are read on every turn of a hand-off and every
+  // console refresh, but change only through this store: they are mirrored in memory, written through, and
+  // reloaded when another connection (a second process, `lawline roster import`) has changed the database.
+  const open = new OpenTickets(fromRow);
+  let presenceCache: Map<string, { status: Presence; lastSeen: number }> | null = null;
+  let rosterVersionCache: string | null = null;
+  let waitsCache: { limit: number; rows: Array<{ at: number; w: number }> } | null = null;
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let seenDataVersion: number | null = null;
+  const loadOpen = prepare<[], TicketRow & { _seq: number }>(
+    `SELECT rowid AS _seq, * FROM handoff_tickets WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}) OR awaiting != 'none'`);
+  const sync = (): void => {
+    const version = dataVersion.get()!;
+    if (version === seenDataVersion) return;
+    seenDataVersion = version;
+    presenceCache = null;
+    rosterVersionCache = null;
+    waitsCache = null;
+    open.reset(loadOpen.all().map(({ _seq, ...row }) => ({ row, seq: _seq })));
+    changed();
+  };
+  const rowOf = (id: string): { row: TicketRow; seq: number } | undefined => {
+    const mirrored = open.entry(id);
+    if (mirrored) return mirrored;
+    const row = prepare<[string], TicketRow & { _seq: number }>('SELECT rowid AS _seq, * FROM handoff_tickets WHERE id = ?').get(id);
+    if (!row) return undefined;
+    const { _seq, ...rest } = row;
+    return { row: rest, seq: _seq };
+  };
+  sync();
 
   const store = {
     db,
+    /** Calls `listener` after every write to tickets, offers, presence or the roster; returns the unsubscribe. */
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** Inserts a new ticket with its `created` audit event. */
-    insertTicket(t: Ticket, e: AuditEvent): void {
-      ticketsVersion++;
+    insertTicket(t: Ticket, e: AuditEvent): Ticket {
+      sync();
       const keys = Object.keys(COLUMNS) as Array<keyof Ticket>;
-      tx(() => {
-        prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
-          .run(...keys.map((k) => toColumn(k, t[k])));
+      const row: TicketRow = Object.fromEntries(keys.map((k) => [COLUMNS[k], toColumn(k, t[k])]));
+      const seq = tx(() => {
+        const info = prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
+          .run(...keys.map((k) => row[COLUMNS[k]]));
         audit(t.id, e, t.createdAt);
+        return Number(info.lastInsertRowid);
       });
+      const ticket = open.put(row, seq);
+      changed();
+      return ticket;
     },
     getTicket(id: string): Ticket | null {
+      sync();
+      const mirrored = open.get(id);
+      if (mirrored) return mirrored;
       const row = byId.get(id);
       return row ? fromRow(row) : null;
     },
     /** Applies `patch` and records `e` in one transaction; returns the updated ticket. */
     updateTicket(id: string, patch: Partial<Ticket>, e: AuditEvent, at: number): Ticket {
-      ticketsVersion++;
+      sync();
+      const current = rowOf(id);
+      if (!current) throw new Error(`handoff ticket ${id} not found`);
       const keys = Object.keys(patch) as Array<keyof Ticket>;
-      return tx(() => {
-        if (keys.length) {
-          prepare(`UPDATE handoff_tickets SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
-            .run(...keys.map((k) => toColumn(k, patch[k])), id);
-        }
+      const values = keys.map((k) => toColumn(k, patch[k]));
+      tx(() => {
+        if (keys.length) prepare(`UPDATE handoff_tickets SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
         audit(id, e, at);
-        const row = byId.get(id);
-        if (!row) throw new Error(`handoff ticket ${id} not found`);
-        return fromRow(row);
       });
+      const row = { ...current.row };
+      keys.forEach((k, i) => { row[COLUMNS[k]] = values[i]; });
+      if (keys.includes('assignedAt')) waitsCache = null;
+      const ticket = open.put(row, current.seq);
+      changed();
+      return ticket;
+    },
+    /** Counts a proactive message against the WeChat window; returns the new count. */
+    countLawyerMessage(id: string): number {
+      sync();
+      const current = rowOf(id);
+      if (!current) throw new Error(`handoff ticket ${id} not found`);
+      prepare('UPDATE handoff_tickets SET lawyer_since_citizen = lawyer_since_citizen + 1 WHERE id = ?').run(id);
+      const count = Number(current.row.lawyer_since_citizen ?? 0) + 1;
+      open.put({ ...current.row, lawyer_since_citizen: count }, current.seq);
+      return count;
     },
     /** The ticket that owns a conversation now: open, or waiting for a phone, a time or a rating. */
     activeFor(channelId: string, conversationId: string): Ticket | null {
-      const row = prepare<[string, string], Record<string, unknown>>(
-        `SELECT * FROM handoff_tickets WHERE channel_id = ? AND conversation_id = ?
-         AND (status IN ('queued','offered','assigned') OR awaiting != 'none') ORDER BY created_at DESC LIMIT 1`).get(channelId, conversationId);
-      return row ? fromRow(row) : null;
+      sync();
+      return open.forConversation(channelId, conversationId);
     },
     /** Waiting tickets in queue order: priority, then arrival. */
     queue(): Ticket[] {
-      if (cachedQueue?.version !== ticketsVersion) {
-        const tickets = prepare<[], Record<string, unknown>>(
-          `SELECT * FROM handoff_tickets WHERE status IN ('queued','offered') ORDER BY priority, created_at, rowid`).all().map(fromRow);
-        cachedQueue = { version: ticketsVersion, tickets };
-      }
-      return [...cachedQueue.tickets];
+      sync();
+      return [...open.waiting()];
     },
     /** 1-based place of a waiting ticket in queue order; 0 when it is not waiting. */
     position(id: string): number {
-      const r = prepare<[string], { n: number | null }>(
-        `SELECT (SELECT count(*) FROM handoff_tickets t WHERE t.status IN ('queued','offered')
-           AND (t.priority < x.priority OR (t.priority = x.priority AND (t.created_at < x.created_at OR (t.created_at = x.created_at AND t.rowid <= x.rowid))))) AS n
-         FROM handoff_tickets x WHERE x.id = ? AND x.status IN ('queued','offered')`).get(id);
-      return r?.n ?? 0;
+      sync();
+      return open.position(id);
     },
     /** Tickets in one status, in queue order. */
-    byStatus(status: string): Ticket[] {
+    byStatus(status: TicketStatus): Ticket[] {
+      sync();
+      if (OPEN_STATUSES.includes(status)) return open.withStatus(status);
       return prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE status = ? ORDER BY priority, created_at, rowid').all(status).map(fromRow);
     },
     assignedTo(username: string): Ticket[] {
-      return prepare<[string], Record<string, unknown>>(
-        `SELECT * FROM handoff_tickets WHERE status = 'assigned' AND lawyer = ? COLLATE NOCASE ORDER BY assigned_at`).all(username).map(fromRow);
+      sync();
+      return open.assignedTo(username);
     },
-    /** Chats held plus offers pending, per lawyer. */
+    /** Chats held plus offers pending, per lower-case username (a fresh map the caller may change). */
     loads(): Map<string, number> {
-      const rows = prepare<[], { who: string; n: number }>(
-        `SELECT lower(coalesce(lawyer, offered_to)) AS who, count(*) AS n FROM handoff_tickets
-         WHERE status = 'assigned' OR status = 'offered' GROUP BY who`).all();
-      return new Map(rows.map((r) => [r.who, r.n]));
+      sync();
+      return open.loads();
     },
     /** Recent waits from arrival to acceptance (ms), newest first. */
     recentWaits(since: number, limit: number): number[] {
-      return prepare<[number, number], { w: number }>(
-        `SELECT assigned_at - created_at AS w FROM handoff_tickets WHERE assigned_at IS NOT NULL AND assigned_at >= ?
-         ORDER BY assigned_at DESC LIMIT ?`).all(since, limit).map((r) => r.w);
+      sync();
+      // The newest `limit` acceptances, filtered by `since`, are the newest `limit` since then.
+      if (waitsCache?.limit !== limit) {
+        waitsCache = {
+          limit,
+          rows: prepare<[number], { at: number; w: number }>(
+            `SELECT assigned_at AS at, assigned_at - created_at AS w FROM handoff_tickets WHERE assigned_at IS NOT NULL
+             ORDER BY assigned_at DESC LIMIT ?`).all(limit),
+        };
+      }
+      return waitsCache.rows.filter((r) => r.at >= since).map((r) => r.w);
     },
     addMessage(ticketId: string, kind: MessageKind, author: string | null, text: string, at: number): number {
       const info = prepare('INSERT INTO handoff_messages (ticket_id, kind, author, text, at) VALUES (?, ?, ?, ?, ?)').run(ticketId, kind, author, text, at);
@@ -229,34 +286,51 @@ export function createHandoffStore(db: Db) {
         'SELECT actor, event, detail, at FROM handoff_audit WHERE ticket_id = ? ORDER BY id').all(ticketId);
     },
     replaceRoster(lawyers: Lawyer[], actor: string, at: number): void {
+      rosterVersionCache = null;
       tx(() => {
         prepare('DELETE FROM handoff_lawyers').run();
         const insert = prepare('INSERT INTO handoff_lawyers (username, doc, updated_at) VALUES (?, ?, ?)');
         for (const l of lawyers) insert.run(l.username, JSON.stringify(l), at);
         audit(null, { actor, event: 'roster_replaced', detail: { lawyers: lawyers.length } }, at);
       });
+      changed();
     },
     /** Changes whenever the roster is replaced. */
     rosterVersion(): string {
-      const r = prepare<[], { n: number; t: number | null }>('SELECT count(*) AS n, max(updated_at) AS t FROM handoff_lawyers').get();
-      return `${r?.n}:${r?.t}`;
+      sync();
+      if (rosterVersionCache === null) {
+        const r = prepare<[], { n: number; t: number | null }>('SELECT count(*) AS n, max(updated_at) AS t FROM handoff_lawyers').get();
+        rosterVersionCache = `${r?.n}:${r?.t}`;
+      }
+      return rosterVersionCache;
     },
     lawyers(): Lawyer[] {
       return prepare<[], { doc: string }>('SELECT doc FROM handoff_lawyers ORDER BY username').all().map((r) => JSON.parse(r.doc) as Lawyer);
     },
     setPresence(username: string, status: Presence, at: number, e?: AuditEvent): void {
+      sync();
       tx(() => {
         prepare(`INSERT INTO handoff_presence (username, status, last_seen) VALUES (?, ?, ?)
           ON CONFLICT(username) DO UPDATE SET status = excluded.status, last_seen = excluded.last_seen`).run(username, status, at);
         if (e) audit(null, e, at);
       });
+      presenceCache?.set(username.toLowerCase(), { status, lastSeen: at });
+      changed();
     },
     touch(username: string, at: number): void {
+      sync();
       prepare('UPDATE handoff_presence SET last_seen = ? WHERE username = ? COLLATE NOCASE').run(at, username);
+      const p = presenceCache?.get(username.toLowerCase());
+      if (p) presenceCache!.set(username.toLowerCase(), { ...p, lastSeen: at });
     },
+    /** Presence by lower-case username (a fresh map the caller may change). */
     presence(): Map<string, { status: Presence; lastSeen: number }> {
-      const rows = prepare<[], { username: string; status: Presence; last_seen: number }>('SELECT * FROM handoff_presence').all();
-      return new Map(rows.map((r) => [r.username.toLowerCase(), { status: r.status, lastSeen: r.last_seen }]));
+      sync();
+      if (!presenceCache) {
+        const rows = prepare<[], { username: string; status: Presence; last_seen: number }>('SELECT * FROM handoff_presence').all();
+        presenceCache = new Map(rows.map((r) => [r.username.toLowerCase(), { status: r.status, lastSeen: r.last_seen }]));
+      }
+      return new Map(presenceCache);
     },
   };
   return store;

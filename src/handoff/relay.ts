@@ -44,10 +44,8 @@ export function createRelay(store: HandoffStore, log: Logger, clock: { now(): nu
       const at = clock.now();
       const messageId = store.addMessage(ticket.id, kind, author, text, at);
       if (!ticket.reference) return { messageId, delivered: false, window };
-      if (window.remaining !== null) {
-        ticket.lawyerSinceCitizen += 1;
-        store.db.prepare('UPDATE handoff_tickets SET lawyer_since_citizen = lawyer_since_citizen + 1 WHERE id = ?').run(ticket.id);
-      }
+      let sent = ticket.lawyerSinceCitizen;
+      if (window.remaining !== null) sent = store.countLawyerMessage(ticket.id);
       const activities: Partial<Activity>[] = [];
       if (window.open) {
         activities.push({ type: ActivityTypes.Message, text: shown, channelData: { lawline: { handoff: { ticketId: ticket.id, from: kind } } } });
@@ -65,7 +63,7 @@ export function createRelay(store: HandoffStore, log: Logger, clock: { now(): nu
         }
       }
       store.markDelivered(messageId, delivered);
-      return { messageId, delivered, window: relay.window(ticket) };
+      return { messageId, delivered, window: wechatWindow(ticket.channelId, ticket.lastCitizenAt, sent, clock.now()) };
     },
   };
   return relay;
