@@ -1,8 +1,8 @@
 /**
  * @module handoff/handoff-routes
  * HTTP API of the hand-off module (mount under `/api/v1` after `authenticate`), and where the lawyer console's
- * static files live. Lawyers: presence, queue, accept, messages, notes, close. Admins: read any conversation,
- * close, roster, stats. Agents: escalate from the assist console.
+ * static files live. Lawyers: presence, queue (and its push stream), accept, messages, notes, close. Admins: read
+ * any conversation, close, roster, stats. Agents: escalate from the assist console.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { TOPIC_LABELS } from '../vocabulary.js';
 import { parsePhone } from './callback-phone.js';
 import type { HandoffService } from './handoff-service.js';
 import { PRESENCE } from './handoff-types.js';
+import { createQueueStreams } from './queue-stream.js';
 import { WindowClosedError } from './relay.js';
 import { toLawyer, toRosterInput, type Lawyer } from './roster.js';
 
@@ -51,6 +52,7 @@ function ticketId(req: Request): string {
 export function handoffRoutes(service: HandoffService, log: Logger): Router {
   const router = Router();
   const { lawyers } = service;
+  const streams = createQueueStreams(service, log);
   // Every console request of a lawyer is a sign of life for the idle timeout.
   router.use((_req, res, next) => {
     const account = res.locals.lawlineAccount as { username: string; role: string } | null | undefined;
@@ -64,6 +66,10 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
   }));
   router.get('/handoff/queue', requireRole('lawyer', 'admin'), wrap((_req, res) => {
     res.json(lawyers.queue(currentAccount(res).username));
+  }));
+  // Before the /handoff/:id/… routes, so "queue" is never read as a ticket id.
+  router.get('/handoff/queue/stream', requireRole('lawyer', 'admin'), wrap((req, res) => {
+    streams.open(req, res, currentAccount(res));
   }));
   router.get('/handoff/callbacks', requireRole('lawyer', 'admin'), wrap((_req, res) => {
     res.json({ callbacks: service.store.callbacks() });

@@ -1,0 +1,187 @@
+/**
+ * @module handoff/queue-stream
+ * Pushes the lawyer console's queue as Server-Sent Events (`GET /api/v1/handoff/queue/stream`): `event: queue`
+ * with the JSON of `GET /handoff/queue`, once on connect and again after changes. A burst of store changes costs
+ * one push: the first change is pushed on the next turn of the event loop, later ones at most every `minGapMs`,
+ * and a snapshot is built once for all consoles (see {@link QueueSnapshot}). A console whose view did not change
+ * is not written to; a slow one (write buffer full) is skipped until it drains, then gets the latest.
+ */
+import type { Request, Response } from 'express';
+import type { Logger } from '../logging/logger.js';
+import { HttpError } from '../server/http-error.js';
+import type { HandoffService } from './handoff-service.js';
+import type { QueueSnapshot } from './lawyer-side.js';
+
+export interface QueueStreamOptions {
+  /** Least time between two pushes within a burst (ms). */
+  minGapMs: number;
+  /** A comment line after this long without a write keeps proxies from closing the stream (ms). */
+  keepAliveMs: number;
+  /** Open streams one account may hold; more get 429. */
+  maxPerAccount: number;
+  /** How often open streams check that the HTTP server and the database are still up (ms). */
+  checkMs: number;
+}
+
+export const QUEUE_STREAM_DEFAULTS: QueueStreamOptions = { minGapMs: 15, keepAliveMs: 15_000, maxPerAccount: 5, checkMs: 1000 };
+
+/** Counters for tests and the bench. */
+export interface QueueStreamStats {
+  open: number;
+  /** Snapshots built (one per push round, shared by all consoles). */
+  snapshots: number;
+  /** `queue` events written. */
+  pushes: number;
+  /** Time spent building snapshots and writing events (ms). */
+  pushMs: number;
+}
+
+interface Stream {
+  username: string;
+  lawyer: boolean;
+  res: Response;
+  server: { listening: boolean } | undefined;
+  blocked: boolean;
+  /** What was last written: equal again means nothing to push. */
+  shared: string | null;
+  key: string | null;
+  lastWrite: number;
+}
+
+const all = new WeakMap<HandoffService, QueueStreams>();
+
+/** The push streams of a service (for the bench and tests), once its routes are built. */
+export function queueStreamsOf(service: HandoffService): QueueStreams | undefined {
+  return all.get(service);
+}
+
+/**
+ * @example router.get('/handoff/queue/stream', requireRole('lawyer', 'admin'), (req, res) => streams.open(req, res, currentAccount(res)));
+ */
+export function createQueueStreams(service: HandoffService, log: Logger, options: Partial<QueueStreamOptions> = {}) {
+  const o = { ...QUEUE_STREAM_DEFAULTS, ...options };
+  const streams = new Set<Stream>();
+  const perAccount = new Map<string, number>();
+  const stats: QueueStreamStats = { open: 0, snapshots: 0, pushes: 0, pushMs: 0 };
+  let unsubscribe: (() => void) | null = null;
+  let ticker: NodeJS.Timeout | undefined;
+  let scheduled = false;
+  let lastPush = -Infinity;
+
+  function write(s: Stream, text: string): void {
+    s.lastWrite = performance.now();
+    if (s.res.write(text)) return;
+    s.blocked = true;
+    s.res.once('drain', () => {
+      s.blocked = false;
+      schedule(); // snapshots replace each other: the latest is all the console needs
+    });
+  }
+
+  function send(s: Stream, snapshot: QueueSnapshot): void {
+    if (s.blocked || s.res.writableEnded) return;
+    const key = snapshot.key(s.username);
+    if (snapshot.shared === s.shared && key === s.key) return;
+    s.shared = snapshot.shared;
+    s.key = key;
+    write(s, `event: queue\ndata: ${snapshot.json(s.username)}\n\n`);
+    stats.pushes++;
+    if (s.lawyer) service.lawyers.heartbeat(s.username);
+  }
+
+  function push(only?: Stream): void {
+    const started = performance.now();
+    let snapshot: QueueSnapshot;
+    try {
+      snapshot = service.lawyers.queueSnapshot();
+    } catch (error) {
+      log.error('handoff queue push failed', { error });
+      return;
+    }
+    stats.snapshots++;
+    for (const s of only ? [only] : streams) send(s, snapshot);
+    stats.pushMs += performance.now() - started;
+  }
+
+  function flush(): void {
+    scheduled = false;
+    lastPush = performance.now();
+    if (!streams.size) return;
+    if (!service.store.db.open) return endAll();
+    push();
+  }
+
+  function schedule(): void {
+    if (scheduled || !streams.size) return;
+    scheduled = true;
+    const wait = lastPush + o.minGapMs - performance.now();
+    if (wait <= 0) setImmediate(flush).unref();
+    else setTimeout(flush, wait).unref();
+  }
+
+  function check(): void {
+    if (!service.store.db.open) return endAll();
+    const now = performance.now();
+    for (const s of streams) {
+      if (s.server && !s.server.listening) s.res.end();
+      else if (now - s.lastWrite >= o.keepAliveMs && !s.blocked) {
+        write(s, ': keep-alive\n\n');
+        if (s.lawyer) service.lawyers.heartbeat(s.username);
+      }
+    }
+  }
+
+  function remove(s: Stream): void {
+    if (!streams.delete(s)) return;
+    const who = s.username.toLowerCase();
+    const n = (perAccount.get(who) ?? 1) - 1;
+    if (n > 0) perAccount.set(who, n);
+    else perAccount.delete(who);
+    stats.open = streams.size;
+    if (streams.size) return;
+    unsubscribe?.();
+    unsubscribe = null;
+    clearInterval(ticker);
+    ticker = undefined;
+  }
+
+  function endAll(): void {
+    for (const s of [...streams]) {
+      s.res.end();
+      remove(s);
+    }
+  }
+
+  const queueStreams = {
+    stats: (): Readonly<QueueStreamStats> => ({ ...stats }),
+    /** Starts a stream for `account` on this response (throws 429 past the per-account cap). */
+    open(req: Request, res: Response, account: { username: string; role: string }): void {
+      const who = account.username.toLowerCase();
+      const held = perAccount.get(who) ?? 0;
+      if (held >= o.maxPerAccount) throw new HttpError(429, `at most ${o.maxPerAccount} queue streams per account`);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      // The net.Server that accepted the socket: once it stops listening (server.close()) the stream ends too,
+      // or close() would wait for every console to hang up.
+      const server = (req.socket as unknown as { server?: { listening: boolean } }).server;
+      const s: Stream = { username: account.username, lawyer: account.role === 'lawyer', res, server, blocked: false, shared: null, key: null, lastWrite: 0 };
+      streams.add(s);
+      perAccount.set(who, held + 1);
+      stats.open = streams.size;
+      res.on('close', () => remove(s));
+      unsubscribe ??= service.store.onChange(schedule);
+      ticker ??= setInterval(check, o.checkMs).unref();
+      push(s);
+    },
+    /** Ends every open stream (consoles fall back to polling and reconnect). */
+    close: endAll,
+  };
+  all.set(service, queueStreams);
+  return queueStreams;
+}
+
+export type QueueStreams = ReturnType<typeof createQueueStreams>;
