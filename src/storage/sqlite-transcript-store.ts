@@ -11,12 +11,14 @@ import { z } from 'zod';
 import { formatZodIssues, InputError } from '../errors.js';
 import type { Db } from './database.js';
 
-/** The fields an activity needs to be filed; the rest of it is stored as it came. */
+/** The fields an activity needs to be filed (checked on just those: the rest is stored as it came). */
 const loggedActivitySchema = z.object({
   channelId: z.string().min(1),
-  conversation: z.object({ id: z.string().min(1) }).passthrough(),
+  conversation: z.object({ id: z.string().min(1) }),
   timestamp: z.union([z.date(), z.string(), z.number()]).optional(),
-}).passthrough();
+});
+
+type Row = [channelId: string, conversationId: string, ts: number, storedAt: number, activity: string];
 
 const activityTokenSchema = z.tuple([z.number().int(), z.number().int()]);
 const listTokenSchema = z.tuple([z.number().int(), z.string()]);
@@ -79,6 +81,10 @@ export class SqliteTranscriptStore implements TranscriptStore {
   private readonly selectConversations;
   private readonly removeConversation;
   private readonly removeOlder;
+  private readonly insertBatch;
+  // Activities logged in one turn arrive together: they are written in one transaction at the end of the
+  // current microtask queue rather than one commit each.
+  private batch: { rows: Row[]; done: Promise<void> } | null = null;
 
   constructor(db: Db, options: SqliteTranscriptStoreOptions = {}) {
     this.pageSize = options.pageSize ?? 20;
@@ -110,15 +116,32 @@ export class SqliteTranscriptStore implements TranscriptStore {
     );
     this.removeConversation = db.prepare<[string, string]>('DELETE FROM transcript_activities WHERE channel_id = ? AND conversation_id = ?');
     this.removeOlder = db.prepare<[number]>('DELETE FROM transcript_activities WHERE stored_at < ?');
+    this.insertBatch = db.transaction((rows: Row[]) => { for (const row of rows) this.insert.run(...row); });
   }
 
   /** Files `activity` under its channel and conversation; a missing or invalid timestamp means now. */
-  async logActivity(activity: Activity): Promise<void> {
-    if (!activity) throw new InputError('activity cannot be null for logActivity()');
-    const parsed = loggedActivitySchema.safeParse(activity);
-    if (!parsed.success) throw new InputError(`SqliteTranscriptStore: activity: ${formatZodIssues(parsed.error)}`);
+  logActivity(activity: Activity): Promise<void> {
+    if (!activity) return Promise.reject(new InputError('activity cannot be null for logActivity()'));
+    const { channelId, conversation, timestamp } = activity;
+    const parsed = loggedActivitySchema.safeParse({ channelId, conversation: conversation && { id: conversation.id }, timestamp });
+    if (!parsed.success) return Promise.reject(new InputError(`SqliteTranscriptStore: activity: ${formatZodIssues(parsed.error)}`));
     const now = this.now();
-    this.insert.run(activity.channelId, activity.conversation.id, timeOf(activity.timestamp, now), now.getTime(), JSON.stringify(activity));
+    const row: Row = [channelId, conversation.id, timeOf(timestamp, now), now.getTime(), JSON.stringify(activity)];
+    if (this.batch) {
+      this.batch.rows.push(row);
+      return this.batch.done;
+    }
+    const batch: { rows: Row[]; done: Promise<void> } = { rows: [row], done: Promise.resolve() };
+    batch.done = batch.done.then(() => { if (this.batch === batch) this.flush(); });
+    this.batch = batch;
+    return batch.done;
+  }
+
+  /** Writes the activities logged so far (reads call it first, so they always see every logged activity). */
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = null;
+    if (batch) this.insertBatch(batch.rows);
   }
 
   /** One page of a conversation's activities, oldest first, from `startDate` on when given. */
@@ -128,6 +151,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     const from = startDate ? timeOf(startDate, new Date(NaN)) : Number.MIN_SAFE_INTEGER;
     if (Number.isNaN(from)) throw new InputError('SqliteTranscriptStore: startDate: invalid date');
     const [afterTs, afterSeq] = continuationToken ? decodeToken(activityTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, 0];
+    this.flush();
     // One row more than a page tells whether another page follows.
     const rows = this.selectPage.all(channelId, conversationId, from, afterTs, afterTs, afterSeq, this.pageSize + 1);
     const page = rows.slice(0, this.pageSize);
@@ -142,6 +166,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     required('channelId', channelId);
     const [afterCreated, afterId] = continuationToken ? decodeToken(listTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, ''];
+    this.flush();
     const rows = this.selectConversations.all(channelId, afterCreated, afterCreated, afterId, this.pageSize + 1);
     const page = rows.slice(0, this.pageSize);
     const last = page.at(-1);
@@ -155,6 +180,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
   async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
     required('channelId', channelId);
     required('conversationId', conversationId);
+    this.flush();
     this.removeConversation.run(channelId, conversationId);
   }
 
@@ -162,6 +188,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
   pruneTranscripts(olderThan: Date): number {
     const cutoff = olderThan.getTime();
     if (Number.isNaN(cutoff)) throw new RangeError('SqliteTranscriptStore: pruneTranscripts: invalid date');
+    this.flush();
     return this.removeOlder.run(cutoff).changes;
   }
 }

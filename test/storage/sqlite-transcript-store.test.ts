@@ -63,6 +63,23 @@ describe('SqliteTranscriptStore specifics', () => {
     await expect(store.listTranscripts('test', 'bm90IGEgdG9rZW4')).rejects.toThrow(/continuationToken/);
   });
 
+  it('writes the activities of one turn together, and a read before that write still sees them, in order', async () => {
+    const store = new SqliteTranscriptStore(freshDb());
+    const logged = [0, 1, 2].map((i) => store.logActivity(message('c', i)));
+    const { items } = await store.getTranscriptActivities('test', 'c');
+    expect(items.map((a) => a.id)).toEqual(['c-0', 'c-1', 'c-2']);
+    await Promise.all(logged);
+    expect((await store.getTranscriptActivities('test', 'c')).items).toHaveLength(3);
+  });
+
+  it('a batch that cannot be written rejects the promise of every activity in it', async () => {
+    const db = freshDb();
+    const store = new SqliteTranscriptStore(db);
+    const logged = [0, 1].map((i) => store.logActivity(message('c', i)));
+    db.close();
+    for (const p of logged) await expect(p).rejects.toThrow(/database connection is not open/);
+  });
+
   it('honours a smaller page size', async () => {
     const store = new SqliteTranscriptStore(freshDb(), { pageSize: 2 });
     for (let i = 0; i < 5; i++) await store.logActivity(message('c', i));
