@@ -33,6 +33,8 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   const { config, log } = lawline;
   const app = express();
   app.disable('x-powered-by');
+  // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
+  app.set('etag', false);
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
   app.get('/healthz', (_req, res) => {
