@@ -1,11 +1,14 @@
 /*
  * Duty-lawyer console: login, presence (with an idle timeout), the queue, accept, the conversation with the
  * bot's summary and transcript, canned replies, send, private notes, close or return to the bot.
- * Polls the hand-off API every 2 s. All text goes in with textContent (never as HTML).
+ * The queue is pushed by the server (GET /handoff/queue/stream, Server-Sent Events read with fetch so the bearer
+ * token can go in a header); while the stream is down the queue is polled every 2 s and the stream retried with
+ * backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
  */
 (() => {
   'use strict';
   const POLL_MS = 2000;
+  const RETRY_MS = [1000, 2000, 5000, 10000, 30000]; // stream reconnect backoff
   const IDLE_MS = 10 * 60 * 1000; // no mouse or key for this long → offline
   const TOKEN_KEY = 'lawline.lawyer.token';
   const USER_KEY = 'lawline.lawyer.user';
@@ -31,7 +34,8 @@
     save(token, user) { sessionStorage.setItem(TOKEN_KEY, token); sessionStorage.setItem(USER_KEY, user); },
     clear() { sessionStorage.removeItem(TOKEN_KEY); sessionStorage.removeItem(USER_KEY); },
   };
-  const state = { current: null, lastId: 0, timer: null, lastActive: Date.now(), presence: 'offline' };
+  const state = { current: null, lastId: 0, timer: null, lastActive: Date.now(), presence: 'offline',
+    stream: null, streaming: false, retries: 0, retryTimer: null, lastQueue: null, queueAt: 0 };
 
   async function api(method, path, body) {
     const headers = { authorization: `Bearer ${session.token}` };
@@ -68,6 +72,7 @@
     if (session.token && state.presence !== 'offline') fetch('/api/v1/lawyers/me/presence', { method: 'PUT', headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' }, body: '{"status":"offline"}' }).catch(() => {});
     session.clear();
     clearInterval(state.timer);
+    stopStream();
     state.current = null;
     show(false);
     notice(message || '');
@@ -81,7 +86,14 @@
     notice(status === 'online' && !data.onShift ? '现在不在您的值班时段内，不会收到转接。' : '');
   }
 
-  function renderQueue(q) {
+  // Waiting times are as of the snapshot; re-rendering an older one adds the time since it arrived.
+  function showQueue(q) {
+    state.lastQueue = q;
+    state.queueAt = Date.now();
+    renderQueue(q, 0);
+  }
+
+  function renderQueue(q, age) {
     state.presence = q.presence;
     if (document.activeElement !== $('presence')) $('presence').value = q.presence;
     $('queue-count').textContent = String(q.queue.length);
@@ -92,7 +104,7 @@
       li.append(el('strong', '', `第${t.position}位 `));
       if (t.priorityReason) li.append(el('span', `badge ${t.priority === 0 ? 'urgent' : 'group'}`, PRIORITY[t.priorityReason] || t.priorityReason));
       li.append(el('span', 'badge', t.topic || '未识别主题'), el('span', 'badge', t.countyName || '地区未知'), el('span', 'badge', CHANNEL[t.channelId] || t.channelId));
-      li.append(el('span', 'who-line', `已等待${minutes(t.waitingMs)} · ${LANGUAGE[t.language] || t.language}${t.offeredToMe ? ` · 已分配给您，请在${Math.max(0, Math.round((t.offerExpiresAt - Date.now()) / 1000))}秒内接入` : ''}`));
+      li.append(el('span', 'who-line', `已等待${minutes(t.waitingMs + age)} · ${LANGUAGE[t.language] || t.language}${t.offeredToMe ? ` · 已分配给您，请在${Math.max(0, Math.round((t.offerExpiresAt - Date.now()) / 1000))}秒内接入` : ''}`));
       const take = el('button', '', '接入');
       take.type = 'button';
       take.disabled = !(t.offeredToMe || t.status === 'queued');
@@ -116,7 +128,7 @@
     if (status !== 200) { notice(status === 409 ? `无法接入：${/capacity/.test(data.error) ? '已达到同时会话上限' : '已被其他律师接入或已取消'}` : `接入失败：${data.error || status}`); return; }
     notice('');
     await openChat(id);
-    await poll();
+    await tick();
   }
 
   function summaryRows(t) {
@@ -200,7 +212,7 @@
     if (status !== 200) { notice(`未能结束：${data.error || status}`); return; }
     notice(returnToBot ? '已交回智能助手，群众将收到评价邀请。' : '会话已结束，群众将收到评价邀请。');
     await refreshChat();
-    await poll();
+    await tick();
   }
 
   async function refreshChat() {
@@ -211,22 +223,91 @@
     renderWindow(data.window, data.ticket.status);
   }
 
-  async function poll() {
+  /** Every 2 s: the idle check, the queue (polled only while the stream is down) and the open chat. */
+  async function tick() {
     if (!session.token) return;
     if (state.presence !== 'offline' && Date.now() - state.lastActive > IDLE_MS) {
       await setPresence('offline');
       notice('长时间无操作，已自动切换为离线。需要接收转接时请改回“在线”。');
     }
-    const { status, data } = await api('GET', '/handoff/queue');
-    if (status === 200) renderQueue(data);
+    if (!state.streaming) {
+      const { status, data } = await api('GET', '/handoff/queue');
+      if (status === 200) showQueue(data);
+    } else if (state.lastQueue) {
+      renderQueue(state.lastQueue, Date.now() - state.queueAt);
+    }
     await refreshChat();
+  }
+
+  /** Splits Server-Sent Events text into frames; returns the unfinished rest. */
+  function takeFrames(buffer, onEvent) {
+    const text = buffer.replace(/\r\n/g, '\n');
+    const frames = text.split('\n\n');
+    const rest = frames.pop();
+    for (const frame of frames) {
+      let event = 'message';
+      const data = [];
+      for (const line of frame.split('\n')) {
+        if (line.startsWith(':')) continue; // keep-alive comment
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event = value;
+        else if (field === 'data') data.push(value);
+      }
+      if (data.length) onEvent(event, data.join('\n'));
+    }
+    return rest;
+  }
+
+  async function readStream(controller) {
+    const res = await fetch('/api/v1/handoff/queue/stream', { headers: { authorization: `Bearer ${session.token}`, accept: 'text/event-stream' }, signal: controller.signal });
+    if (res.status === 401) { logout('登录已过期，请重新登录。'); return; }
+    if (res.status !== 200 || !res.body) throw new Error(`stream ${res.status}`);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer = takeFrames(buffer + value, (event, data) => {
+        if (event !== 'queue') return;
+        state.streaming = true;
+        state.retries = 0;
+        showQueue(JSON.parse(data));
+      });
+    }
+  }
+
+  /** Holds the queue stream open; when it fails, polling takes over until a retry (with backoff) succeeds. */
+  function startStream() {
+    stopStream();
+    if (!session.token || typeof TextDecoderStream === 'undefined') return;
+    const controller = new AbortController();
+    state.stream = controller;
+    readStream(controller).catch(() => {}).finally(() => {
+      if (state.stream !== controller) return; // stopped, or replaced by a newer stream
+      state.stream = null;
+      state.streaming = false;
+      if (!session.token) return;
+      const wait = RETRY_MS[Math.min(state.retries, RETRY_MS.length - 1)];
+      state.retries++;
+      state.retryTimer = setTimeout(startStream, wait);
+    });
+  }
+
+  function stopStream() {
+    clearTimeout(state.retryTimer);
+    state.stream?.abort();
+    state.stream = null;
+    state.streaming = false;
   }
 
   function start() {
     show(true);
     clearInterval(state.timer);
-    state.timer = setInterval(() => { poll().catch(() => {}); }, POLL_MS);
-    poll().catch(() => {});
+    state.timer = setInterval(() => { tick().catch(() => {}); }, POLL_MS);
+    startStream();
+    tick().catch(() => {});
   }
 
   function init() {

@@ -123,7 +123,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     if (!service.store.db.open) return endAll();
     const now = performance.now();
     for (const s of streams) {
-      if (s.server && !s.server.listening) s.res.end();
+      if (s.server && !s.server.listening) end(s);
       else if (now - s.lastWrite >= o.keepAliveMs && !s.blocked) {
         write(s, ': keep-alive\n\n');
         if (s.lawyer) service.lawyers.heartbeat(s.username);
@@ -145,11 +145,15 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     ticker = undefined;
   }
 
+  /** Ends the stream and its connection (kept alive, it would hold up a closing server until its timeout). */
+  function end(s: Stream): void {
+    s.res.end();
+    s.res.socket?.end();
+    remove(s);
+  }
+
   function endAll(): void {
-    for (const s of [...streams]) {
-      s.res.end();
-      remove(s);
-    }
+    for (const s of [...streams]) end(s);
   }
 
   const queueStreams = {
