@@ -1,8 +1,10 @@
 /**
  * @module tools/bench/handoff-load
  * The hand-off bench's load generator, run as a second process on loopback so the clients do not share the
- * server's core: the citizens post 转人工 at once while the lawyer consoles poll the queue. Reads its plan as JSON
- * on stdin, writes timings (its own clock) as JSON on stdout. Every loop is bounded by the plan's deadline.
+ * server's core: the lawyer consoles hold the queue's push stream open (Server-Sent Events over fetch, as the
+ * console does) and then the citizens post 转人工 at once. A ticket is seen when the first queue event listing it
+ * reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
+ * stream and request ends by the plan's deadline.
  */
 import { z } from 'zod';
 
@@ -15,29 +17,73 @@ const planSchema = z.object({
 
 export interface LoadTimings {
   sentAt: Record<string, number>;
+  /** When the citizen's POST was answered (the bot told the position). */
+  repliedAt: Record<string, number>;
   seenAt: Record<string, number>;
   requestMs: number[];
-  polls: number;
+  /** Queue events received, all consoles together. */
+  pushes: number;
   wallMs: number;
+}
+
+// Queue items start with their id: scanning for it is much cheaper than parsing ~50 KB per event per console.
+const ITEM_ID = /\{"id":"([^"]+)","position":/g;
+
+/** Reads one console's stream until `stop` aborts it; calls `onQueue` with each queue event's data. */
+async function holdStream(url: string, token: string, stop: AbortSignal, onQueue: (data: string) => void): Promise<void> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: stop });
+  if (res.status !== 200 || !res.body) throw new Error(`queue stream: ${res.status}`);
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of res.body) {
+      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (frame.startsWith('event: queue\n')) onQueue(frame.slice(frame.indexOf('data: ') + 6));
+      }
+    }
+  } catch (err) {
+    if (!stop.aborted) throw err;
+  }
 }
 
 async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   const deadline = performance.now() + plan.deadlineMs;
   const seenAt: Record<string, number> = {};
   const sentAt: Record<string, number> = {};
+  const repliedAt: Record<string, number> = {};
   const requestMs: number[] = [];
-  let polls = 0;
-  let done = false;
-  const consoles = plan.lawyerTokens.map(async (token) => {
-    while (!done && performance.now() < deadline) {
-      const res = await fetch(`${plan.base}/api/v1/handoff/queue`, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await res.json()) as { queue: Array<{ id: string }> };
+  let pushes = 0;
+  let seen = 0;
+  const stop = new AbortController();
+  const timeout = setTimeout(() => stop.abort(), plan.deadlineMs);
+  let connected = 0;
+  let allConnected!: () => void;
+  const ready = new Promise<void>((resolve) => { allConnected = resolve; });
+  const consoles = plan.lawyerTokens.map((token) => {
+    let first = true;
+    return holdStream(`${plan.base}/api/v1/handoff/queue/stream`, token, stop.signal, (data) => {
       const now = performance.now();
-      polls++;
-      for (const t of body.queue) seenAt[t.id] ??= now;
-      if (Object.keys(seenAt).length >= plan.citizens.length) done = true;
-    }
+      pushes++;
+      if (first) {
+        first = false; // the snapshot on connect: nothing asked yet
+        if (++connected === plan.lawyerTokens.length) allConnected();
+        return;
+      }
+      for (const m of data.matchAll(ITEM_ID)) {
+        if (seenAt[m[1]!] === undefined) {
+          seenAt[m[1]!] = now;
+          seen++;
+        }
+      }
+      if (seen >= plan.citizens.length) stop.abort();
+    });
   });
+  await Promise.race([ready, Promise.all(consoles)]);
+  if (performance.now() >= deadline) throw new Error('queue streams did not open before the deadline');
   const started = performance.now();
   await Promise.all(plan.citizens.map(async (c) => {
     const t0 = performance.now();
@@ -48,10 +94,12 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
       body: JSON.stringify({ type: 'message', text: '转人工', from: { id: `dl_${c.conversationId}` } }),
     });
     if (res.status >= 300) throw new Error(`citizen post: ${res.status}`);
-    requestMs.push(performance.now() - t0);
+    repliedAt[c.conversationId] = performance.now();
+    requestMs.push(repliedAt[c.conversationId]! - t0);
   }));
   await Promise.all(consoles);
-  return { sentAt, seenAt, requestMs, polls, wallMs: performance.now() - started };
+  clearTimeout(timeout);
+  return { sentAt, repliedAt, seenAt, requestMs, pushes, wallMs: performance.now() - started };
 }
 
 let input = '';

@@ -1,9 +1,10 @@
 /**
  * @module tools/bench/handoff
- * Hand-off latency on loopback: 200 citizens on the real Direct Line endpoints say 转人工 at once while 20
- * lawyer consoles poll GET /api/v1/handoff/queue back to back, both from a second process (handoff-load.ts);
- * the latency of a request is from the citizen's POST to the first queue response that lists its ticket. Bounded by the counts and a 60 s deadline, in a temp
- * state directory removed at the end. Run alone: `node --import tsx src/tools/bench/handoff.ts`.
+ * Hand-off latency on loopback: 20 lawyer consoles hold the queue's push stream open (GET
+ * /api/v1/handoff/queue/stream) and 200 citizens on the real Direct Line endpoints say 转人工 at once, both from a
+ * second process (handoff-load.ts); the latency of a request is from the citizen's POST to the first queue event
+ * that lists its ticket at any console. Bounded by the counts and a 60 s deadline, in a temp state directory
+ * removed at the end. Run alone: `node --import tsx src/tools/bench/handoff.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { createAccountStore } from '../../accounts/account-store.js';
 import { createLawline, type Lawline } from '../../assistant/lawline.js';
 import { loadConfig } from '../../config/config.js';
 import { handoffOf } from '../../handoff/mount-handoff.js';
+import { queueStreamsOf } from '../../handoff/queue-stream.js';
 import { toLawyer, type Lawyer } from '../../handoff/roster.js';
 import { createLogger } from '../../logging/logger.js';
 import { createApp } from '../../server/app.js';
@@ -29,11 +31,17 @@ export interface HandoffBenchResult {
   citizens: number;
   lawyers: number;
   seen: number;
-  /** Citizen's POST 转人工 → first lawyer queue response listing the ticket. */
+  /** Citizen's POST 转人工 → first queue event listing the ticket at any console. */
   latencyMs: LatencySummary;
   /** Citizen's POST 转人工 → the bot's reply (ticket opened, position told). */
   requestMs: LatencySummary;
-  queuePolls: number;
+  /** The bot's reply → the first queue event listing the ticket (negative: the console knew first). */
+  afterReplyMs: LatencySummary;
+  /** Queue events the consoles received (the snapshot on connect included). */
+  queuePushes: number;
+  /** Push rounds the server ran (one snapshot each, shared by all consoles) and their total time. */
+  serverSnapshots: number;
+  serverPushMs: number;
   wallMs: number;
 }
 
@@ -92,14 +100,18 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
     const plan = { base, citizens, lawyerTokens: tokens, deadlineMs: counts.deadlineMs };
     const load = await runLoadProcess(plan);
     const service = handoffOf(app)!;
-    const latencies = citizens.flatMap((c) => {
+    const pushed = queueStreamsOf(service)?.stats();
+    const seen = citizens.flatMap((c) => {
       const id = service.store.activeFor('directline', c.conversationId)?.id;
-      const seen = id ? load.seenAt[id] : undefined;
-      return seen === undefined ? [] : [seen - load.sentAt[c.conversationId]!];
+      const at = id ? load.seenAt[id] : undefined;
+      return at === undefined ? [] : [{ at, conversation: c.conversationId }];
     });
+    const latencies = seen.map((s) => s.at - load.sentAt[s.conversation]!);
+    const afterReply = seen.flatMap((s) => (load.repliedAt[s.conversation] === undefined ? [] : [s.at - load.repliedAt[s.conversation]!]));
     return {
       citizens: counts.citizens, lawyers: counts.lawyers, seen: latencies.length,
-      latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), queuePolls: load.polls, wallMs: load.wallMs,
+      latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), afterReplyMs: summarise(afterReply), queuePushes: load.pushes,
+      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, wallMs: load.wallMs,
     };
   } finally {
     server.closeAllConnections();
@@ -115,10 +127,11 @@ const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 /** The section as text lines for the bench report. */
 export function formatHandoff(r: HandoffBenchResult): string {
   return [
-    '', `Hand-off (loopback, ${r.citizens} citizens on Direct Line say 转人工 at once, ${r.lawyers} lawyer consoles polling the queue)`,
-    `  request → lawyer queue shows it: p50 ${f(r.latencyMs.p50)} ms, p99 ${f(r.latencyMs.p99)} ms, max ${f(r.latencyMs.max)} ms (${r.seen}/${r.citizens} seen)`,
+    '', `Hand-off (loopback, ${r.citizens} citizens on Direct Line say 转人工 at once, ${r.lawyers} lawyer consoles on the queue push stream)`,
+    `  request → a lawyer console is pushed it: p50 ${f(r.latencyMs.p50)} ms, p99 ${f(r.latencyMs.p99)} ms, max ${f(r.latencyMs.max)} ms (${r.seen}/${r.citizens} seen)`,
     `  request → citizen told the position: p50 ${f(r.requestMs.p50)} ms, p99 ${f(r.requestMs.p99)} ms`,
-    `  ${r.queuePolls} queue polls in ${f(r.wallMs)} ms`, '',
+    `  citizen told → console pushed: p50 ${f(r.afterReplyMs.p50)} ms, p99 ${f(r.afterReplyMs.p99)} ms`,
+    `  ${r.queuePushes} queue events received in ${f(r.wallMs)} ms; server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building and writing them`, '',
   ].join('\n');
 }
 
