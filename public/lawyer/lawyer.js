@@ -1,14 +1,12 @@
 /*
  * Duty-lawyer console: login, presence (with an idle timeout), the queue, accept, the conversation with the
  * bot's summary and transcript, canned replies, send, private notes, close or return to the bot.
- * The queue is pushed by the server (GET /handoff/queue/stream, Server-Sent Events read with fetch so the bearer
- * token can go in a header); while the stream is down the queue is polled every 2 s and the stream retried with
- * backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
+ * The queue is pushed by the server (GET /handoff/queue/stream, read by queue-stream.js); while the stream is
+ * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
  */
 (() => {
   'use strict';
   const POLL_MS = 2000;
-  const RETRY_MS = [1000, 2000, 5000, 10000, 30000]; // stream reconnect backoff
   const IDLE_MS = 10 * 60 * 1000; // no mouse or key for this long → offline
   const TOKEN_KEY = 'lawline.lawyer.token';
   const USER_KEY = 'lawline.lawyer.user';
@@ -35,7 +33,7 @@
     clear() { sessionStorage.removeItem(TOKEN_KEY); sessionStorage.removeItem(USER_KEY); },
   };
   const state = { current: null, lastId: 0, timer: null, lastActive: Date.now(), presence: 'offline',
-    stream: null, streaming: false, retries: 0, retryTimer: null, lastQueue: null, queueAt: 0 };
+    stream: null, streaming: false, lastQueue: null, queueAt: 0 };
 
   async function api(method, path, body) {
     const headers = { authorization: `Bearer ${session.token}` };
@@ -239,65 +237,19 @@
     await refreshChat();
   }
 
-  /** Splits Server-Sent Events text into frames; returns the unfinished rest. */
-  function takeFrames(buffer, onEvent) {
-    const text = buffer.replace(/\r\n/g, '\n');
-    const frames = text.split('\n\n');
-    const rest = frames.pop();
-    for (const frame of frames) {
-      let event = 'message';
-      const data = [];
-      for (const line of frame.split('\n')) {
-        if (line.startsWith(':')) continue; // keep-alive comment
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      if (data.length) onEvent(event, data.join('\n'));
-    }
-    return rest;
-  }
-
-  async function readStream(controller) {
-    const res = await fetch('/api/v1/handoff/queue/stream', { headers: { authorization: `Bearer ${session.token}`, accept: 'text/event-stream' }, signal: controller.signal });
-    if (res.status === 401) { logout('登录已过期，请重新登录。'); return; }
-    if (res.status !== 200 || !res.body) throw new Error(`stream ${res.status}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer = takeFrames(buffer + value, (event, data) => {
-        if (event !== 'queue') return;
-        state.streaming = true;
-        state.retries = 0;
-        showQueue(JSON.parse(data));
-      });
-    }
-  }
-
-  /** Holds the queue stream open; when it fails, polling takes over until a retry (with backoff) succeeds. */
+  /** Holds the queue stream open (queue-stream.js); while it is down, tick() polls the queue. */
   function startStream() {
     stopStream();
-    if (!session.token || typeof TextDecoderStream === 'undefined') return;
-    const controller = new AbortController();
-    state.stream = controller;
-    readStream(controller).catch(() => {}).finally(() => {
-      if (state.stream !== controller) return; // stopped, or replaced by a newer stream
-      state.stream = null;
-      state.streaming = false;
-      if (!session.token) return;
-      const wait = RETRY_MS[Math.min(state.retries, RETRY_MS.length - 1)];
-      state.retries++;
-      state.retryTimer = setTimeout(startStream, wait);
+    if (!session.token || !window.lawlineQueueStream?.supported) return;
+    state.stream = window.lawlineQueueStream.connect(session.token, {
+      onQueue: showQueue,
+      onState: (up) => { state.streaming = up; },
+      onUnauthorised: () => logout('登录已过期，请重新登录。'),
     });
   }
 
   function stopStream() {
-    clearTimeout(state.retryTimer);
-    state.stream?.abort();
+    state.stream?.stop();
     state.stream = null;
     state.streaming = false;
   }
