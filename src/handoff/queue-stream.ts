@@ -177,6 +177,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
       perAccount.set(who, held + 1);
       stats.open = streams.size;
       res.on('close', () => remove(s));
+      if (req.socket.destroyed) return remove(s); // hung up before we got here: 'close' has already gone by
       unsubscribe ??= service.store.onChange(schedule);
       ticker ??= setInterval(check, o.checkMs).unref();
       push(s);
