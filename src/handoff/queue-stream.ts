@@ -2,7 +2,7 @@
  * @module handoff/queue-stream
  * Pushes the lawyer console's queue as Server-Sent Events (`GET /api/v1/handoff/queue/stream`): `event: queue`
  * with the JSON of `GET /handoff/queue`, once on connect and again after changes. A burst of store changes costs
- * one push: the first change is pushed on the next turn of the event loop, later ones at most every `minGapMs`,
+ * one push: the first change is pushed as soon as the code that made it yields, later ones at most every `minGapMs`,
  * and a snapshot is built once for all consoles (see {@link QueueSnapshot}). A console whose view did not change
  * is not written to; a slow one (write buffer full) is skipped until it drains, then gets the latest.
  */
@@ -65,7 +65,8 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   const stats: QueueStreamStats = { open: 0, snapshots: 0, pushes: 0, pushMs: 0 };
   let unsubscribe: (() => void) | null = null;
   let ticker: NodeJS.Timeout | undefined;
-  let scheduled = false;
+  let soon = false;
+  let timer: NodeJS.Timeout | undefined;
   let lastPush = -Infinity;
 
   function write(s: Stream, text: string): void {
@@ -104,19 +105,27 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   }
 
   function flush(): void {
-    scheduled = false;
+    soon = false;
+    clearTimeout(timer);
+    timer = undefined;
     lastPush = performance.now();
     if (!streams.size) return;
     if (!service.store.db.open) return endAll();
     push();
   }
 
+  // A push goes out as soon as the code that changed the store yields (a microtask), unless one went out less
+  // than minGapMs ago: then a timer waits out the gap. Under load one turn of the event loop can run for
+  // hundreds of ms of requests, so a change that finds the timer overdue pushes at once instead of waiting for it.
   function schedule(): void {
-    if (scheduled || !streams.size) return;
-    scheduled = true;
+    if (soon || !streams.size) return;
     const wait = lastPush + o.minGapMs - performance.now();
-    if (wait <= 0) setImmediate(flush).unref();
-    else setTimeout(flush, wait).unref();
+    if (wait <= 0) {
+      soon = true;
+      queueMicrotask(flush);
+    } else {
+      timer ??= setTimeout(flush, wait).unref();
+    }
   }
 
   function check(): void {
