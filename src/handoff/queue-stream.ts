@@ -92,15 +92,14 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
 
   function push(only?: Stream): void {
     const started = performance.now();
-    let snapshot: QueueSnapshot;
+    // Runs from a microtask or timer: nothing may escape, or it would take the server down.
     try {
-      snapshot = service.lawyers.queueSnapshot();
+      const snapshot = service.lawyers.queueSnapshot();
+      stats.snapshots++;
+      for (const s of only ? [only] : streams) send(s, snapshot);
     } catch (error) {
       log.error('handoff queue push failed', { error });
-      return;
     }
-    stats.snapshots++;
-    for (const s of only ? [only] : streams) send(s, snapshot);
     stats.pushMs += performance.now() - started;
   }
 
