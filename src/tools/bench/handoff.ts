@@ -42,6 +42,8 @@ export interface HandoffBenchResult {
   /** Push rounds the server ran (one snapshot each, shared by all consoles) and their total time. */
   serverSnapshots: number;
   serverPushMs: number;
+  /** CPU time of the server process (user + system) while the load ran, which includes spawning the load process. */
+  serverCpuMs: number;
   wallMs: number;
 }
 
@@ -98,7 +100,9 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
 
     // The clients run in a second process, as a real load generator would, so they do not share the server's core.
     const plan = { base, citizens, lawyerTokens: tokens, deadlineMs: counts.deadlineMs };
+    const cpuBefore = process.cpuUsage();
     const load = await runLoadProcess(plan);
+    const cpu = process.cpuUsage(cpuBefore);
     const service = handoffOf(app)!;
     const pushed = queueStreamsOf(service)?.stats();
     const seen = citizens.flatMap((c) => {
@@ -111,7 +115,8 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
     return {
       citizens: counts.citizens, lawyers: counts.lawyers, seen: latencies.length,
       latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), afterReplyMs: summarise(afterReply), queuePushes: load.pushes,
-      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, wallMs: load.wallMs,
+      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0,
+      serverCpuMs: (cpu.user + cpu.system) / 1000, wallMs: load.wallMs,
     };
   } finally {
     server.closeAllConnections();
@@ -131,7 +136,8 @@ export function formatHandoff(r: HandoffBenchResult): string {
     `  request → a lawyer console is pushed it: p50 ${f(r.latencyMs.p50)} ms, p99 ${f(r.latencyMs.p99)} ms, max ${f(r.latencyMs.max)} ms (${r.seen}/${r.citizens} seen)`,
     `  request → citizen told the position: p50 ${f(r.requestMs.p50)} ms, p99 ${f(r.requestMs.p99)} ms`,
     `  citizen told → console pushed: p50 ${f(r.afterReplyMs.p50)} ms, p99 ${f(r.afterReplyMs.p99)} ms`,
-    `  ${r.queuePushes} queue events received in ${f(r.wallMs)} ms; server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building and writing them`, '',
+    `  ${r.queuePushes} queue events received in ${f(r.wallMs)} ms; server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building and writing them`,
+    `  server CPU while the load ran: ${f(r.serverCpuMs)} ms (${f(r.serverCpuMs / r.citizens)} ms per citizen, load process start-up included)`, '',
   ].join('\n');
 }
 
