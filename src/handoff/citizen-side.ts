@@ -35,7 +35,7 @@ const MAX_MESSAGE = 2000;
 
 export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
   const { store, clock } = core;
-  const waitingText = (t: Ticket) => HANDOFF_TEXT.queued(dispatcher.position(t.id), dispatcher.estimate(t.id));
+  const waitingText = (t: Ticket, onDuty = dispatcher.onDuty()) => HANDOFF_TEXT.queued(dispatcher.position(t.id), dispatcher.estimate(t.id, onDuty));
 
   function callback(ticket: Ticket, phone: string): string[] {
     const now = clock.now();
@@ -68,7 +68,7 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
       core.log.info('handoff ticket opened', { ticket: ticket.id, channel: ticket.channelId, reason: ticket.reason, priority });
       const onDuty = dispatcher.onDuty();
       dispatcher.dispatch();
-      const replies = onDuty === 0 ? [HANDOFF_TEXT.noLawyer(core.region)] : [waitingText(ticket)];
+      const replies = onDuty === 0 ? [HANDOFF_TEXT.noLawyer(core.region)] : [waitingText(ticket, onDuty)];
       if (priority === PRIORITY.emergency && onDuty > 0) replies.unshift(HANDOFF_TEXT.emergencyQueued);
       return { taken: true, ticket: store.getTicket(ticket.id), replies, created: true };
     },

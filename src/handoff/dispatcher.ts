@@ -12,6 +12,7 @@ import { estimateWait } from './queue.js';
 export function createDispatcher(core: HandoffCore) {
   const { store, clock, settings } = core;
   const lawyerState = (): LawyerState => ({ presence: store.presence(), loads: store.loads() });
+  const lawyersOnDutyNow = (): number => lawyersOnDuty(core.roster(), { presence: store.presence() }, clock.now()).length;
 
   const dispatcher = {
     lawyerState,
@@ -89,13 +90,11 @@ export function createDispatcher(core: HandoffCore) {
       return store.position(ticketId);
     },
     /** Lawyers on duty now (on shift, not offline). */
-    onDuty(): number {
-      return lawyersOnDuty(core.roster(), lawyerState(), clock.now()).length;
-    },
+    onDuty: (): number => lawyersOnDutyNow(),
     /** Honest wait estimate for a waiting ticket (ms), or null when it cannot be estimated. */
-    estimate(ticketId: string): number | null {
+    estimate(ticketId: string, onDuty?: number): number | null {
       const now = clock.now();
-      return estimateWait(store.recentWaits(now - settings.waitHistoryMs, settings.waitSamples), dispatcher.position(ticketId), dispatcher.onDuty());
+      return estimateWait(store.recentWaits(now - settings.waitHistoryMs, settings.waitSamples), store.position(ticketId), onDuty ?? lawyersOnDutyNow());
     },
   };
   return dispatcher;

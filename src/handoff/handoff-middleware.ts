@@ -54,8 +54,10 @@ export function handoffMiddleware(service: HandoffService): Middleware {
         reference: TurnContext.getConversationReference(activity), reason: request.reason,
         transcript: service.transcripts.get(keyOf(activity)), text: activity.text ?? '', eligibility: request.eligibility ?? null,
       });
-      if (turn.created && turn.ticket && channelTakesEvents(activity.channelId)) await context.sendActivity(handoffInitiateEvent(context, turn.ticket));
-      await send(context, turn.replies);
+      // The event and the replies go out in one send: one pass through the channel's log and the middleware.
+      const event = turn.created && turn.ticket && channelTakesEvents(activity.channelId) ? [handoffInitiateEvent(context, turn.ticket)] : [];
+      const replies = turn.replies.map((text): Partial<Activity> => ({ type: 'message', text }));
+      if (event.length || replies.length) await context.sendActivities([...event, ...replies]);
     },
     async afterAnswer(context, answer) {
       const key = keyOf(context.activity);

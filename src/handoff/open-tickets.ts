@@ -94,6 +94,7 @@ export class OpenTickets {
 
   /** Open tickets in one of the open statuses, in queue order. */
   withStatus(status: TicketStatus): Ticket[] {
+    if (WAITING.has(status)) return this.waiting().filter((t) => t.status === status);
     return [...this.entries.values()].filter((e) => e.ticket.status === status).sort(byQueueOrder).map((e) => e.ticket);
   }
 
