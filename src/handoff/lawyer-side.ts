@@ -7,6 +7,7 @@ import type { Account } from '../accounts/account-schema.js';
 import { findCounty, type Region } from '../config/region.js';
 import { HttpError } from '../server/http-error.js';
 import { isOnShift } from './schedule.js';
+import { createQueueSnapshots, mineItem, queueItem } from './queue-snapshot.js';
 import type { CitizenSide } from './citizen-side.js';
 import type { Dispatcher } from './dispatcher.js';
 import { emptySummary, type HandoffCore } from './handoff-core.js';
@@ -17,32 +18,7 @@ import type { Lawyer } from './roster.js';
 const countyName = (region: Region, id: string | null) => (id ? findCounty(region, id)?.name ?? id : null);
 const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 
-/** What the queue shows about a ticket: no transcript, no personal data. */
-export function queueItem(t: Ticket, position: number, now: number, me: string, region: Region) {
-  return {
-    id: t.id, position, status: t.status, priority: t.priority, priorityReason: t.priorityReason, reason: t.reason,
-    topic: t.topic, county: t.county, countyName: countyName(region, t.county), language: t.language, channelId: t.channelId, waitingMs: now - t.createdAt,
-    offeredToMe: same(t.offeredTo, me), offerExpiresAt: same(t.offeredTo, me) ? t.offerExpiresAt : null,
-  };
-}
-
-/** What "my chats" shows about an assigned ticket. */
-const mineItem = (t: Ticket, region: Region) =>
-  ({ id: t.id, topic: t.topic, county: t.county, countyName: countyName(region, t.county), assignedAt: t.assignedAt, lastCitizenAt: t.lastCitizenAt, channelId: t.channelId });
-
-/**
- * The queue of every account at one instant, built once for many consoles: each waiting ticket is serialised
- * once and only the item offered to an account is written again for it. `json(username)` is the text of
- * `queue(username)`. Two snapshots whose `shared` and `key(username)` are equal show that account the same,
- * but for the waiting times (which grow by themselves).
- */
-export interface QueueSnapshot {
-  /** The waiting queue without waiting times and offers. */
-  shared: string;
-  /** The account's own part (presence, shift, capacity, its offer, its chats). */
-  key(username: string): string;
-  json(username: string): string;
-}
+export { queueItem, type QueueSnapshot } from './queue-snapshot.js';
 
 /** How often a console's requests refresh its lawyer's last-seen time (the idle timeout is minutes). */
 const HEARTBEAT_EVERY_MS = 5_000;
@@ -99,67 +75,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       };
     },
     /** {@link QueueSnapshot} of now: four reads whatever the number of consoles. */
-    queueSnapshot(): QueueSnapshot {
-      const now = clock.now();
-      const { region } = core;
-      const tickets = store.queue();
-      const presence = store.presence();
-      const roster = new Map(core.roster().map((l) => [l.username.toLowerCase(), l]));
-      // queueItem's last three keys are waitingMs, offeredToMe, offerExpiresAt: the rest ("head") is the same for
-      // everybody and also tells whether the queue changed.
-      const heads: string[] = [];
-      const starts: number[] = [];
-      const offered = new Map<string, number[]>();
-      let length = 0;
-      const items = tickets.map((t, i) => {
-        const { waitingMs: _w, offeredToMe: _o, offerExpiresAt: _e, ...rest } = queueItem(t, i + 1, now, '', region);
-        const head = JSON.stringify(rest).slice(0, -1);
-        const item = `${head},"waitingMs":${now - t.createdAt},"offeredToMe":false,"offerExpiresAt":null}`;
-        heads.push(head);
-        starts.push(length);
-        length += item.length + 1; // items are joined with one comma
-        if (t.offeredTo) offered.set(t.offeredTo.toLowerCase(), [...(offered.get(t.offeredTo.toLowerCase()) ?? []), i]);
-        return item;
-      });
-      const queue = items.join(',');
-      let mine: Map<string, string> | undefined;
-      const mineOf = (who: string) => {
-        if (!mine) {
-          const byLawyer = new Map<string, Ticket[]>();
-          for (const t of store.byStatus('assigned').sort((a, b) => (a.assignedAt ?? 0) - (b.assignedAt ?? 0))) {
-            const key = (t.lawyer ?? '').toLowerCase();
-            byLawyer.set(key, [...(byLawyer.get(key) ?? []), t]);
-          }
-          mine = new Map([...byLawyer].map(([key, list]) => [key, JSON.stringify(list.map((t) => mineItem(t, region)))]));
-        }
-        return mine.get(who) ?? '[]';
-      };
-      const header = (who: string) => {
-        const lawyer = roster.get(who);
-        return `{"presence":${JSON.stringify(presence.get(who)?.status ?? 'offline')},"onShift":${lawyer ? isOnShift(lawyer.schedule, now) : false},"capacity":${lawyer?.capacity ?? 0}`;
-      };
-      return {
-        shared: heads.join(','),
-        key(username) {
-          const who = username.toLowerCase();
-          const mineOffers = (offered.get(who) ?? []).map((i) => `${i}:${tickets[i]!.offerExpiresAt}`).join();
-          return `${header(who)}|${mineOffers}|${mineOf(who)}`;
-        },
-        json(username) {
-          const who = username.toLowerCase();
-          // Copy the shared text, swapping in the items offered to this account (normally none or one).
-          let text = '';
-          let from = 0;
-          for (const i of offered.get(who) ?? []) {
-            const t = tickets[i]!;
-            text += `${queue.slice(from, starts[i])}${heads[i]},"waitingMs":${now - t.createdAt},"offeredToMe":true,"offerExpiresAt":${JSON.stringify(t.offerExpiresAt)}}`;
-            from = starts[i]! + items[i]!.length;
-          }
-          text += queue.slice(from);
-          return `${header(who)},"queue":[${text}],"mine":${mineOf(who)}}`;
-        },
-      };
-    },
+    queueSnapshot: createQueueSnapshots(core),
     async accept(id: string, username: string) {
       const lawyer = rostered(username);
       const t = ticketOr404(id);
