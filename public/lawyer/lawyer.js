@@ -1,7 +1,8 @@
 /*
  * Duty-lawyer console: login, presence (with an idle timeout), the queue, accept, the conversation with the
  * bot's summary and transcript, canned replies, send, private notes, close or return to the bot.
- * The queue is pushed by the server (GET /handoff/queue/stream, read by queue-stream.js); while the stream is
+ * The queue is pushed by the server (GET /handoff/queue/stream: the whole queue, then changes; queue-stream.js reads
+ * them and hands over the whole queue rebuilt); while the stream is
  * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
  */
 (() => {

@@ -1,6 +1,8 @@
 /*
  * The lawyer console's queue push stream: GET /api/v1/handoff/queue/stream read with fetch (EventSource cannot
  * send the bearer token), Server-Sent Events frames parsed across chunk boundaries, reconnects with backoff.
+ * The first event is the whole queue (`queue`), later ones only what changed (`queue-delta`): createView() keeps
+ * the items by id and rebuilds the queue of GET /handoff/queue from both. No DOM here: tests load this file.
  */
 window.lawlineQueueStream = (() => {
   'use strict';
@@ -27,7 +29,45 @@ window.lawlineQueueStream = (() => {
   }
 
   /**
-   * Holds the stream open until stop(): onQueue(queue) for each queue event, onState(up) when it comes up or
+   * The queue as the events so far tell it. apply(event, data) takes a parsed `queue` (replaces everything) or
+   * `queue-delta` (applied to the last; ignored before the first `queue`) and says whether it applied it;
+   * queue(now) is the queue in the shape of GET /handoff/queue, positions by order and waiting times grown by
+   * the time since each item arrived (on the console's own clock, so no clock skew).
+   */
+  function createView() {
+    let head = null;
+    let items = new Map();
+    let order = [];
+    return {
+      apply(event, data, now = Date.now()) {
+        if (event === 'queue') {
+          head = { presence: data.presence, onShift: data.onShift, capacity: data.capacity, mine: data.mine };
+          items = new Map(data.queue.map((t) => [t.id, { t, at: now }]));
+          order = data.queue.map((t) => t.id);
+          return true;
+        }
+        if (event !== 'queue-delta' || !head) return false;
+        head = { presence: data.presence, onShift: data.onShift, capacity: data.capacity, mine: data.mine ?? head.mine };
+        for (const id of data.remove) items.delete(id);
+        const added = data.upsert.filter((t) => !items.has(t.id)).map((t) => t.id);
+        for (const t of data.upsert) items.set(t.id, { t, at: now });
+        // Without `order`, new items go to the end and the rest keep theirs.
+        order = data.order ?? [...order.filter((id) => items.has(id)), ...added];
+        return true;
+      },
+      queue(now = Date.now()) {
+        if (!head) return null;
+        const queue = order.filter((id) => items.has(id)).map((id, i) => {
+          const { t, at } = items.get(id);
+          return { ...t, position: i + 1, waitingMs: t.waitingMs + (now - at) };
+        });
+        return { presence: head.presence, onShift: head.onShift, capacity: head.capacity, queue, mine: head.mine };
+      },
+    };
+  }
+
+  /**
+   * Holds the stream open until stop(): onQueue(queue) after each queue event (the whole queue, rebuilt), onState(up) when it comes up or
    * goes down, onUnauthorised() on 401 (then it stops).
    */
   function connect(token, { onQueue, onState, onUnauthorised }) {
@@ -44,14 +84,15 @@ window.lawlineQueueStream = (() => {
       if (res.status !== 200 || !res.body) throw new Error(`queue stream ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
+      const view = createView(); // each connection starts from a whole queue
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
         buffer = takeFrames(buffer + value, (event, data) => {
-          if (event !== 'queue') return;
+          if ((event !== 'queue' && event !== 'queue-delta') || !view.apply(event, JSON.parse(data))) return;
           retries = 0;
           setUp(true);
-          onQueue(JSON.parse(data));
+          onQueue(view.queue());
         });
       }
     }
@@ -77,5 +118,5 @@ window.lawlineQueueStream = (() => {
     };
   }
 
-  return { connect, supported: typeof TextDecoderStream !== 'undefined' && typeof AbortController !== 'undefined' };
+  return { connect, createView, supported: typeof TextDecoderStream !== 'undefined' && typeof AbortController !== 'undefined' };
 })();

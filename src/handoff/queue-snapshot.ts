@@ -28,14 +28,9 @@ export const mineItem = (t: Ticket, region: Region) =>
 /**
  * The queue of every account at one instant, built once for many consoles: each waiting ticket is serialised
  * once and only the item offered to an account is written again for it. `json(username)` is the text of
- * `queue(username)`. Two snapshots whose `shared` and `key(username)` are equal show that account the same,
- * but for the waiting times (which grow by themselves).
+ * `queue(username)`; the other fields let a stream diff it against what a console was last sent (queue-delta).
  */
 export interface QueueSnapshot {
-  /** The waiting queue without waiting times and offers. */
-  shared: string;
-  /** The account's own part (presence, shift, capacity, its offer, its chats). */
-  key(username: string): string;
   json(username: string): string;
   /** Waiting ticket ids in queue order, and each one's index. */
   ids: readonly string[];
@@ -114,17 +109,11 @@ export function createQueueSnapshots(core: HandoffCore): () => QueueSnapshot {
       return expires === undefined ? plain(i) : `${head(i)},"offeredToMe":true,"offerExpiresAt":${JSON.stringify(expires)}}`;
     };
     return {
-      shared: ids.map((id, i) => `${id}:${bodies[i]}`).join(','),
       ids, index, bodies,
       offers: (username) => offers(username.toLowerCase()),
       item: (i, username) => item(i, username.toLowerCase()),
       header: (username) => header(username.toLowerCase()),
       mine: (username) => mineOf(username.toLowerCase()),
-      key(username) {
-        const who = username.toLowerCase();
-        const mineOffers = [...offers(who)].map(([id, at]) => `${id}:${at}`).join();
-        return `${header(who)}|${mineOffers}|${mineOf(who)}`;
-      },
       json(username) {
         const who = username.toLowerCase();
         // The text without offers is shared; an account with an offer gets its own copy.

@@ -1,16 +1,19 @@
 /**
  * @module handoff/queue-stream
- * Pushes the lawyer console's queue as Server-Sent Events (`GET /api/v1/handoff/queue/stream`): `event: queue`
- * with the JSON of `GET /handoff/queue`, once on connect and again after changes. A burst of store changes costs
- * one push: the first change is pushed as soon as the code that made it yields, later ones at most every `minGapMs`,
- * and a snapshot is built once for all consoles (see {@link QueueSnapshot}). A console whose view did not change
- * is not written to; a slow one (write buffer full) is skipped until it drains, then gets the latest.
+ * Pushes the lawyer console's queue as Server-Sent Events (`GET /api/v1/handoff/queue/stream`): first
+ * `event: queue` with the JSON of `GET /handoff/queue`, then after changes `event: queue-delta` with only what
+ * changed for that console since its last event (shape in {@link queueDelta}). A burst of store changes costs one
+ * push: the first change is pushed as soon as the code that made it yields, later ones at most every `minGapMs`,
+ * and a snapshot is built once for all consoles (see {@link QueueSnapshot}), then diffed per console. A console
+ * whose view did not change is not written to; a slow one (write buffer full) is skipped until it drains, then
+ * gets a whole `queue` event again.
  */
 import type { Request, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
 import { HttpError } from '../server/http-error.js';
 import type { HandoffService } from './handoff-service.js';
-import type { QueueSnapshot } from './lawyer-side.js';
+import { fullView, queueDelta, type ConsoleView } from './queue-delta.js';
+import type { QueueSnapshot } from './queue-snapshot.js';
 
 export interface QueueStreamOptions {
   /** Least time between two pushes within a burst (ms). */
@@ -30,9 +33,13 @@ export interface QueueStreamStats {
   open: number;
   /** Snapshots built (one per push round, shared by all consoles). */
   snapshots: number;
-  /** `queue` events written. */
+  /** Events written (`queue` and `queue-delta`). */
   pushes: number;
-  /** Time spent building snapshots and writing events (ms). */
+  /** Of those, `queue-delta` events. */
+  deltas: number;
+  /** Bytes of the events written. */
+  bytes: number;
+  /** Time spent building snapshots, diffing them and writing events (ms). */
   pushMs: number;
 }
 
@@ -42,9 +49,8 @@ interface Stream {
   res: Response;
   server: { listening: boolean } | undefined;
   blocked: boolean;
-  /** What was last written: equal again means nothing to push. */
-  shared: string | null;
-  key: string | null;
+  /** What the console was last sent; null: it gets a whole `queue` event next (on connect, after a full buffer). */
+  view: ConsoleView | null;
   lastWrite: number;
 }
 
@@ -62,7 +68,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   const o = { ...QUEUE_STREAM_DEFAULTS, ...options };
   const streams = new Set<Stream>();
   const perAccount = new Map<string, number>();
-  const stats: QueueStreamStats = { open: 0, snapshots: 0, pushes: 0, pushMs: 0 };
+  const stats: QueueStreamStats = { open: 0, snapshots: 0, pushes: 0, deltas: 0, bytes: 0, pushMs: 0 };
   let unsubscribe: (() => void) | null = null;
   let ticker: NodeJS.Timeout | undefined;
   let soon = false;
@@ -75,18 +81,26 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     s.blocked = true;
     s.res.once('drain', () => {
       s.blocked = false;
-      schedule(); // snapshots replace each other: the latest is all the console needs
+      s.view = null; // the simplest sure recovery: the whole queue again
+      schedule();
     });
   }
 
   function send(s: Stream, snapshot: QueueSnapshot): void {
     if (s.blocked || s.res.writableEnded) return;
-    const key = snapshot.key(s.username);
-    if (snapshot.shared === s.shared && key === s.key) return;
-    s.shared = snapshot.shared;
-    s.key = key;
-    write(s, `event: queue\ndata: ${snapshot.json(s.username)}\n\n`);
+    let text: string;
+    if (s.view) {
+      const delta = queueDelta(s.view, snapshot, s.username);
+      if (delta === null) return;
+      text = `event: queue-delta\ndata: ${delta}\n\n`;
+      stats.deltas++;
+    } else {
+      text = `event: queue\ndata: ${snapshot.json(s.username)}\n\n`;
+      s.view = fullView(snapshot, s.username);
+    }
+    write(s, text);
     stats.pushes++;
+    stats.bytes += Buffer.byteLength(text);
     if (s.lawyer) service.lawyers.heartbeat(s.username);
   }
 
@@ -180,7 +194,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
       // The net.Server that accepted the socket: once it stops listening (server.close()) the stream ends too,
       // or close() would wait for every console to hang up.
       const server = (req.socket as unknown as { server?: { listening: boolean } }).server;
-      const s: Stream = { username: account.username, lawyer: account.role === 'lawyer', res, server, blocked: false, shared: null, key: null, lastWrite: 0 };
+      const s: Stream = { username: account.username, lawyer: account.role === 'lawyer', res, server, blocked: false, view: null, lastWrite: 0 };
       streams.add(s);
       perAccount.set(who, held + 1);
       stats.open = streams.size;

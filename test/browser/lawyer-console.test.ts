@@ -1,6 +1,7 @@
 /**
  * The duty-lawyer console in a real browser (playwright-core driving Debian's chromium) against the real
- * server: log in, go online, see the queued citizen arrive through the push stream (no queue poll in between),
+ * server: log in, go online, see the queued citizen arrive through the push stream (no queue poll in between) and a
+ * second one added by a delta,
  * accept, read the summary, send a canned reply and a typed one, and the citizen on Direct Line receives them;
  * with the stream down the console polls, and it reconnects when the stream is back. Screenshots go to test-results/screenshots/ (git-ignored).
  */
@@ -61,6 +62,13 @@ describe.skipIf(!hasChromium)('lawyer console in a real browser (needs /usr/bin/
     expect(queuePolls(mark)).toBe(0); // so it came through the push, not a poll
     expect(await item.textContent()).toContain('婚姻家庭');
     expect(await item.textContent()).toContain('老年人');
+    // A second arrival comes as a delta on top: both are listed, in order, the offer still shown.
+    handoffOf(h.app)!.lawyers.escalate('agent1', { summary: '来电群众咨询劳动合同' });
+    await expect.poll(() => page.locator('#queue li').count()).toBe(2);
+    expect(await page.locator('#queue li').nth(1).textContent()).toContain('第2位');
+    expect(await item.textContent()).toContain('已分配给您');
+    expect(streams().deltas).toBeGreaterThanOrEqual(2);
+    expect(queuePolls(mark)).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'lawyer-console-queue.png'), fullPage: true });
     await item.getByRole('button', { name: /接入/ }).click();
 
@@ -91,7 +99,7 @@ describe.skipIf(!hasChromium)('lawyer console in a real browser (needs /usr/bin/
     queueStreamsOf(handoffOf(h.app)!)!.close();
     const down = requests.length;
     handoffOf(h.app)!.lawyers.escalate('agent1', { summary: '来电群众咨询工伤认定' });
-    await expect.poll(() => page.locator('#queue-count').textContent(), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => page.locator('#queue-count').textContent(), { timeout: 10_000 }).toBe('2');
     expect(queuePolls(down)).toBeGreaterThan(0);
     // Back up: the console reconnects (with backoff).
     await page.unroute('**/api/v1/handoff/queue/stream');

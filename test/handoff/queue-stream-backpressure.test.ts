@@ -1,47 +1,40 @@
 /**
  * The push stream's duties that the real server cannot show on demand, over a response stand-in: a console whose
- * write buffer is full is skipped and gets the latest queue once it drains; a lawyer's stream refreshes last-seen;
+ * write buffer is full is skipped and gets the whole latest queue once it drains, then deltas again; a lawyer's stream refreshes last-seen;
  * the streams end when the database closes.
  */
-import { EventEmitter } from 'node:events';
-import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { createQueueStreams } from '../../src/handoff/queue-stream.js';
+import { FakeResponse, fakeRequest as req, turn } from './fake-response.js';
 import { lawyer, makeHandoff, online, request } from './handoff-harness.js';
 
-/** A response whose write() answers `full` (true: the buffer is over its mark); it keeps what was written. */
-class FakeResponse extends EventEmitter {
-  full = false;
-  writableEnded = false;
-  socket = { end: () => {} };
-  written: string[] = [];
-  writeHead() { return this; }
-  write(text: string) { this.written.push(text); return !this.full; }
-  end() { this.writableEnded = true; this.emit('close'); }
-  events() { return this.written.filter((w) => w.startsWith('event: queue')).map((w) => JSON.parse(w.slice(w.indexOf('data: ') + 6))); }
-}
-
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-const req = { socket: {} } as unknown as Request;
-
 describe('queue stream delivery', () => {
-  it('skips a console whose buffer is full and sends it the latest queue after drain', async () => {
+  it('skips a console whose buffer is full and sends it the whole latest queue after drain', async () => {
     const h = makeHandoff({ lawyers: [lawyer('alice')] });
     const streams = createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
     const res = new FakeResponse();
+    streams.open(req, res.asResponse, { username: 'alice', role: 'lawyer' });
+    request(h, 'c0');
+    await turn();
+    expect(res.events().map((e) => e.event)).toEqual(['queue', 'queue-delta']);
     res.full = true;
-    streams.open(req, res as unknown as Response, { username: 'alice', role: 'lawyer' });
-    expect(res.events()).toHaveLength(1); // the snapshot, which filled the buffer
-    for (let i = 0; i < 5; i++) request(h, `c${i}`);
+    request(h, 'c1'); // this delta fills the buffer
+    await turn();
+    for (let i = 2; i < 6; i++) request(h, `c${i}`);
     await turn();
     await turn();
-    expect(res.events()).toHaveLength(1); // nothing while full
+    expect(res.events()).toHaveLength(3); // nothing while full
     res.full = false;
     res.emit('drain');
     await turn();
-    expect(res.events()).toHaveLength(2);
-    expect(res.events()[1].queue).toHaveLength(5);
+    const [, , , recovered] = res.events();
+    expect(recovered!.event).toBe('queue');
+    expect(recovered!.data.queue).toHaveLength(6);
+    request(h, 'c6');
+    await turn();
+    expect(res.events()[4]!.event).toBe('queue-delta'); // and deltas from there on
+    expect(res.events()[4]!.data.upsert).toHaveLength(1);
     res.end();
     expect(streams.stats().open).toBe(0);
   });
@@ -52,7 +45,7 @@ describe('queue stream delivery', () => {
     const streams = createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
     const res = new FakeResponse();
     h.clock.advance(60_000);
-    streams.open(req, res as unknown as Response, { username: 'alice', role: 'lawyer' });
+    streams.open(req, res.asResponse, { username: 'alice', role: 'lawyer' });
     expect(h.service.store.presence().get('alice')?.lastSeen).toBe(h.clock.now());
 
     request(h, 'c1'); // a push is due on the next turn…

@@ -1,6 +1,6 @@
 /**
- * The lawyer console's push stream on the real server: auth, the snapshot first, a Direct Line citizen's 转人工
- * arriving as a push, a burst of changes coalesced into few pushes, the per-account cap and clean closing.
+ * The lawyer console's push stream on the real server: auth, the whole queue first, a Direct Line citizen's 转人工
+ * arriving as a push, a burst of changes coalesced into few deltas that add up to GET /handoff/queue, the per-account cap and clean closing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffOf } from '../../src/handoff/mount-handoff.js';
@@ -69,9 +69,12 @@ describe('GET /api/v1/handoff/queue/stream', () => {
       const before = streams().stats();
       const ids = Array.from({ length: 50 }, (_, i) => service.lawyers.escalate('agent1', { summary: `burst ${i}` }).id);
       off();
-      const { events } = await stream.until((q) => ids.every((id) => q.queue.some((t: any) => t.id === id)));
+      const { queue, events } = await stream.until((q) => ids.every((id) => q.queue.some((t: any) => t.id === id)));
       expect(changes).toBeGreaterThanOrEqual(50);
       expect(events).toBeLessThanOrEqual(2);
+      // Pushed as deltas, which add up to what GET says.
+      expect(streams().stats().deltas - before.deltas).toBe(events);
+      expect(still(queue)).toEqual(still((await h.request('GET', '/api/v1/handoff/queue', undefined, admin)).body));
       expect(streams().stats().snapshots - before.snapshots).toBeLessThanOrEqual(2);
     } finally {
       stream.close();
