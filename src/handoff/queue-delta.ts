@@ -8,66 +8,81 @@
  * change, and neither does its position: the console numbers items by their order, which is the previous order
  * without the removed ids and with the new ones appended, unless `order` (every waiting id, in queue order) is
  * given because a ticket went ahead of others (an emergency, a raised priority). `mine` comes only when it changed.
+ *
+ * The queue part of a delta is the same for every console that was sent the same snapshot, so it is worked out
+ * once per push round; per console only its offers, header and chats are compared.
  */
 import type { QueueSnapshot } from './queue-snapshot.js';
 
 /** One console's view as last sent. */
 export interface ConsoleView {
-  order: readonly string[];
-  /** Ticket id → the body last sent (the snapshot's string, so equal bodies are usually the same object). */
-  bodies: Map<string, string>;
+  /** The snapshot whose queue the console was last sent. */
+  base: QueueSnapshot;
   /** Ticket id → expiry, for the tickets last sent as offered to this account. */
   offers: ReadonlyMap<string, number | null>;
   header: string;
   mine: string;
 }
 
-/** The view of an account that was just sent `snapshot.json(username)`. */
-export function fullView(snapshot: QueueSnapshot, username: string): ConsoleView {
-  const bodies = new Map<string, string>();
-  snapshot.ids.forEach((id, i) => bodies.set(id, snapshot.bodies[i]!));
-  return { order: snapshot.ids, bodies, offers: snapshot.offers(username), header: snapshot.header(username), mine: snapshot.mine(username) };
-}
+/** The queue's change from one snapshot to the next, the same for all consoles. */
+interface QueueChange { remove: string[]; reordered: boolean; changed: number[] }
 
-/**
- * The delta from `view` to `snapshot` for `username` as JSON text, or null when the console would show the same
- * (but for waiting times); `view` is updated to the snapshot either way.
- */
-export function queueDelta(view: ConsoleView, snapshot: QueueSnapshot, username: string): string | null {
-  const { ids, bodies, index } = snapshot;
-  const offers = snapshot.offers(username);
-  const upsert: string[] = [];
-  const remove: string[] = [];
-  for (const id of view.order) {
-    if (!index.has(id)) {
-      remove.push(id);
-      view.bodies.delete(id);
-    }
-  }
+/** Per new snapshot, the change from the snapshot most consoles were on (all of them, but after a recovery). */
+const changes = new WeakMap<QueueSnapshot, { from: QueueSnapshot; change: QueueChange }>();
+
+function queueChange(from: QueueSnapshot, to: QueueSnapshot): QueueChange {
+  const memo = changes.get(to);
+  if (memo?.from === from) return memo.change;
+  const remove = from.ids.filter((id) => !to.index.has(id));
+  const changed: number[] = [];
   // In order unless an id the console knew comes after a new one or out of its old sequence.
   let reordered = false;
   let appended = false;
   let j = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    const before = view.bodies.get(id);
-    if (before === undefined) {
+  for (let i = 0; i < to.ids.length; i++) {
+    const id = to.ids[i]!;
+    const at = from.index.get(id);
+    if (at === undefined) {
       appended = true;
-      upsert.push(snapshot.item(i, username));
-    } else {
-      while (j < view.order.length && !index.has(view.order[j]!)) j++;
-      if (appended || view.order[j] !== id) reordered = true;
-      j++;
-      if (before !== bodies[i] || offers.get(id) !== view.offers.get(id) || offers.has(id) !== view.offers.has(id)) upsert.push(snapshot.item(i, username));
+      changed.push(i);
+      continue;
     }
-    if (before !== bodies[i]) view.bodies.set(id, bodies[i]!);
+    while (j < from.ids.length && !to.index.has(from.ids[j]!)) j++;
+    if (appended || j !== at) reordered = true;
+    j++;
+    if (from.bodies[at] !== to.bodies[i]) changed.push(i);
+  }
+  const change = { remove, reordered, changed };
+  changes.set(to, { from, change });
+  return change;
+}
+
+/** The view of an account that was just sent `snapshot.json(username)`. */
+export function fullView(snapshot: QueueSnapshot, username: string): ConsoleView {
+  return { base: snapshot, offers: snapshot.offers(username), header: snapshot.header(username), mine: snapshot.mine(username) };
+}
+
+/**
+ * The delta from `view` to `snapshot` for `username` as JSON text, or null when the console would show the same
+ * (but for waiting times); `view` is moved on to the snapshot either way.
+ */
+export function queueDelta(view: ConsoleView, snapshot: QueueSnapshot, username: string): string | null {
+  const { remove, reordered, changed } = queueChange(view.base, snapshot);
+  const offers = snapshot.offers(username);
+  let upsert = changed;
+  if (offers.size || view.offers.size) {
+    // An item offered to this account, or no longer, is resent with its offer fields.
+    const more = new Set(changed);
+    for (const [id, expires] of offers) if (view.offers.get(id) !== expires || !view.offers.has(id)) more.add(snapshot.index.get(id)!);
+    for (const id of view.offers.keys()) if (!offers.has(id) && snapshot.index.has(id)) more.add(snapshot.index.get(id)!);
+    if (more.size > changed.length) upsert = [...more].sort((a, b) => a - b);
   }
   const header = snapshot.header(username);
   const mine = snapshot.mine(username);
-  const changed = upsert.length || remove.length || reordered || header !== view.header || mine !== view.mine;
-  const text = !changed ? null
-    : `{${header},"upsert":[${upsert.join(',')}],"remove":${JSON.stringify(remove)}${reordered ? `,"order":${JSON.stringify(ids)}` : ''}${mine !== view.mine ? `,"mine":${mine}` : ''}}`;
-  view.order = ids;
+  const text = !upsert.length && !remove.length && !reordered && header === view.header && mine === view.mine ? null
+    : `{${header},"upsert":[${upsert.map((i) => snapshot.item(i, username)).join(',')}],"remove":${JSON.stringify(remove)}`
+      + `${reordered ? `,"order":${JSON.stringify(snapshot.ids)}` : ''}${mine !== view.mine ? `,"mine":${mine}` : ''}}`;
+  view.base = snapshot;
   view.offers = offers;
   view.header = header;
   view.mine = mine;

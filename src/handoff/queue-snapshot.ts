@@ -55,6 +55,19 @@ const NO_OFFERS: ReadonlyMap<string, number | null> = new Map();
 /** Returns the snapshot builder of `core`; it keeps the previous snapshot's bodies to hand out the same strings. */
 export function createQueueSnapshots(core: HandoffCore): () => QueueSnapshot {
   let previous = new Map<string, string>();
+  // The store's tickets are frozen and replaced when they change, so a ticket object's body never changes.
+  const known = new WeakMap<Ticket, string>();
+  const bodyOf = (t: Ticket, region: Region) => {
+    let body = known.get(t);
+    if (body !== undefined) return body;
+    // queueItem without id, position and its last three keys (waitingMs, offeredToMe, offerExpiresAt).
+    const { id: _i, position: _p, waitingMs: _w, offeredToMe: _o, offerExpiresAt: _e, ...rest } = queueItem(t, 0, 0, '', region);
+    const text = JSON.stringify(rest).slice(1, -1);
+    const before = previous.get(t.id);
+    body = before === text ? before : text;
+    if (Object.isFrozen(t)) known.set(t, body);
+    return body;
+  };
   return function queueSnapshot(): QueueSnapshot {
     const { store, region } = core;
     const now = core.clock.now();
@@ -67,11 +80,7 @@ export function createQueueSnapshots(core: HandoffCore): () => QueueSnapshot {
     const offered = new Map<string, Map<string, number | null>>();
     const bodyById = new Map<string, string>();
     for (const [i, t] of tickets.entries()) {
-      // queueItem with id, position and its last three keys (waitingMs, offeredToMe, offerExpiresAt) taken out.
-      const { id: _i, position: _p, waitingMs: _w, offeredToMe: _o, offerExpiresAt: _e, ...rest } = queueItem(t, i + 1, now, '', region);
-      const text = JSON.stringify(rest).slice(1, -1);
-      const before = previous.get(t.id);
-      const body = before === text ? before : text;
+      const body = bodyOf(t, region);
       ids.push(t.id);
       index.set(t.id, i);
       bodies.push(body);

@@ -14,8 +14,11 @@ import { createQueueView } from './sse-client.js';
 /** The queue view without the waiting times, which grow between two reads. */
 const still = (q: any) => ({ ...q, queue: q.queue.map(({ waitingMs: _w, ...t }: any) => t) });
 
-function watch(h: Harness, username: string, role = 'lawyer') {
-  const streams = createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
+type Streams = ReturnType<typeof createQueueStreams>;
+const streamsOf = (h: Harness) => createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
+
+/** A console on `streams` whose events are applied to a queue view as the browser would. */
+function watch(streams: Streams, username: string, role = 'lawyer') {
   const res = new FakeResponse();
   streams.open(fakeRequest, res.asResponse, { username, role });
   const view = createQueueView();
@@ -36,9 +39,11 @@ function watch(h: Harness, username: string, role = 'lawyer') {
 describe('queue deltas', () => {
   it('add up to GET /handoff/queue through arrivals, emergencies, offers, acceptance and cancellation', async () => {
     const h = makeHandoff({ lawyers: [lawyer('alice'), lawyer('bob')] });
-    const alice = watch(h, 'alice');
-    const admin = watch(h, 'boss', 'admin');
-    const consoles = [['alice', alice], ['boss', admin]] as const;
+    const streams = streamsOf(h);
+    const alice = watch(streams, 'alice');
+    const admin = watch(streams, 'boss', 'admin');
+    const bob = watch(streams, 'bob');
+    const consoles = [['alice', alice], ['boss', admin], ['bob', bob]] as const;
     const check = async (step: string) => {
       await turn();
       for (const [who, c] of consoles) {
@@ -48,6 +53,7 @@ describe('queue deltas', () => {
     };
     expect(alice.take().map((e) => e.event)).toEqual(['queue']);
     admin.take();
+    bob.take();
 
     for (let i = 0; i < 5; i++) {
       request(h, `c${i}`, i === 2 ? '我是七十岁老人，老板拖欠工资' : '转人工');
@@ -80,7 +86,7 @@ describe('queue deltas', () => {
   it('sends one item for an arrival, the order for a front insert, and nothing for the passing of time', async () => {
     const h = makeHandoff({ lawyers: [lawyer('alice')] });
     for (let i = 0; i < 3; i++) request(h, `c${i}`);
-    const alice = watch(h, 'alice');
+    const alice = watch(streamsOf(h), 'alice');
     alice.take();
 
     request(h, 'c3');
