@@ -2,10 +2,12 @@
  * @module tools/bench/handoff-load
  * The hand-off bench's load generator, run as a second process on loopback so the clients do not share the
  * server's core: the lawyer consoles hold the queue's push stream open (Server-Sent Events over fetch, as the
- * console does) and then the citizens post 转人工 at once. A ticket is seen when the first queue event listing it
- * reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
+ * console does, applying the whole `queue` event and the `queue-delta` events after it with the console's own code)
+ * and then the citizens post 转人工 at once. A ticket is seen when the first event listing it (in the whole queue or
+ * among a delta's upserts) reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
  * stream and request ends by the plan's deadline.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const planSchema = z.object({
@@ -21,28 +23,39 @@ export interface LoadTimings {
   repliedAt: Record<string, number>;
   seenAt: Record<string, number>;
   requestMs: number[];
-  /** Queue events received, all consoles together. */
+  /** Queue events received, all consoles together, and of those the deltas. */
   pushes: number;
+  deltas: number;
+  /** Bytes of the streams received, all consoles together. */
+  bytes: number;
   wallMs: number;
 }
 
-// Queue items start with their id: scanning for it is much cheaper than parsing ~50 KB per event per console.
-const ITEM_ID = /\{"id":"([^"]+)","position":/g;
+interface QueueView { apply(event: string, data: unknown): boolean }
 
-/** Reads one console's stream until `stop` aborts it; calls `onQueue` with each queue event's data. */
-async function holdStream(url: string, token: string, stop: AbortSignal, onQueue: (data: string) => void): Promise<void> {
+/** The lawyer console's queue view (createView in public/lawyer/queue-stream.js), run here without a browser. */
+const consoleScript = readFileSync(new URL('../../../public/lawyer/queue-stream.js', import.meta.url), 'utf8');
+function createView(): QueueView {
+  const window: { lawlineQueueStream?: { createView(): QueueView } } = {};
+  new Function('window', consoleScript)(window);
+  return window.lawlineQueueStream!.createView();
+}
+
+/** Reads one console's stream until `stop` aborts it; calls `onEvent` with each event and counts the bytes. */
+async function holdStream(url: string, token: string, stop: AbortSignal, onEvent: (event: string, data: string) => void, onBytes: (n: number) => void): Promise<void> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: stop });
   if (res.status !== 200 || !res.body) throw new Error(`queue stream: ${res.status}`);
   const decoder = new TextDecoder();
   let buffer = '';
   try {
     for await (const chunk of res.body) {
+      onBytes((chunk as Uint8Array).byteLength);
       buffer += decoder.decode(chunk as Uint8Array, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const frame = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        if (frame.startsWith('event: queue\n')) onQueue(frame.slice(frame.indexOf('data: ') + 6));
+        if (frame.startsWith('event: ')) onEvent(frame.slice(7, frame.indexOf('\n')), frame.slice(frame.indexOf('data: ') + 6));
       }
     }
   } catch (err) {
@@ -57,30 +70,36 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   const repliedAt: Record<string, number> = {};
   const requestMs: number[] = [];
   let pushes = 0;
+  let deltas = 0;
+  let bytes = 0;
   let seen = 0;
   const stop = new AbortController();
   const timeout = setTimeout(() => stop.abort(), plan.deadlineMs);
   let connected = 0;
   let allConnected!: () => void;
   const ready = new Promise<void>((resolve) => { allConnected = resolve; });
-  const consoles = plan.lawyerTokens.map((token) => {
+  const views = plan.lawyerTokens.map(() => createView());
+  const consoles = plan.lawyerTokens.map((token, i) => {
     let first = true;
-    return holdStream(`${plan.base}/api/v1/handoff/queue/stream`, token, stop.signal, (data) => {
+    return holdStream(`${plan.base}/api/v1/handoff/queue/stream`, token, stop.signal, (event, text) => {
       const now = performance.now();
+      const data = JSON.parse(text) as { queue?: { id: string }[]; upsert?: { id: string }[] };
+      if (!views[i]!.apply(event, data)) return;
       pushes++;
+      if (event === 'queue-delta') deltas++;
       if (first) {
-        first = false; // the snapshot on connect: nothing asked yet
+        first = false; // the queue on connect: nothing asked yet
         if (++connected === plan.lawyerTokens.length) allConnected();
         return;
       }
-      for (const m of data.matchAll(ITEM_ID)) {
-        if (seenAt[m[1]!] === undefined) {
-          seenAt[m[1]!] = now;
+      for (const { id } of data.queue ?? data.upsert ?? []) {
+        if (seenAt[id] === undefined) {
+          seenAt[id] = now;
           seen++;
         }
       }
       if (seen >= plan.citizens.length) stop.abort();
-    });
+    }, (n) => { bytes += n; });
   });
   await Promise.race([ready, Promise.all(consoles)]);
   if (performance.now() >= deadline) throw new Error('queue streams did not open before the deadline');
@@ -99,7 +118,7 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   }));
   await Promise.all(consoles);
   clearTimeout(timeout);
-  return { sentAt, repliedAt, seenAt, requestMs, pushes, wallMs: performance.now() - started };
+  return { sentAt, repliedAt, seenAt, requestMs, pushes, deltas, bytes, wallMs: performance.now() - started };
 }
 
 let input = '';

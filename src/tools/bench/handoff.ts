@@ -37,11 +37,15 @@ export interface HandoffBenchResult {
   requestMs: LatencySummary;
   /** The bot's reply → the first queue event listing the ticket (negative: the console knew first). */
   afterReplyMs: LatencySummary;
-  /** Queue events the consoles received (the snapshot on connect included). */
+  /** Queue events the consoles received (the whole queue on connect included), of those the deltas, and the bytes. */
   queuePushes: number;
+  queueDeltas: number;
+  bytesReceived: number;
   /** Push rounds the server ran (one snapshot each, shared by all consoles) and their total time. */
   serverSnapshots: number;
   serverPushMs: number;
+  /** Bytes of the events the server wrote. */
+  serverBytes: number;
   /** CPU time of the server process (user + system) while the load ran, which includes spawning the load process. */
   serverCpuMs: number;
   wallMs: number;
@@ -115,7 +119,8 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
     return {
       citizens: counts.citizens, lawyers: counts.lawyers, seen: latencies.length,
       latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), afterReplyMs: summarise(afterReply), queuePushes: load.pushes,
-      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0,
+      queueDeltas: load.deltas, bytesReceived: load.bytes,
+      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, serverBytes: pushed?.bytes ?? 0,
       serverCpuMs: (cpu.user + cpu.system) / 1000, wallMs: load.wallMs,
     };
   } finally {
@@ -136,7 +141,8 @@ export function formatHandoff(r: HandoffBenchResult): string {
     `  request → a lawyer console is pushed it: p50 ${f(r.latencyMs.p50)} ms, p99 ${f(r.latencyMs.p99)} ms, max ${f(r.latencyMs.max)} ms (${r.seen}/${r.citizens} seen)`,
     `  request → citizen told the position: p50 ${f(r.requestMs.p50)} ms, p99 ${f(r.requestMs.p99)} ms`,
     `  citizen told → console pushed: p50 ${f(r.afterReplyMs.p50)} ms, p99 ${f(r.afterReplyMs.p99)} ms`,
-    `  ${r.queuePushes} queue events received in ${f(r.wallMs)} ms; server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building and writing them`,
+    `  ${r.queuePushes} queue events (${r.queueDeltas} deltas, ${f(r.bytesReceived / 1024)} KB) received in ${f(r.wallMs)} ms`,
+    `  server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building, diffing and writing them, ${f(r.serverBytes / 1024)} KB written`,
     `  server CPU while the load ran: ${f(r.serverCpuMs)} ms (${f(r.serverCpuMs / r.citizens)} ms per citizen, load process start-up included)`, '',
   ].join('\n');
 }
