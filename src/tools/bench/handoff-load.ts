@@ -29,6 +29,8 @@ export interface LoadTimings {
   /** Bytes of the streams received, all consoles together. */
   bytes: number;
   wallMs: number;
+  /** CPU time of this process (user + system) from its start, which includes loading it. */
+  cpuMs: number;
 }
 
 interface QueueView { apply(event: string, data: unknown): boolean }
@@ -118,7 +120,8 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   }));
   await Promise.all(consoles);
   clearTimeout(timeout);
-  return { sentAt, repliedAt, seenAt, requestMs, pushes, deltas, bytes, wallMs: performance.now() - started };
+  const cpu = process.cpuUsage();
+  return { sentAt, repliedAt, seenAt, requestMs, pushes, deltas, bytes, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 let input = '';

@@ -48,6 +48,8 @@ export interface HandoffBenchResult {
   serverBytes: number;
   /** CPU time of the server process (user + system) while the load ran, which includes spawning the load process. */
   serverCpuMs: number;
+  /** CPU time of the load process (user + system), its start-up included. */
+  loadCpuMs: number;
   wallMs: number;
 }
 
@@ -121,7 +123,7 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
       latencyMs: summarise(latencies), requestMs: summarise(load.requestMs), afterReplyMs: summarise(afterReply), queuePushes: load.pushes,
       queueDeltas: load.deltas, bytesReceived: load.bytes,
       serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, serverBytes: pushed?.bytes ?? 0,
-      serverCpuMs: (cpu.user + cpu.system) / 1000, wallMs: load.wallMs,
+      serverCpuMs: (cpu.user + cpu.system) / 1000, loadCpuMs: load.cpuMs, wallMs: load.wallMs,
     };
   } finally {
     server.closeAllConnections();
@@ -143,7 +145,7 @@ export function formatHandoff(r: HandoffBenchResult): string {
     `  citizen told → console pushed: p50 ${f(r.afterReplyMs.p50)} ms, p99 ${f(r.afterReplyMs.p99)} ms`,
     `  ${r.queuePushes} queue events (${r.queueDeltas} deltas, ${f(r.bytesReceived / 1024)} KB) received in ${f(r.wallMs)} ms`,
     `  server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building, diffing and writing them, ${f(r.serverBytes / 1024)} KB written`,
-    `  server CPU while the load ran: ${f(r.serverCpuMs)} ms (${f(r.serverCpuMs / r.citizens)} ms per citizen, load process start-up included)`, '',
+    `  server CPU while the load ran: ${f(r.serverCpuMs)} ms (${f(r.serverCpuMs / r.citizens)} ms per citizen, load process start-up included); load process CPU: ${f(r.loadCpuMs)} ms`, '',
   ].join('\n');
 }
 
