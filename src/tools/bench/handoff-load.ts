@@ -3,7 +3,8 @@
  * The hand-off bench's load generator, run as a second process on loopback so the clients do not share the
  * server's core: the lawyer consoles hold the queue's push stream open (Server-Sent Events over fetch, as the
  * console does, applying the whole `queue` event and the `queue-delta` events after it with the console's own code)
- * and then the citizens post 转人工 at once. A ticket is seen when the first event listing it (in the whole queue or
+ * and then the citizens post 转人工 at once, in bursts (before each burst after the first, the previous burst's
+ * citizens cancel, so every burst meets the same empty queue). A ticket is seen when the first event listing it (in the whole queue or
  * among a delta's upserts) reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
  * stream and request ends by the plan's deadline.
  */
@@ -12,7 +13,8 @@ import { z } from 'zod';
 
 const planSchema = z.object({
   base: z.string().regex(/^http:\/\/127\.0\.0\.1:\d+$/, 'loopback only'),
-  citizens: z.array(z.object({ conversationId: z.string(), token: z.string() })),
+  /** Each burst's citizens say 转人工 at once; before the next burst they all cancel (取消). */
+  bursts: z.array(z.array(z.object({ conversationId: z.string(), token: z.string() })).min(1)).min(1),
   lawyerTokens: z.array(z.string()),
   deadlineMs: z.number().int().positive(),
 });
@@ -22,7 +24,8 @@ export interface LoadTimings {
   /** When the citizen's POST was answered (the bot told the position). */
   repliedAt: Record<string, number>;
   seenAt: Record<string, number>;
-  requestMs: number[];
+  /** Per burst: each citizen's POST 转人工 until it was answered. */
+  requestMs: number[][];
   /** Queue events received, all consoles together, and of those the deltas. */
   pushes: number;
   deltas: number;
@@ -70,7 +73,8 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   const seenAt: Record<string, number> = {};
   const sentAt: Record<string, number> = {};
   const repliedAt: Record<string, number> = {};
-  const requestMs: number[] = [];
+  const requestMs: number[][] = [];
+  const tickets = plan.bursts.reduce((n, b) => n + b.length, 0);
   let pushes = 0;
   let deltas = 0;
   let bytes = 0;
@@ -100,24 +104,32 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
           seen++;
         }
       }
-      if (seen >= plan.citizens.length) stop.abort();
+      if (seen >= tickets) stop.abort();
     }, (n) => { bytes += n; });
   });
   await Promise.race([ready, Promise.all(consoles)]);
   if (performance.now() >= deadline) throw new Error('queue streams did not open before the deadline');
   const started = performance.now();
-  await Promise.all(plan.citizens.map(async (c) => {
-    const t0 = performance.now();
-    sentAt[c.conversationId] = t0;
+  const say = async (c: { conversationId: string; token: string }, text: string) => {
     const res = await fetch(`${plan.base}/v3/directline/conversations/${c.conversationId}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-      body: JSON.stringify({ type: 'message', text: '转人工', from: { id: `dl_${c.conversationId}` } }),
+      body: JSON.stringify({ type: 'message', text, from: { id: `dl_${c.conversationId}` } }),
     });
     if (res.status >= 300) throw new Error(`citizen post: ${res.status}`);
-    repliedAt[c.conversationId] = performance.now();
-    requestMs.push(repliedAt[c.conversationId]! - t0);
-  }));
+  };
+  for (const [i, burst] of plan.bursts.entries()) {
+    if (i > 0) await Promise.all(plan.bursts[i - 1]!.map((c) => say(c, '取消')));
+    const times: number[] = [];
+    await Promise.all(burst.map(async (c) => {
+      const t0 = performance.now();
+      sentAt[c.conversationId] = t0;
+      await say(c, '转人工');
+      repliedAt[c.conversationId] = performance.now();
+      times.push(repliedAt[c.conversationId]! - t0);
+    }));
+    requestMs.push(times);
+  }
   await Promise.all(consoles);
   clearTimeout(timeout);
   const cpu = process.cpuUsage();
