@@ -30,8 +30,11 @@ const convKey = (channelId: unknown, conversationId: unknown) => `${String(chann
 export class OpenTickets {
   private readonly entries = new Map<string, Entry>();
   private readonly byConversation = new Map<string, Set<string>>();
-  private waitingCache: { tickets: Ticket[]; positions: Map<string, number> } | null = null;
-  private loadsCache: Map<string, number> | null = null;
+  // Kept in queue order as tickets are written (a binary-search insert), so a ticket's place needs no re-sort.
+  private readonly waitingSorted: Entry[] = [];
+  private waitingTickets: Ticket[] | null = null;
+  /** Chats held plus offers pending, per lower-case username, kept up to date on every write. */
+  private readonly load = new Map<string, number>();
 
   /** `toTicket` turns a row into the ticket callers see (the same conversion a database read uses). */
   constructor(private readonly toTicket: (row: TicketRow) => Ticket) {}
@@ -40,8 +43,10 @@ export class OpenTickets {
   reset(rows: Array<{ row: TicketRow; seq: number }>): void {
     this.entries.clear();
     this.byConversation.clear();
+    this.waitingSorted.length = 0;
+    this.load.clear();
     for (const { row, seq } of rows) this.put(row, seq);
-    this.changed();
+    this.waitingTickets = null;
   }
 
   /** Records the row as written; a row that no longer owns its conversation leaves the mirror. */
@@ -49,8 +54,12 @@ export class OpenTickets {
     const id = String(row.id);
     const ticket = Object.freeze(this.toTicket(row));
     const key = convKey(row.channel_id, row.conversation_id);
+    const old = this.entries.get(id);
+    if (old) this.unindex(old);
     if (isOpenRow(row)) {
-      this.entries.set(id, { row, ticket, seq });
+      const entry = { row, ticket, seq };
+      this.entries.set(id, entry);
+      this.index(entry);
       let ids = this.byConversation.get(key);
       if (!ids) this.byConversation.set(key, (ids = new Set()));
       ids.add(id);
@@ -59,7 +68,7 @@ export class OpenTickets {
       ids?.delete(id);
       if (ids && !ids.size) this.byConversation.delete(key);
     }
-    this.changed();
+    this.waitingTickets = null;
     return ticket;
   }
 
@@ -84,12 +93,14 @@ export class OpenTickets {
 
   /** Waiting tickets (queued or offered) in queue order. The array is shared: do not change it. */
   waiting(): readonly Ticket[] {
-    return this.waitingIndex().tickets;
+    return (this.waitingTickets ??= this.waitingSorted.map((e) => e.ticket));
   }
 
   /** 1-based place of a waiting ticket; 0 when it is not waiting. */
   position(id: string): number {
-    return this.waitingIndex().positions.get(id) ?? 0;
+    const entry = this.entries.get(id);
+    if (!entry || !WAITING.has(entry.ticket.status)) return 0;
+    return this.lowerBound(entry) + 1;
   }
 
   /** Open tickets in one of the open statuses, in queue order. */
@@ -100,16 +111,7 @@ export class OpenTickets {
 
   /** Chats held plus offers pending, per lower-case username (a fresh map the caller may change). */
   loads(): Map<string, number> {
-    if (!this.loadsCache) {
-      const loads = new Map<string, number>();
-      for (const { ticket: t } of this.entries.values()) {
-        if (t.status !== 'assigned' && t.status !== 'offered') continue;
-        const who = (t.lawyer ?? t.offeredTo)?.toLowerCase();
-        if (who) loads.set(who, (loads.get(who) ?? 0) + 1);
-      }
-      this.loadsCache = loads;
-    }
-    return new Map(this.loadsCache);
+    return new Map(this.load);
   }
 
   /** Open chats of one lawyer, oldest assignment first. */
@@ -121,16 +123,37 @@ export class OpenTickets {
       .map((e) => e.ticket);
   }
 
-  private waitingIndex() {
-    if (!this.waitingCache) {
-      const tickets = [...this.entries.values()].filter((e) => WAITING.has(e.ticket.status)).sort(byQueueOrder).map((e) => e.ticket);
-      this.waitingCache = { tickets, positions: new Map(tickets.map((t, i) => [t.id, i + 1])) };
+  /** Index in the waiting list of the first entry not before `entry` (its own index when it is there). */
+  private lowerBound(entry: Entry): number {
+    let lo = 0;
+    let hi = this.waitingSorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byQueueOrder(this.waitingSorted[mid]!, entry) < 0) lo = mid + 1;
+      else hi = mid;
     }
-    return this.waitingCache;
+    return lo;
   }
 
-  private changed(): void {
-    this.waitingCache = null;
-    this.loadsCache = null;
+  private index(entry: Entry): void {
+    if (WAITING.has(entry.ticket.status)) this.waitingSorted.splice(this.lowerBound(entry), 0, entry);
+    this.addLoad(entry.ticket, 1);
+  }
+
+  private unindex(entry: Entry): void {
+    if (WAITING.has(entry.ticket.status)) {
+      const at = this.lowerBound(entry);
+      if (this.waitingSorted[at] === entry) this.waitingSorted.splice(at, 1);
+    }
+    this.addLoad(entry.ticket, -1);
+  }
+
+  private addLoad(t: Ticket, delta: 1 | -1): void {
+    if (t.status !== 'assigned' && t.status !== 'offered') return;
+    const who = (t.lawyer ?? t.offeredTo)?.toLowerCase();
+    if (!who) return;
+    const n = (this.load.get(who) ?? 0) + delta;
+    if (n > 0) this.load.set(who, n);
+    else this.load.delete(who);
   }
 }

@@ -106,6 +106,18 @@ function rangesOn(schedule: Schedule, day: { date: string; weekday: number }): S
  * @example isOnShift(parseSchedule('mon-fri 09:00-17:00'), Date.parse('2025-03-03T01:00:00Z')) // Monday 09:00 → true
  */
 export function isOnShift(schedule: Schedule, at: number): boolean {
+  // Shifts start and end on whole minutes, and the queue asks for every lawyer on every turn: answer once a minute.
+  const epochMinute = Math.floor(at / 60_000);
+  const known = lastAnswer.get(schedule);
+  if (known?.minute === epochMinute) return known.onShift;
+  const onShift = onShiftAt(schedule, at);
+  lastAnswer.set(schedule, { minute: epochMinute, onShift });
+  return onShift;
+}
+
+const lastAnswer = new WeakMap<Schedule, { minute: number; onShift: boolean }>();
+
+function onShiftAt(schedule: Schedule, at: number): boolean {
   const minute = Math.floor(((at + SHANGHAI_OFFSET_MS) % DAY_MS) / 60_000);
   for (const r of rangesOn(schedule, localDay(at, 0))) {
     if (r.end > r.start ? minute >= r.start && minute < r.end : minute >= r.start) return true;

@@ -57,6 +57,40 @@ describe('open-ticket mirror', () => {
     expect(view(h.service.store, conversations).active.filter(Boolean)).toHaveLength(4);
   });
 
+  it('stays equal to the database through 300 random arrivals, offers, acceptances, cancellations and timeouts', async () => {
+    const file = fileDb();
+    const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a', { capacity: 3 }), lawyer('b', { capacity: 2 }), lawyer('c', { capacity: 1 })] });
+    online(h, 'a', 'b', 'c');
+    const fresh = createHandoffStore(file.open());
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const conversations: string[] = [];
+    for (let step = 0; step < 300; step++) {
+      const r = random();
+      const store = h.service.store;
+      if (r < 0.4 || !conversations.length) {
+        const c = `c${step}`;
+        conversations.push(c);
+        const kind = random();
+        request(h, c, kind < 0.1 ? '他要杀我' : kind < 0.25 ? '我七十岁了，转人工' : '转人工', { reason: kind < 0.1 ? 'emergency' : 'citizen_request' });
+      } else if (r < 0.6) {
+        const offer = store.byStatus('offered')[Math.floor(random() * store.byStatus('offered').length)];
+        if (offer) await h.service.lawyers.accept(offer.id, offer.offeredTo!).catch(() => undefined);
+      } else if (r < 0.75) {
+        h.service.citizens.message('directline', conversations[Math.floor(random() * conversations.length)]!, '取消');
+      } else if (r < 0.85) {
+        const chat = store.byStatus('assigned')[0];
+        if (chat) await h.service.lawyers.close(chat.id, { username: chat.lawyer!, role: 'lawyer' } as never, {});
+      } else {
+        h.clock.advance(31_000);
+        await h.service.tick();
+      }
+      h.clock.advance(1 + Math.floor(random() * 3));
+      expect(view(h.service.store, conversations)).toEqual(view(fresh, conversations));
+    }
+    expect(h.service.store.queue().length).toBeGreaterThan(5);
+  });
+
   it('sees tickets, presence and roster changed by another connection', () => {
     const file = fileDb();
     const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a')] });
