@@ -29,7 +29,7 @@ import { apiV1Routes } from './routes/api-v1.js';
 const BODY_LIMIT = '256kb';
 
 /** `state` (accounts, pre-applications, bot state) defaults to the database in LAWLINE_STATE_DIR / LAWLINE_DATA_DIR. */
-export function createApp(lawline: Lawline, state: LawlineState = openLawlineState(lawline.config)): Express {
+export function createApp(lawline: Lawline, state: LawlineState = openLawlineState(lawline.config, { log: lawline.log })): Express {
   const { config, log } = lawline;
   const app = express();
   app.disable('x-powered-by');
