@@ -3,12 +3,15 @@
  * Conversation tokens: `base64url(payload).base64url(hmac)`, signed with a key kept in the state database, so no
  * token table is needed and tokens survive a restart. A token grants access to its own conversation only.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { newId } from './conversation-store.js';
 
 /** Lifetime of a token, as in Microsoft's Direct Line (clients refresh after half of it). */
 export const TOKEN_TTL_SECONDS = 1800;
+
+/** Tokens remembered as verified (about 2 MB at most). */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 const payloadSchema = z.object({ c: z.string().min(1), e: z.number().int(), n: z.string() });
 
@@ -27,7 +30,11 @@ export interface TokenService {
  * tokens.verify(token); // { ok: true, conversationId }
  */
 export function createTokenService(key: Buffer, now: () => number = Date.now): TokenService {
-  const sign = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
+  const secret = createSecretKey(key);
+  const sign = (body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+  // Every request of a conversation carries the same token: remember the ones already checked (until they expire)
+  // rather than recompute the signature each time. Bounded; the oldest entries go first.
+  const verified = new Map<string, { conversationId: string; expiresAt: number }>();
   return {
     issue(conversationId) {
       const payload = { c: conversationId, e: Math.floor(now() / 1000) + TOKEN_TTL_SECONDS, n: newId(6) };
@@ -36,6 +43,12 @@ export function createTokenService(key: Buffer, now: () => number = Date.now): T
     },
     verify(token) {
       if (!token) return { ok: false, reason: 'missing' };
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt > now()) return { ok: true, conversationId: known.conversationId };
+        verified.delete(token);
+        return { ok: false, reason: 'expired' };
+      }
       const [body, mac, extra] = token.split('.');
       if (!body || !mac || extra !== undefined) return { ok: false, reason: 'invalid' };
       const expected = Buffer.from(sign(body));
@@ -49,6 +62,8 @@ export function createTokenService(key: Buffer, now: () => number = Date.now): T
       }
       if (!parsed.success) return { ok: false, reason: 'invalid' };
       if (parsed.data.e * 1000 <= now()) return { ok: false, reason: 'expired' };
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, { conversationId: parsed.data.c, expiresAt: parsed.data.e * 1000 });
       return { ok: true, conversationId: parsed.data.c };
     },
   };
