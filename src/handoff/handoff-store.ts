@@ -57,9 +57,13 @@ function toColumn(key: keyof Ticket, value: unknown): unknown {
   return value;
 }
 
+const COLUMN_ENTRIES = Object.entries(COLUMNS) as Array<[keyof Ticket, string]>;
+const TICKET_KEYS = COLUMN_ENTRIES.map(([key]) => key);
+const INSERT_TICKET = `INSERT INTO handoff_tickets (${TICKET_KEYS.map((k) => COLUMNS[k]).join(',')}) VALUES (${TICKET_KEYS.map(() => '?').join(',')})`;
+
 function fromRow(row: Record<string, unknown>): Ticket {
   const t = {} as Record<string, unknown>;
-  for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof Ticket, string]>) {
+  for (const [key, column] of COLUMN_ENTRIES) {
     const v = row[column];
     if (key === 'transcript') continue;
     t[key] = JSON_FIELDS.has(key) ? (v === null ? null : JSON.parse(v as string)) : key === 'returnToBot' ? v === 1 : v;
@@ -95,7 +99,9 @@ export function createHandoffStore(db: Db) {
   const byId = prepare<[string], Record<string, unknown>>('SELECT * FROM handoff_tickets WHERE id = ?');
   const audit = (ticketId: string | null, e: AuditEvent, at: number) =>
     auditStmt.run(ticketId, e.actor, e.event, e.detail ? maskPersonalData(JSON.stringify(e.detail)) : null, at);
-  const tx = <T>(fn: () => T): T => db.transaction(fn)();
+  // One transaction wrapper for every write (better-sqlite3 builds four functions per db.transaction call).
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
+  const tx = <T>(fn: () => T): T => inTransaction(fn) as T;
   // Listeners (the lawyer consoles' push stream) hear of every write that can change what a console shows.
   const listeners = new Set<() => void>();
   const changed = () => { for (const listener of listeners) listener(); };
@@ -141,11 +147,11 @@ export function createHandoffStore(db: Db) {
     /** Inserts a new ticket with its `created` audit event. */
     insertTicket(t: Ticket, e: AuditEvent): Ticket {
       sync();
-      const keys = Object.keys(COLUMNS) as Array<keyof Ticket>;
-      const row: TicketRow = Object.fromEntries(keys.map((k) => [COLUMNS[k], toColumn(k, t[k])]));
+      const values = TICKET_KEYS.map((k) => toColumn(k, t[k]));
+      const row: TicketRow = {};
+      TICKET_KEYS.forEach((k, i) => { row[COLUMNS[k]] = values[i]; });
       const seq = tx(() => {
-        const info = prepare(`INSERT INTO handoff_tickets (${keys.map((k) => COLUMNS[k]).join(',')}) VALUES (${keys.map(() => '?').join(',')})`)
-          .run(...keys.map((k) => row[COLUMNS[k]]));
+        const info = prepare(INSERT_TICKET).run(...values);
         audit(t.id, e, t.createdAt);
         return Number(info.lastInsertRowid);
       });
@@ -266,13 +272,13 @@ export function createHandoffStore(db: Db) {
     },
     /** Marks an open callback request done or unreachable, audited; false when it is not open. */
     closeCallback(id: number, status: 'done' | 'unreachable', e: AuditEvent, at: number): boolean {
-      return db.transaction(() => {
+      return tx(() => {
         const row = prepare<[number], { ticket_id: string; status: string }>('SELECT ticket_id, status FROM handoff_callbacks WHERE id = ?').get(id);
         if (!row || row.status !== 'open') return false;
         prepare('UPDATE handoff_callbacks SET status = ? WHERE id = ?').run(status, id);
         audit(row.ticket_id, e, at);
         return true;
-      })();
+      });
     },
     addRating(r: { ticketId: string; lawyer: string | null; topic: string | null; county: string | null; score: number; comment: string | null; at: number }): void {
       prepare('INSERT OR REPLACE INTO handoff_ratings (ticket_id, lawyer, topic, county, score, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

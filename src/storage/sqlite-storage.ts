@@ -20,8 +20,10 @@ export class SqliteStorage implements Storage {
   private readonly selectOne;
   private readonly upsert;
   private readonly remove;
+  private readonly writeAll: (changes: StoreItems) => void;
+  private readonly removeAll: (keys: string[]) => void;
 
-  constructor(private readonly db: Db, table = 'bot_state') {
+  constructor(db: Db, table = 'bot_state') {
     if (!/^[a-z_][a-z0-9_]*$/i.test(table)) throw new RangeError(`SqliteStorage: invalid table name "${table}"`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       key TEXT PRIMARY KEY, etag TEXT NOT NULL, doc TEXT NOT NULL, updated_at TEXT NOT NULL)`);
@@ -31,6 +33,21 @@ export class SqliteStorage implements Storage {
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, doc = excluded.doc, updated_at = excluded.updated_at`,
     );
     this.remove = db.prepare<[string]>(`DELETE FROM ${table} WHERE key = ?`);
+    // Built once: better-sqlite3 makes several functions per db.transaction call, and state is written every turn.
+    this.writeAll = db.transaction((changes: StoreItems) => {
+      const now = new Date().toISOString();
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
+        if (eTag && eTag !== '*') {
+          const stored = this.selectOne.get(key);
+          if (stored && stored.etag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        this.upsert.run(key, randomUUID(), JSON.stringify(doc), now);
+      }
+    });
+    this.removeAll = db.transaction((keys: string[]) => {
+      for (const key of keys) this.remove.run(key);
+    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -46,23 +63,11 @@ export class SqliteStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     // One transaction per batch: a conflict on any key leaves every key untouched.
-    this.db.transaction(() => {
-      const now = new Date().toISOString();
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
-        if (eTag && eTag !== '*') {
-          const stored = this.selectOne.get(key);
-          if (stored && stored.etag !== eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        this.upsert.run(key, randomUUID(), JSON.stringify(doc), now);
-      }
-    })();
+    this.writeAll(changes);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    this.db.transaction(() => {
-      for (const key of keys) this.remove.run(key);
-    })();
+    this.removeAll(keys);
   }
 }
