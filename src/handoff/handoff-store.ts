@@ -61,22 +61,31 @@ const COLUMN_ENTRIES = Object.entries(COLUMNS) as Array<[keyof Ticket, string]>;
 const TICKET_KEYS = COLUMN_ENTRIES.map(([key]) => key);
 const INSERT_TICKET = `INSERT INTO handoff_tickets (${TICKET_KEYS.map((k) => COLUMNS[k]).join(',')}) VALUES (${TICKET_KEYS.map(() => '?').join(',')})`;
 
+// The transcript, the summary and the conversation reference are the bulk of a row, and most readers (the queue,
+// dispatch, every write that mirrors the row) never look at them: they are parsed on first use.
+const LAZY_FIELDS = new Set<keyof Ticket>(['transcript', 'summary', 'reference']);
+
+function lazyJson(t: Record<string, unknown>, key: string, raw: string | null): void {
+  let parsed: unknown;
+  let done = false;
+  Object.defineProperty(t, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) [parsed, done] = [raw === null ? null : JSON.parse(raw), true];
+      return parsed;
+    },
+    set: (value: unknown) => { [parsed, done] = [value, true]; },
+  });
+}
+
 function fromRow(row: Record<string, unknown>): Ticket {
   const t = {} as Record<string, unknown>;
   for (const [key, column] of COLUMN_ENTRIES) {
     const v = row[column];
-    if (key === 'transcript') continue;
-    t[key] = JSON_FIELDS.has(key) ? (v === null ? null : JSON.parse(v as string)) : key === 'returnToBot' ? v === 1 : v;
+    if (LAZY_FIELDS.has(key)) lazyJson(t, key, v as string | null);
+    else t[key] = JSON_FIELDS.has(key) ? (v === null ? null : JSON.parse(v as string)) : key === 'returnToBot' ? v === 1 : v;
   }
-  // The bot transcript is the bulk of a row and most readers (queue, dispatch) never look at it: parse on first use.
-  const raw = row[COLUMNS.transcript] as string | null;
-  let parsed: unknown;
-  Object.defineProperty(t, 'transcript', {
-    enumerable: true,
-    configurable: true,
-    get: () => (parsed ??= raw === null ? null : JSON.parse(raw)),
-    set: (value: unknown) => { parsed = value; },
-  });
   return t as unknown as Ticket;
 }
 
@@ -117,7 +126,13 @@ export function createHandoffStore(db: Db) {
   let seenDataVersion: number | null = null;
   const loadOpen = prepare<[], TicketRow & { _seq: number }>(
     `SELECT rowid AS _seq, * FROM handoff_tickets WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}) OR awaiting != 'none'`);
+  // Another connection's writes are looked for once per turn of the event loop, not on every read: within one turn
+  // every read sees the same state, and a change made elsewhere shows from the next turn.
+  let checkedThisTurn = false;
   const sync = (): void => {
+    if (checkedThisTurn) return;
+    checkedThisTurn = true;
+    setImmediate(() => { checkedThisTurn = false; }).unref();
     const version = dataVersion.get()!;
     if (version === seenDataVersion) return;
     seenDataVersion = version;

@@ -11,6 +11,8 @@ import { createHandoffStore, type HandoffStore } from '../../src/handoff/handoff
 import { lawyer, makeHandoff, online, request } from './handoff-harness.js';
 
 const dirs: string[] = [];
+/** Writes by another connection show from the next turn of the event loop. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
 
 function fileDb(): { path: string; open(): Database.Database } {
@@ -86,12 +88,13 @@ describe('open-ticket mirror', () => {
         await h.service.tick();
       }
       h.clock.advance(1 + Math.floor(random() * 3));
+      await nextTurn();
       expect(view(h.service.store, conversations)).toEqual(view(fresh, conversations));
     }
     expect(h.service.store.queue().length).toBeGreaterThan(5);
   });
 
-  it('sees tickets, presence and roster changed by another connection', () => {
+  it('sees tickets, presence and roster changed by another connection', async () => {
     const file = fileDb();
     const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a')] });
     const { ticket } = request(h, 'c1');
@@ -101,6 +104,7 @@ describe('open-ticket mirror', () => {
     other.prepare(`UPDATE handoff_tickets SET status = 'cancelled' WHERE id = ?`).run(ticket!.id);
     other.prepare(`INSERT INTO handoff_presence (username, status, last_seen) VALUES ('a', 'busy', 1)`).run();
     other.prepare('DELETE FROM handoff_lawyers').run();
+    await nextTurn();
 
     expect(h.service.store.queue()).toEqual([]);
     expect(h.service.store.activeFor('directline', 'c1')).toBeNull();
