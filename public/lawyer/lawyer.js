@@ -1,6 +1,7 @@
 /*
  * Duty-lawyer console: login, presence (with an idle timeout), the queue, accept, the conversation with the
- * bot's summary and transcript, canned replies, send, private notes, close or return to the bot.
+ * bot's summary and transcript, canned replies, send, private notes, close or return to the bot; callback
+ * requests are callbacks.js.
  * The queue is pushed by the server (GET /handoff/queue/stream: the whole queue, then changes; queue-stream.js reads
  * them and hands over the whole queue rebuilt); while the stream is
  * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
@@ -34,7 +35,9 @@
     clear() { sessionStorage.removeItem(TOKEN_KEY); sessionStorage.removeItem(USER_KEY); },
   };
   const state = { current: null, lastId: 0, timer: null, lastActive: Date.now(), presence: 'offline',
-    stream: null, streaming: false, lastQueue: null, queueAt: 0 };
+    stream: null, streaming: false, lastQueue: null, queueAt: 0, callbacks: null };
+  // County ids → names as seen in queue items (the callbacks API gives only the id).
+  const countyNames = new Map();
 
   async function api(method, path, body) {
     const headers = { authorization: `Bearer ${session.token}` };
@@ -72,6 +75,7 @@
     session.clear();
     clearInterval(state.timer);
     stopStream();
+    state.callbacks?.stop();
     state.current = null;
     show(false);
     notice(message || '');
@@ -89,6 +93,7 @@
   function showQueue(q) {
     state.lastQueue = q;
     state.queueAt = Date.now();
+    for (const t of [...q.queue, ...q.mine]) if (t.county && t.countyName) countyNames.set(t.county, t.countyName);
     renderQueue(q, 0);
   }
 
@@ -260,6 +265,7 @@
     clearInterval(state.timer);
     state.timer = setInterval(() => { tick().catch(() => {}); }, POLL_MS);
     startStream();
+    state.callbacks?.start();
     tick().catch(() => {});
   }
 
@@ -279,6 +285,7 @@
       b.addEventListener('click', () => { $('reply').value = $('reply').value ? `${$('reply').value}\n${text}` : text; $('reply').focus(); });
       return b;
     }));
+    if (window.lawlineCallbacks) state.callbacks = window.lawlineCallbacks.create({ api, notice, countyName: (id) => countyNames.get(id) || null });
     for (const ev of ['mousemove', 'keydown', 'click', 'touchstart']) document.addEventListener(ev, () => { state.lastActive = Date.now(); }, { passive: true });
     if (session.token) start(); else show(false);
   }
