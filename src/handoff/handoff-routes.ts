@@ -72,7 +72,8 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
     streams.open(req, res, currentAccount(res));
   }));
   router.get('/handoff/callbacks', requireRole('lawyer', 'admin'), wrap((_req, res) => {
-    res.json({ callbacks: service.store.callbacks() });
+    const region = service.core.region;
+    res.json({ callbacks: service.store.callbacks().map((c) => ({ ...c, countyName: c.county ? findCounty(region, c.county)?.name ?? c.county : null })) });
   }));
   router.put('/handoff/callbacks/:id', requireRole('lawyer', 'admin'), wrap((req, res) => {
     const { status, note } = parseBody(callbackSchema, req.body);
