@@ -4,7 +4,8 @@
  * requests are callbacks.js.
  * The queue is pushed by the server (GET /handoff/queue/stream: the whole queue, then changes; queue-stream.js reads
  * them and hands over the whole queue rebuilt); while the stream is
- * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are polled every 2 s. All text goes in with textContent (never as HTML).
+ * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are fetched when
+ * the stream says one arrived, and every 2 s besides. All text goes in with textContent (never as HTML).
  */
 (() => {
   'use strict';
@@ -169,14 +170,16 @@
 
   function appendMessages(messages) {
     const box = $('messages');
-    for (const m of messages) {
+    // A pushed refresh and the 2 s one can overlap: a message already shown is skipped.
+    const fresh = messages.filter((m) => m.id > state.lastId);
+    for (const m of fresh) {
       const who = { citizen: '群众', lawyer: '我', system: '系统通知', note: '私密备注' }[m.kind];
       const li = el('li', `m-${m.kind}${m.delivered === false ? ' m-failed' : ''}`);
       li.append(el('span', 'who-line', `${who} · ${new Date(m.at).toLocaleTimeString('zh-CN')}${m.delivered === false ? ' · 未送达' : ''}`), document.createTextNode(m.text));
       box.append(li);
       state.lastId = Math.max(state.lastId, m.id);
     }
-    if (messages.length) box.scrollTop = box.scrollHeight;
+    if (fresh.length) box.scrollTop = box.scrollHeight;
   }
 
   function renderWindow(w, status) {
@@ -249,6 +252,8 @@
     if (!session.token || !window.lawlineQueueStream?.supported) return;
     state.stream = window.lawlineQueueStream.connect(session.token, {
       onQueue: showQueue,
+      // A message in a chat of mine: fetch it now if that chat is open (the 2 s refresh stays as the fallback).
+      onChat: (ticketId) => { if (ticketId === state.current) refreshChat().catch(() => {}); },
       onState: (up) => { state.streaming = up; },
       onUnauthorised: () => logout('登录已过期，请重新登录。'),
     });

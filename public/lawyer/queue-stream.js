@@ -67,10 +67,11 @@ window.lawlineQueueStream = (() => {
   }
 
   /**
-   * Holds the stream open until stop(): onQueue(queue) after each queue event (the whole queue, rebuilt), onState(up) when it comes up or
+   * Holds the stream open until stop(): onQueue(queue) after each queue event (the whole queue, rebuilt), onChat(ticketId)
+   * when a message arrived in one of this lawyer's chats, onState(up) when it comes up or
    * goes down, onUnauthorised() on 401 (then it stops).
    */
-  function connect(token, { onQueue, onState, onUnauthorised }) {
+  function connect(token, { onQueue, onChat = () => {}, onState, onUnauthorised }) {
     let controller = null;
     let timer = null;
     let retries = 0;
@@ -89,6 +90,7 @@ window.lawlineQueueStream = (() => {
         const { value, done } = await reader.read();
         if (done) return;
         buffer = takeFrames(buffer + value, (event, data) => {
+          if (event === 'chat') return onChat(JSON.parse(data).ticketId);
           if ((event !== 'queue' && event !== 'queue-delta') || !view.apply(event, JSON.parse(data))) return;
           retries = 0;
           setUp(true);

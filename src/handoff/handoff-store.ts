@@ -114,6 +114,7 @@ export function createHandoffStore(db: Db) {
   // Listeners (the lawyer consoles' push stream) hear of every write that can change what a console shows.
   const listeners = new Set<() => void>();
   const changed = () => { for (const listener of listeners) listener(); };
+  const messageListeners = new Set<(message: { ticketId: string; id: number; kind: MessageKind }) => void>();
 
   // Open tickets, presence, the roster's version and recent waits are read on every turn of a hand-off and every
   // console refresh, but change only through this store: they are mirrored in memory, written through, and
@@ -158,6 +159,11 @@ export function createHandoffStore(db: Db) {
     onChange(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Calls `listener` after every message stored for a ticket; returns the unsubscribe. */
+    onMessage(listener: (message: { ticketId: string; id: number; kind: MessageKind }) => void): () => void {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
     },
     /** Inserts a new ticket with its `created` audit event. */
     insertTicket(t: Ticket, e: AuditEvent): Ticket {
@@ -255,7 +261,9 @@ export function createHandoffStore(db: Db) {
     },
     addMessage(ticketId: string, kind: MessageKind, author: string | null, text: string, at: number): number {
       const info = prepare('INSERT INTO handoff_messages (ticket_id, kind, author, text, at) VALUES (?, ?, ?, ?, ?)').run(ticketId, kind, author, text, at);
-      return Number(info.lastInsertRowid);
+      const id = Number(info.lastInsertRowid);
+      for (const listener of messageListeners) listener({ ticketId, id, kind });
+      return id;
     },
     markDelivered(messageId: number, ok: boolean): void {
       prepare('UPDATE handoff_messages SET delivered = ? WHERE id = ?').run(ok ? 1 : 0, messageId);

@@ -6,7 +6,8 @@
  * push: the first change is pushed as soon as the code that made it yields, later ones at most every `minGapMs`,
  * and a snapshot is built once for all consoles (see {@link QueueSnapshot}), then diffed per console. A console
  * whose view did not change is not written to; a slow one (write buffer full) is skipped until it drains, then
- * gets a whole `queue` event again.
+ * gets a whole `queue` event again. A message stored in a chat (the citizen's, the lawyer's, a notice) sends the
+ * assigned lawyer's consoles `event: chat` with `{"ticketId","id"}`, so an open chat fetches it at once.
  */
 import type { Request, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
@@ -70,6 +71,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   const perAccount = new Map<string, number>();
   const stats: QueueStreamStats = { open: 0, snapshots: 0, pushes: 0, deltas: 0, bytes: 0, pushMs: 0 };
   let unsubscribe: (() => void) | null = null;
+  let unsubscribeChat: (() => void) | null = null;
   let ticker: NodeJS.Timeout | undefined;
   let soon = false;
   let timer: NodeJS.Timeout | undefined;
@@ -163,8 +165,24 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     if (streams.size) return;
     unsubscribe?.();
     unsubscribe = null;
+    unsubscribeChat?.();
+    unsubscribeChat = null;
     clearInterval(ticker);
     ticker = undefined;
+  }
+
+  /** Tells the consoles of the lawyer who holds the chat that a message is stored (they fetch it themselves). */
+  function chat(message: { ticketId: string; id: number }): void {
+    try {
+      const lawyer = service.store.getTicket(message.ticketId)?.lawyer?.toLowerCase();
+      if (!lawyer) return;
+      const text = `event: chat\ndata: ${JSON.stringify({ ticketId: message.ticketId, id: message.id })}\n\n`;
+      for (const s of streams) {
+        if (s.lawyer && !s.blocked && !s.res.writableEnded && s.username.toLowerCase() === lawyer) write(s, text);
+      }
+    } catch (error) {
+      log.error('handoff chat push failed', { error });
+    }
   }
 
   /** Ends the stream and its connection (kept alive, it would hold up a closing server until its timeout). */
@@ -201,6 +219,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
       res.on('close', () => remove(s));
       if (req.socket.destroyed) return remove(s); // hung up before we got here: 'close' has already gone by
       unsubscribe ??= service.store.onChange(schedule);
+      unsubscribeChat ??= service.store.onMessage(chat);
       ticker ??= setInterval(check, o.checkMs).unref();
       push(s);
     },

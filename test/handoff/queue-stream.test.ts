@@ -81,6 +81,38 @@ describe('GET /api/v1/handoff/queue/stream', () => {
     }
   });
 
+  it('tells the lawyer holding a chat, and nobody else, that a message arrived in it', async () => {
+    const service = handoffOf(h.app)!;
+    expect((await h.request('PUT', '/api/v1/lawyers/me/presence', { status: 'online' }, lawyer)).status).toBe(200);
+    const citizen = await directLineCitizen(h);
+    await citizen.say('转人工');
+    const ticket = service.store.activeFor('directline', citizen.conversationId)!;
+    expect((await h.request('POST', `/api/v1/handoff/${ticket.id}/accept`, undefined, lawyer)).status).toBe(200);
+    const mine = await openSse(url(), lawyer);
+    const other = await openSse(url(), admin);
+    try {
+      await mine.next();
+      await other.next();
+      await citizen.say('我的老板三个月没发工资');
+      let chat = await mine.next();
+      while (chat.event !== 'chat') chat = await mine.next();
+      const sent = service.store.messages(ticket.id).filter((m) => m.kind === 'citizen').at(-1)!;
+      expect(sent.text).toBe('我的老板三个月没发工资');
+      expect(JSON.parse(chat.data)).toEqual({ ticketId: ticket.id, id: sent.id });
+      // The admin's stream saw queue events only: the next thing it hears of is a new ticket.
+      const escalated = service.lawyers.escalate('agent1', { summary: '来电咨询' }).id;
+      let e = await other.next();
+      while (e.event !== 'queue-delta') {
+        expect(e.event).not.toBe('chat');
+        e = await other.next();
+      }
+      expect(e.data).toContain(escalated);
+    } finally {
+      mine.close();
+      other.close();
+    }
+  });
+
   it('caps the streams of one account and frees a place when one closes', async () => {
     const open: SseClient[] = [];
     try {
