@@ -32,14 +32,20 @@ export interface TokenService {
 export function createTokenService(key: Buffer, now: () => number = Date.now): TokenService {
   const secret = createSecretKey(key);
   const sign = (body: string) => createHmac('sha256', secret).update(body).digest('base64url');
-  // Every request of a conversation carries the same token: remember the ones already checked (until they expire)
-  // rather than recompute the signature each time. Bounded; the oldest entries go first.
+  // Every request of a conversation carries the same token: remember the ones issued here or already checked (until
+  // they expire) rather than recompute the signature each time. Bounded; the oldest entries go first.
   const verified = new Map<string, { conversationId: string; expiresAt: number }>();
+  const remember = (token: string, conversationId: string, expiresAt: number) => {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { conversationId, expiresAt });
+  };
   return {
     issue(conversationId) {
       const payload = { c: conversationId, e: Math.floor(now() / 1000) + TOKEN_TTL_SECONDS, n: newId(6) };
       const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-      return { token: `${body}.${sign(body)}`, expires_in: TOKEN_TTL_SECONDS };
+      const token = `${body}.${sign(body)}`;
+      remember(token, conversationId, payload.e * 1000);
+      return { token, expires_in: TOKEN_TTL_SECONDS };
     },
     verify(token) {
       if (!token) return { ok: false, reason: 'missing' };
@@ -62,8 +68,7 @@ export function createTokenService(key: Buffer, now: () => number = Date.now): T
       }
       if (!parsed.success) return { ok: false, reason: 'invalid' };
       if (parsed.data.e * 1000 <= now()) return { ok: false, reason: 'expired' };
-      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-      verified.set(token, { conversationId: parsed.data.c, expiresAt: parsed.data.e * 1000 });
+      remember(token, parsed.data.c, parsed.data.e * 1000);
       return { ok: true, conversationId: parsed.data.c };
     },
   };
