@@ -3,7 +3,7 @@
  * The hand-off bench's load generator, run as a second process on loopback so the clients do not share the
  * server's core: the lawyer consoles hold the queue's push stream open (Server-Sent Events over fetch, as the
  * console does, applying the whole `queue` event and the `queue-delta` events after it with the console's own code)
- * and then the citizens post 转人工 at once, in bursts (before each burst after the first, the previous burst's
+ * and then the citizens — each having read the greeting, as the widget does — post 转人工 at once, in bursts (before each burst after the first, the previous burst's
  * citizens cancel, so every burst meets the same empty queue). A ticket is seen when the first event listing it (in the whole queue or
  * among a delta's upserts) reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
  * stream and request ends by the plan's deadline.
@@ -118,8 +118,16 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
     });
     if (res.status >= 300) throw new Error(`citizen post: ${res.status}`);
   };
+  // As the widget does once a conversation starts, each citizen first reads what the bot said so far (the greeting):
+  // the burst then comes from clients that have their connection open, as real citizens' do.
+  const greet = async (c: { conversationId: string; token: string }) => {
+    const res = await fetch(`${plan.base}/v3/directline/conversations/${c.conversationId}/activities`, { headers: { authorization: `Bearer ${c.token}` } });
+    if (res.status !== 200) throw new Error(`citizen read: ${res.status}`);
+    await res.arrayBuffer();
+  };
   for (const [i, burst] of plan.bursts.entries()) {
     if (i > 0) await Promise.all(plan.bursts[i - 1]!.map((c) => say(c, '取消')));
+    await Promise.all(burst.map(greet));
     const times: number[] = [];
     await Promise.all(burst.map(async (c) => {
       const t0 = performance.now();
