@@ -37,6 +37,8 @@ export interface HandoffBurst {
   requestMs: LatencySummary;
   /** The bot's reply → the first queue event listing the ticket (negative: the console knew first). */
   afterReplyMs: LatencySummary;
+  /** How long the load process took to put its last request on the wire (included in the latencies). */
+  sendDelayMs: number;
 }
 
 export interface HandoffBenchResult {
@@ -121,7 +123,7 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
     const service = handoffOf(app)!;
     const pushed = queueStreamsOf(service)?.stats();
     const ticketOf = db.prepare<[string], { id: string }>(`SELECT id FROM handoff_tickets WHERE channel_id = 'directline' AND conversation_id = ?`);
-    const burst = (citizens: Array<{ conversationId: string }>, requestMs: number[]): HandoffBurst => {
+    const burst = (citizens: Array<{ conversationId: string }>, requestMs: number[], sendDelayMs: number): HandoffBurst => {
       const seen = citizens.flatMap((c) => {
         const id = ticketOf.get(c.conversationId)?.id;
         const at = id ? load.seenAt[id] : undefined;
@@ -129,11 +131,11 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
       });
       const latencies = seen.map((s) => s.at - load.sentAt[s.conversation]!);
       const afterReply = seen.flatMap((s) => (load.repliedAt[s.conversation] === undefined ? [] : [s.at - load.repliedAt[s.conversation]!]));
-      return { seen: latencies.length, latencyMs: summarise(latencies), requestMs: summarise(requestMs), afterReplyMs: summarise(afterReply) };
+      return { seen: latencies.length, latencyMs: summarise(latencies), requestMs: summarise(requestMs), afterReplyMs: summarise(afterReply), sendDelayMs };
     };
     return {
       citizens: counts.citizens, lawyers: counts.lawyers,
-      cold: burst(bursts[0]!, load.requestMs[0] ?? []), warm: burst(bursts[1]!, load.requestMs[1] ?? []), queuePushes: load.pushes,
+      cold: burst(bursts[0]!, load.requestMs[0] ?? [], load.sendDelayMs[0] ?? NaN), warm: burst(bursts[1]!, load.requestMs[1] ?? [], load.sendDelayMs[1] ?? NaN), queuePushes: load.pushes,
       queueDeltas: load.deltas, bytesReceived: load.bytes,
       serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, serverBytes: pushed?.bytes ?? 0,
       serverCpuMs: (cpu.user + cpu.system) / 1000, loadCpuMs: load.cpuMs, wallMs: load.wallMs,
@@ -155,7 +157,7 @@ export function formatHandoff(r: HandoffBenchResult): string {
     '', `Hand-off (loopback, ${r.citizens} citizens on Direct Line say 转人工 at once, ${r.lawyers} lawyer consoles on the queue push stream; target: p99 < 1000 ms)`,
     ...([['first burst after start', r.cold], ['second burst', r.warm]] as const).flatMap(([label, b]) => [
       `  ${label}: request → a lawyer console is pushed it: p50 ${f(b.latencyMs.p50)} ms, p99 ${f(b.latencyMs.p99)} ms, max ${f(b.latencyMs.max)} ms (${b.seen}/${r.citizens} seen)`,
-      `    request → citizen told the position: p50 ${f(b.requestMs.p50)} ms, p99 ${f(b.requestMs.p99)} ms; told → console pushed: p50 ${f(b.afterReplyMs.p50)} ms, p99 ${f(b.afterReplyMs.p99)} ms`,
+      `    request → citizen told the position: p50 ${f(b.requestMs.p50)} ms, p99 ${f(b.requestMs.p99)} ms; told → console pushed: p50 ${f(b.afterReplyMs.p50)} ms, p99 ${f(b.afterReplyMs.p99)} ms; the load process had sent every request after ${f(b.sendDelayMs)} ms`,
     ]),
     `  ${r.queuePushes} queue events (${r.queueDeltas} deltas, ${f(r.bytesReceived / 1024)} KB) received in ${f(r.wallMs)} ms`,
     `  server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building, diffing and writing them, ${f(r.serverBytes / 1024)} KB written`,
