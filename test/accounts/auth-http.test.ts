@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttp, type HttpHarness } from './http-harness.js';
+import { startServer, type ServerHarness } from '../support/server-harness.js';
 
-let h: HttpHarness;
+let h: ServerHarness;
 beforeAll(async () => {
-  h = await startHttp();
+  h = await startServer();
   await h.accounts.addUser({ username: 'agent1', password: 'agent-password', role: 'agent' });
 });
 afterAll(() => h.close());
@@ -42,8 +42,8 @@ describe('requireRole on staff routes', () => {
   });
 
   it('answers 403 for a role that may not use the route, and lets agents and admins through', async () => {
-    const lawyer = await h.addUser('lawyer1', 'lawyer');
-    const admin = await h.addUser('admin1', 'admin');
+    const lawyer = await h.login('lawyer1', 'lawyer');
+    const admin = await h.login('admin1', 'admin');
     const forbidden = await h.request('GET', path, undefined, lawyer);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error).toMatch(/lawyer/);
@@ -53,7 +53,7 @@ describe('requireRole on staff routes', () => {
 
 describe('POST /api/v1/auth/logout', () => {
   it('revokes the token it is called with, and needs a valid one', async () => {
-    const token = await h.addUser('agent-logout', 'agent');
+    const token = await h.login('agent-logout', 'agent');
     const path = '/api/v1/preapplications/LA-20261126-0002';
     expect((await h.request('GET', path, undefined, token)).status).toBe(404);
     expect((await h.request('POST', '/api/v1/auth/logout', undefined, token)).status).toBe(200);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { handoffOf } from '../../src/handoff/mount-handoff.js';
 import { queueStreamsOf } from '../../src/handoff/queue-stream.js';
-import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../handoff/server-harness.js';
+import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 
 warnIfNoChromium('lawyer console');
 

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUTY_LAWYER, startServer, type ServerHarness } from './server-harness.js';
+import { DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 
 interface Posted { path: string; activity: { type: string; text?: string; name?: string } }
 

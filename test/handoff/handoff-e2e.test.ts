@@ -3,7 +3,7 @@
  * accepts, they chat, the lawyer closes, the citizen rates, and the stats show it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from './server-harness.js';
+import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 
 const texts = (activities: Array<{ type: string; text?: string }>) => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
 
@@ -19,7 +19,7 @@ describe('hand-off end to end (Direct Line → lawyer API)', () => {
     lawyer = await h.login('duty1', 'lawyer');
     other = await h.login('duty2', 'lawyer');
     const roster = await h.request('PUT', '/api/v1/handoff/roster', { lawyers: [DUTY_LAWYER, { ...DUTY_LAWYER, username: 'duty2', name: '李值班' }] }, admin);
-    expect(roster).toEqual({ status: 200, body: { lawyers: 2 } });
+    expect({ status: roster.status, body: roster.body }).toEqual({ status: 200, body: { lawyers: 2 } });
   });
   afterAll(async () => h?.close());
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffOf } from '../../src/handoff/mount-handoff.js';
 import { queueStreamsOf } from '../../src/handoff/queue-stream.js';
-import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from './server-harness.js';
+import { directLineCitizen, DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 import { openSse, type SseClient } from './sse-client.js';
 
 /** The queue view without the waiting times, which grow between two reads. */

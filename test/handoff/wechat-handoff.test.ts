@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPID, replyFields, signedQuery, startCustomerServiceStub, textXml, TOKEN, type SendCall } from '../channels/wechat/wechat-kit.js';
-import { DUTY_LAWYER, startServer, type ServerHarness } from './server-harness.js';
+import { DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 
 const OPENID = 'oHandoff_citizen_0001';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewPreapplication } from '../../src/preapplication/preapplication-schema.js';
-import { startHttp, type HttpHarness } from '../accounts/http-harness.js';
+import { startServer, type ServerHarness } from '../support/server-harness.js';
 
-let h: HttpHarness;
+let h: ServerHarness;
 let agent: string;
 beforeAll(async () => {
-  h = await startHttp();
-  agent = await h.addUser('agent1', 'agent');
+  h = await startServer();
+  agent = await h.login('agent1', 'agent');
 });
 afterAll(() => h.close());
 

@@ -1,6 +1,6 @@
 /**
- * The real app on an ephemeral loopback port over the shared test assistant, with a fresh state database, a
- * duty roster and helpers for staff logins and a Direct Line citizen.
+ * The real app on an ephemeral loopback port over the shared test assistant, with a fresh state database (and second
+ * handles on it for seeding and checking), a duty roster and helpers for staff logins and a Direct Line citizen.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -8,16 +8,20 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import { createAccountStore } from '../../src/accounts/account-store.js';
+import { createAccountStore, type AccountStore } from '../../src/accounts/account-store.js';
 import type { Role } from '../../src/accounts/account-schema.js';
 import { createApp } from '../../src/server/app.js';
+import { createPreapplicationStore, type PreapplicationStore } from '../../src/preapplication/preapplication-store.js';
 import { openDatabase, type Db } from '../../src/storage/database.js';
-import { testConfig, testLawline } from '../support/lawline.js';
+import { testConfig, testLawline } from './lawline.js';
 
 export interface ServerHarness {
   base: string;
   app: Express;
-  request(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  accounts: AccountStore;
+  preapplications: PreapplicationStore;
+  /** A string body is sent as it is (for malformed JSON); anything else as JSON. */
+  request(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any; headers: Headers }>;
   login(username: string, role: Role): Promise<string>;
   close(): Promise<void>;
 }
@@ -29,7 +33,7 @@ export const DUTY_LAWYER = {
 
 /** `overrides` are extra configuration (e.g. the WECHAT_* variables). */
 export async function startServer(overrides: Record<string, string> = {}): Promise<ServerHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'lawline-handoff-'));
+  const dir = mkdtempSync(join(tmpdir(), 'lawline-server-'));
   const lawline = { ...testLawline(), config: testConfig({ LAWLINE_STATE_DIR: dir, ...overrides }) };
   const app = createApp(lawline);
   const server: Server = app.listen(0, '127.0.0.1');
@@ -40,13 +44,15 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
   const h: ServerHarness = {
     base,
     app,
+    accounts,
+    preapplications: createPreapplicationStore(db),
     async request(method, path, body, token) {
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
+      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
     },
     async login(username, role) {
       await accounts.addUser({ username, password: `${username}-password`, role });
