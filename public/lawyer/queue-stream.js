@@ -120,5 +120,5 @@ window.lawlineQueueStream = (() => {
     };
   }
 
-  return { connect, createView, supported: typeof TextDecoderStream !== 'undefined' && typeof AbortController !== 'undefined' };
+  return { connect, createView, takeFrames, supported: typeof TextDecoderStream !== 'undefined' && typeof AbortController !== 'undefined' };
 })();

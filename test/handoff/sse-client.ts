@@ -1,26 +1,15 @@
 /**
  * Reads a Server-Sent Events response over fetch (as the lawyer console does, with a bearer token): frames are
- * parsed across chunk boundaries and handed out one at a time by `next()`; `until()` rebuilds the queue from
+ * parsed across chunk boundaries by the console's own parser and handed out one at a time by `next()`; `until()` rebuilds the queue from
  * `queue` and `queue-delta` events with the console's own code (public/lawyer/queue-stream.js).
  */
-import { readFileSync } from 'node:fs';
+import { consoleQueueStream, type QueueView } from '../../src/tools/bench/console-queue-stream.js';
 
 export interface SseEvent { event: string; data: string }
-
-/** The console's queue view (createView in public/lawyer/queue-stream.js). */
-export interface QueueView {
-  apply(event: string, data: unknown, now?: number): boolean;
-  queue(now?: number): any;
-}
-
-const consoleScript = readFileSync(new URL('../../public/lawyer/queue-stream.js', import.meta.url), 'utf8');
+export type { QueueView };
 
 /** A fresh queue view from the console's script, run here without a browser. */
-export function createQueueView(): QueueView {
-  const window: { lawlineQueueStream?: { createView(): QueueView } } = {};
-  new Function('window', consoleScript)(window);
-  return window.lawlineQueueStream!.createView();
-}
+export const createQueueView = (): QueueView => consoleQueueStream().createView();
 
 export interface SseClient {
   status: number;
@@ -46,16 +35,7 @@ export async function openSse(url: string, token?: string): Promise<SseClient> {
     while (!ready.length) {
       const { value, done } = await reader.read();
       if (done) throw new Error('stream ended');
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const lines = frame.split('\n').filter((l) => !l.startsWith(':'));
-        if (!lines.length) continue;
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-        ready.push({ event, data: lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n') });
-      }
+      buffer = consoleQueueStream().takeFrames(buffer + value, (event, data) => ready.push({ event, data }));
     }
     const e = ready.shift()!;
     if (e.event === 'queue' || e.event === 'queue-delta') view.apply(e.event, JSON.parse(e.data));

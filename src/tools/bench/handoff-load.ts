@@ -8,9 +8,9 @@
  * among a delta's upserts) reaches any console. Reads its plan as JSON on stdin, writes timings (its own clock) as JSON on stdout. Every
  * stream and request ends by the plan's deadline.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { z } from 'zod';
+import { consoleQueueStream } from './console-queue-stream.js';
 
 const planSchema = z.object({
   base: z.string().regex(/^http:\/\/127\.0\.0\.1:\d+$/, 'loopback only'),
@@ -39,16 +39,6 @@ export interface LoadTimings {
   cpuMs: number;
 }
 
-interface QueueView { apply(event: string, data: unknown): boolean }
-
-/** The lawyer console's queue view (createView in public/lawyer/queue-stream.js), run here without a browser. */
-const consoleScript = readFileSync(new URL('../../../public/lawyer/queue-stream.js', import.meta.url), 'utf8');
-function createView(): QueueView {
-  const window: { lawlineQueueStream?: { createView(): QueueView } } = {};
-  new Function('window', consoleScript)(window);
-  return window.lawlineQueueStream!.createView();
-}
-
 /** Reads one console's stream until `stop` aborts it; calls `onEvent` with each event and counts the bytes. */
 async function holdStream(url: string, token: string, stop: AbortSignal, onEvent: (event: string, data: string) => void, onBytes: (n: number) => void): Promise<void> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: stop });
@@ -59,12 +49,7 @@ async function holdStream(url: string, token: string, stop: AbortSignal, onEvent
     for await (const chunk of res.body) {
       onBytes((chunk as Uint8Array).byteLength);
       buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (frame.startsWith('event: ')) onEvent(frame.slice(7, frame.indexOf('\n')), frame.slice(frame.indexOf('data: ') + 6));
-      }
+      buffer = consoleQueueStream().takeFrames(buffer, onEvent);
     }
   } catch (err) {
     if (!stop.aborted) throw err;
@@ -90,7 +75,7 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   let connected = 0;
   let allConnected!: () => void;
   const ready = new Promise<void>((resolve) => { allConnected = resolve; });
-  const views = plan.lawyerTokens.map(() => createView());
+  const views = plan.lawyerTokens.map(() => consoleQueueStream().createView());
   const consoles = plan.lawyerTokens.map((token, i) => {
     let first = true;
     return holdStream(`${plan.base}/api/v1/handoff/queue/stream`, token, stop.signal, (event, text) => {
