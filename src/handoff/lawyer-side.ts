@@ -18,8 +18,6 @@ import type { Lawyer } from './roster.js';
 const countyName = (region: Region, id: string | null) => (id ? findCounty(region, id)?.name ?? id : null);
 const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 
-export { queueItem, type QueueSnapshot } from './queue-snapshot.js';
-
 /** How often a console's requests refresh its lawyer's last-seen time (the idle timeout is minutes). */
 const HEARTBEAT_EVERY_MS = 5_000;
 
@@ -74,7 +72,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
         mine: store.assignedTo(username).map((t) => mineItem(t, core.region)),
       };
     },
-    /** {@link QueueSnapshot} of now: four reads whatever the number of consoles. */
+    /** The queue of every account now (queue-snapshot.ts): four reads whatever the number of consoles. */
     queueSnapshot: createQueueSnapshots(core),
     async accept(id: string, username: string) {
       const lawyer = rostered(username);
