@@ -11,6 +11,8 @@ export interface ParsedStatute {
   fullTitle: string;
   /** Further `# ` headings in the header (民法典 parts: "合同编"). */
   subTitles: string[];
+  /** Non-heading lines of the header (adoption, amendments, 施行), as printed. */
+  history: string[];
   articles: Article[];
   /** Paragraphs before the first article with their headings (e.g. 序言), or "" when there is no text. */
   preamble: string;
@@ -70,6 +72,9 @@ export function parseStatute(markdown: string, options: { part?: string } = {}):
     .filter((l) => /^#\s/.test(l))
     .map((l) => squashSpaces(l.replace(/^#\s+/, '')));
   const fullTitle = titleLines[0] ?? '';
+  const history = markerAt >= 0
+    ? lines.slice(0, markerAt).map((l) => squashSpaces(l.replace(COMMENT_RE, ''))).filter((l) => l !== '' && !l.startsWith('#'))
+    : [];
   const bodyLines =
     markerAt >= 0 ? lines.slice(markerAt + 1) : lines.slice(lines.findIndex((l) => /^#\s/.test(l)) + 1);
 
@@ -155,6 +160,7 @@ export function parseStatute(markdown: string, options: { part?: string } = {}):
   return {
     fullTitle,
     subTitles: titleLines.slice(1),
+    history,
     articles,
     // Headings alone ("第一章 总则") are not a preamble; a 序言 with text is.
     preamble: preambleHasText ? preamble.join('\n') : '',

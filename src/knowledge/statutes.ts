@@ -12,6 +12,8 @@ import {
   type LawFile,
   type ManifestEntry,
 } from './schemas/law.js';
+import { lawToday } from '../config/today.js';
+import { statusesAsOf } from './law-versions.js';
 
 export const DEFAULT_LAWS_DIR = 'knowledge/laws';
 const MANIFEST = '_manifest.json';
@@ -35,10 +37,15 @@ function listJson(dir: string): string[] {
 }
 
 /**
- * Reads and validates every statute file under `dir` (sync).
+ * Reads and validates every statute file under `dir` (sync), with each version's status as of `today`: a
+ * version adopted but not yet in force at import time becomes current on its effective date without a re-import.
  * @throws Error naming the file and the failing field path, e.g. "…/劳动法.json: articles.3.number: Expected number".
  */
-export function loadStatutes(dir: string = DEFAULT_LAWS_DIR): LawFile[] {
+export function loadStatutes(dir: string = DEFAULT_LAWS_DIR, today: string = lawToday()): LawFile[] {
+  return statusesAsOf(readStatuteFiles(dir), today);
+}
+
+function readStatuteFiles(dir: string): LawFile[] {
   return listJson(dir).map((file) => {
     let raw: unknown;
     try {
@@ -107,10 +114,13 @@ export function serialiseLaw(law: LawFile): string {
     ['category', law.category],
     ['kind', law.kind],
     ['versionDate', law.versionDate],
+    ['effectiveFrom', law.effectiveFrom],
+    ['effectiveBasis', law.effectiveBasis],
     ['status', law.status],
     ['source', law.source],
+    ['history', law.history],
   ];
-  if (law.repealedBy !== undefined) head.splice(6, 0, ['repealedBy', law.repealedBy]);
+  if (law.repealedBy !== undefined) head.splice(8, 0, ['repealedBy', law.repealedBy]);
   if (law.preamble !== undefined) head.push(['preamble', law.preamble]);
   if (law.body !== undefined) head.push(['body', law.body]);
   if (law.appendix !== undefined) head.push(['appendix', law.appendix]);

@@ -1,8 +1,10 @@
 /**
  * @module tools/import-laws
- * `npm run import:laws -- <LawRefBook-Laws dir> [--out knowledge/laws]`: parses every statute (案例/ excluded)
- * into knowledge/laws/<folder>/<stem>.json plus _manifest.json, and prints a parse report.
- * Output is deterministic: re-running on the same snapshot gives a byte-identical tree.
+ * `npm run import:laws -- [<root> …] [--out knowledge/laws] [--as-of YYYY-MM-DD]`: parses every statute (案例/
+ * excluded) under each root — by default the LawRefBook-Laws snapshot and then statute-updates/, the texts
+ * adopted since — into knowledge/laws/<folder>/<stem>.json plus _manifest.json, and prints a report: parse
+ * notes, each version's effective date and status as of the import date, and what changed between versions.
+ * Output is deterministic for a given --as-of: re-running on the same roots gives a byte-identical tree.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,9 @@ import {
 } from '../knowledge/statute-parser.js';
 import { lawFileSchema, type Article, type LawFile, type ManifestEntry } from '../knowledge/schemas/law.js';
 import { numberingIssues, serialiseLaw } from '../knowledge/statutes.js';
+import { effectiveDate, resolveStatuses, statedEffectiveDate } from '../knowledge/law-versions.js';
+import { lawToday } from '../config/today.js';
+import { versionChangeReport } from './law-change-report.js';
 
 const CIVIL_CODE_DIR = '民法典';
 
@@ -38,16 +43,22 @@ function listStatuteFiles(root: string): string[] {
 
 type Draft = Omit<LawFile, 'status'> & { outFile: string; stray: number };
 
-function draftFrom(rel: string, parsed: ParsedStatute): Draft {
+/** The default roots: the snapshot, then the texts adopted after it (same layout). */
+const DEFAULT_ROOTS = ['../shared/data/LawRefBook-Laws', '../shared/data/statute-updates'];
+
+function draftFrom(rel: string, parsed: ParsedStatute, sourcePrefix = ''): Draft {
   const category = categoryOf(rel);
   const stem = path.basename(rel, '.md');
+  const versionDate = versionDateFromName(rel);
   const draft: Draft = {
     title: shortTitle(parsed.fullTitle),
     fullTitle: parsed.fullTitle,
     category,
     kind: kindOf(category),
-    versionDate: versionDateFromName(rel),
-    source: rel,
+    versionDate,
+    ...effectiveDate(versionDate, statedEffectiveDate(parsed.history, parsed.articles.map((a) => a.text))),
+    source: `${sourcePrefix}${rel}`,
+    history: parsed.history,
     articles: parsed.articles,
     outFile: `${path.dirname(rel)}/${stem}.json`,
     stray: parsed.strayParagraphs,
@@ -77,17 +88,9 @@ function mergeCivilCode(root: string, rels: string[]): Draft {
   return draft;
 }
 
-/** Newest version per title is current; a title's older versions are superseded. */
-function withStatus(drafts: Draft[]): Array<LawFile & { outFile: string; stray: number }> {
-  const newest = new Map<string, string | null>();
-  for (const d of drafts) {
-    const seen = newest.get(d.title);
-    if (!newest.has(d.title) || (d.versionDate ?? '') > (seen ?? '')) newest.set(d.title, d.versionDate);
-  }
-  return drafts.map((d) => ({
-    ...d,
-    status: (d.versionDate ?? '') === (newest.get(d.title) ?? '') ? 'current' : 'superseded',
-  }));
+/** Per title, the newest version in force on `asOf` is current; older ones superseded; later ones upcoming. */
+function withStatus(drafts: Draft[], asOf: string): Array<LawFile & { outFile: string; stray: number }> {
+  return resolveStatuses(drafts.map((d) => ({ ...d, status: 'current' as const })), asOf);
 }
 
 /**
@@ -107,17 +110,41 @@ function withRepeals<T extends LawFile>(laws: T[]): T[] {
   });
 }
 
+/** Reads `--flag value` pairs and the bare arguments. */
+function parseArgs(argv: string[]): { roots: string[]; outDir: string; asOf: string } {
+  const flags = new Map<string, string>();
+  const bare: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new Error(`${a} needs a value`);
+      flags.set(a, value);
+      i += 1;
+    } else bare.push(a);
+  }
+  const asOf = flags.get('--as-of') ?? lawToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got "${asOf}"`);
+  return { roots: bare.length ? bare : DEFAULT_ROOTS, outDir: flags.get('--out') ?? 'knowledge/laws', asOf };
+}
+
 function main(argv: string[]): void {
-  const outIdx = argv.indexOf('--out');
-  const outDir = outIdx >= 0 ? argv[outIdx + 1]! : 'knowledge/laws';
-  const root = argv.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ?? '../shared/data/LawRefBook-Laws';
-  const files = listStatuteFiles(root);
-  const civil = files.filter((f) => f.startsWith(`${CIVIL_CODE_DIR}/`));
-  const drafts = files
-    .filter((f) => !f.startsWith(`${CIVIL_CODE_DIR}/`))
-    .map((rel) => draftFrom(rel, parseStatute(fs.readFileSync(path.join(root, rel), 'utf8'))));
-  if (civil.length > 0) drafts.push(mergeCivilCode(root, civil));
-  const laws = withRepeals(withStatus(drafts)).sort((a, b) => (a.outFile < b.outFile ? -1 : 1));
+  const { roots, outDir, asOf } = parseArgs(argv);
+  const drafts: Draft[] = [];
+  roots.forEach((root, i) => {
+    if (!fs.existsSync(root)) throw new Error(`statute folder not found: ${root}`);
+    // The first root is the snapshot (sources relative to it, as before); later roots are named in the source.
+    const prefix = i === 0 ? '' : `${path.basename(path.resolve(root))}/`;
+    const files = listStatuteFiles(root);
+    const civil = files.filter((f) => f.startsWith(`${CIVIL_CODE_DIR}/`));
+    for (const rel of files.filter((f) => !f.startsWith(`${CIVIL_CODE_DIR}/`))) {
+      drafts.push(draftFrom(rel, parseStatute(fs.readFileSync(path.join(root, rel), 'utf8')), prefix));
+    }
+    if (civil.length > 0) drafts.push(mergeCivilCode(root, civil));
+  });
+  const clash = drafts.find((d, i) => drafts.findIndex((e) => e.outFile === d.outFile) !== i);
+  if (clash) throw new Error(`two roots hold ${clash.outFile}; a later text needs its own version date in the file name`);
+  const laws = withRepeals(withStatus(drafts, asOf)).sort((a, b) => (a.outFile < b.outFile ? -1 : 1));
 
   // Only this tool writes here, so a clean rebuild keeps the tree free of stale files.
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -131,6 +158,7 @@ function main(argv: string[]): void {
       title: checked.title,
       file: outFile,
       versionDate: checked.versionDate,
+      effectiveFrom: checked.effectiveFrom,
       status: checked.status,
       kind: checked.kind,
       articleCount: checked.articles.length,
@@ -144,14 +172,17 @@ function main(argv: string[]): void {
     `[\n${manifest.map((m) => JSON.stringify(m)).join(',\n')}\n]\n`,
   );
   report(laws, outDir);
+  console.log(`\nstatus as of ${asOf} (the loader re-reads it as of each day it runs)`);
+  for (const line of versionChangeReport(laws)) console.log(line);
 }
 
 function report(laws: Array<LawFile & { outFile: string; stray: number }>, outDir: string): void {
   const total = laws.reduce((n, l) => n + l.articles.length, 0);
   const current = laws.filter((l) => l.status === 'current');
   const repealed = laws.filter((l) => l.status === 'repealed');
-  console.log(`wrote ${laws.length} laws (${current.length} current, ${laws.length - current.length - repealed.length} superseded, ` +
-    `${repealed.length} repealed), ${total} articles → ${outDir}`);
+  const upcoming = laws.filter((l) => l.status === 'upcoming');
+  console.log(`wrote ${laws.length} laws (${current.length} current, ${laws.length - current.length - repealed.length - upcoming.length} superseded, ` +
+    `${upcoming.length} upcoming, ${repealed.length} repealed), ${total} articles → ${outDir}`);
   console.log(`repealed by 民法典 Art. 1260 (the statute or an interpretation of it): ${repealed.map((l) => l.title).join('; ')}`);
   const byKind = new Map<string, number>();
   for (const l of laws) byKind.set(l.kind, (byKind.get(l.kind) ?? 0) + 1);

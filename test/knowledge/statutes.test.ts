@@ -19,7 +19,10 @@ const GOOD: LawFile = {
   category: '社会法',
   kind: 'law',
   versionDate: '2020-01-01',
+  effectiveFrom: '2020-01-01',
+  effectiveBasis: 'version-date',
   status: 'current',
+  history: [],
   source: '社会法/示例法(2020-01-01).md',
   articles: [
     { number: 1, label: '第一条', chapter: '第一章 总则', section: null, text: '为了示例，制定本法。' },

@@ -14,6 +14,9 @@ export const lawKindSchema = z.enum([
   'local_regulation',
 ]);
 
+/** Where a version stands as of a date. */
+export const lawStatusSchema = z.enum(['current', 'superseded', 'upcoming', 'repealed']);
+
 /** One article (条) of a statute. */
 export const articleSchema = z
   .object({
@@ -39,12 +42,19 @@ export const lawFileSchema = z
     category: z.string().min(1),
     kind: lawKindSchema,
     versionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-    /** current; superseded (a newer version of the same title exists); repealed (see repealedBy). */
-    status: z.enum(['current', 'superseded', 'repealed']),
+    /** The day this version took effect (see effectiveBasis); null when neither the text nor the file name gives a date. */
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    /** stated: the text gives the date; version-date: assumed from the version date; unknown: no date at all. */
+    effectiveBasis: z.enum(['stated', 'version-date', 'unknown']),
+    /** Status as of the import (the loader re-reads it as of today, see law-versions.ts): current; superseded
+     * (a newer version is in force); upcoming (adopted, not yet in force); repealed (see repealedBy). */
+    status: lawStatusSchema,
     /** For repealed instruments: the provision that ended them, e.g. "民法典第一千二百六十条". */
     repealedBy: z.string().min(1).optional(),
-    /** Source path(s) relative to the LawRefBook-Laws snapshot. */
+    /** Source path(s): relative to the LawRefBook-Laws snapshot, or "statute-updates/<path>" for later texts. */
     source: z.string().min(1),
+    /** The header's history lines as printed (adoption, amendments, promulgation, 施行). */
+    history: z.array(z.string().min(1)),
     /** Text between the header and the first article (e.g. 宪法 序言), when there is any. */
     preamble: z.string().min(1).optional(),
     /** Text under article-less headings after the articles (附件 and the like), with those headings. */
@@ -62,7 +72,8 @@ export const manifestEntrySchema = z
     /** Path relative to knowledge/laws. */
     file: z.string().min(1),
     versionDate: z.string().nullable(),
-    status: z.enum(['current', 'superseded', 'repealed']),
+    effectiveFrom: z.string().nullable(),
+    status: lawStatusSchema,
     kind: lawKindSchema,
     articleCount: z.number().int().nonnegative(),
   })

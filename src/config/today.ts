@@ -1,0 +1,21 @@
+/**
+ * @module config/today
+ * Today's date in China (Asia/Shanghai), the date the law is read as of: which statute versions are in force,
+ * which are upcoming. `LAWLINE_TODAY=YYYY-MM-DD` fixes it (tests, or to preview a law before it takes effect).
+ */
+import { z } from 'zod';
+import { formatZodIssues, LawlineError } from '../errors.js';
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
+
+const todaySchema = z.object({ LAWLINE_TODAY: isoDateSchema.optional() });
+
+/** Today as YYYY-MM-DD in China, or LAWLINE_TODAY when it is set. */
+export function lawToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const r = todaySchema.safeParse(env);
+  if (!r.success) throw new LawlineError(`invalid configuration: ${formatZodIssues(r.error)}`);
+  if (r.data.LAWLINE_TODAY) return r.data.LAWLINE_TODAY;
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
