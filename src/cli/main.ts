@@ -18,7 +18,11 @@ const USAGE = `usage: lawline <command>
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
   chat          interactive chat in the terminal
   user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>
-  roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)`;
+  roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)
+  laws diff     what changed between two versions of a statute: laws diff 仲裁法 [--from <version>] [--to <version>]
+  laws stale    guides, cases and bank entries whose review predates the law in force
+  laws reviewed record that you re-read these content files against the law in force today
+  qa check      check question-bank entries (files or folders; all when none given)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -37,6 +41,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'roster') {
     const { runRosterCommand } = await import('./roster-command.js');
     return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  }
+  // Statutes and curated content only: no index, no models.
+  if (command === 'laws' || command === 'qa') {
+    const { runLawsCommand } = await import('./laws-command.js');
+    return runLawsCommand(command, argv.slice(1), (line) => process.stdout.write(`${line}\n`));
   }
   // Quiet by default on the CLI: stdout is data, and stderr should show only problems.
   const log = createLogger(process.env.LAWLINE_LOG_LEVEL ? config.LAWLINE_LOG_LEVEL : 'warn');
@@ -57,6 +66,12 @@ async function main(argv: string[]): Promise<number> {
   if (failed > 0) process.stderr.write(`lawline ${command}: ${ok} lines answered, ${failed} lines rejected\n`);
   return 0;
 }
+
+// A reader that stops early (`lawline laws diff 仲裁法 | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

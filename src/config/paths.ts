@@ -14,6 +14,7 @@ export const PATHS = {
   topics: join(REPO_ROOT, 'knowledge', 'topics.yaml'),
   region: join(REPO_ROOT, 'knowledge', 'region', 'qingyuan.yaml'),
   cases: join(REPO_ROOT, 'case-library'),
+  qa: join(REPO_ROOT, 'knowledge', 'qa'),
   intents: join(REPO_ROOT, 'intents'),
   lexicon: join(REPO_ROOT, 'intents', 'lexicon'),
   defaultDataDir: join(REPO_ROOT, 'data'),

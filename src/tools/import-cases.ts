@@ -140,7 +140,7 @@ function main(argv: string[]): void {
         title: p.title, caseName: p.caseName, publisher: p.publisher, publishedOn: p.publishedOn,
         topic: info.topic ?? chooseTopic(p), keywords: keywordsFor(p),
         facts: p.facts, outcome: p.outcome, reasoning: p.reasoning, significance: p.significance,
-        citedArticles: kept, source: item.rel,
+        citedArticles: kept, source: item.rel, reviewed: null,
       }));
       if (p.unknownHeadings.length) yearNotes.push(`${id}: unmapped headings ${p.unknownHeadings.join(', ')} → reasoning`);
     }
@@ -152,18 +152,23 @@ function main(argv: string[]): void {
 }
 
 function write(cases: Case[], outDir: string): void {
+  // A case's review stands while its citations are the same; a changed citation list needs a new review.
+  const earlier = new Map<string, Pick<Case, 'reviewed' | 'citedArticles'>>();
   // Replace only the files this tool made (source under 案例/); hand-added cases stay.
   if (fs.existsSync(outDir)) {
     for (const year of fs.readdirSync(outDir).filter((d) => /^\d{4}$/.test(d))) {
       for (const f of fs.readdirSync(path.join(outDir, year)).filter((n) => n.endsWith('.yaml'))) {
         const file = path.join(outDir, year, f);
-        const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { source?: unknown } | null;
+        const doc = parseYaml(fs.readFileSync(file, 'utf8')) as (Partial<Case> & { source?: unknown }) | null;
+        if (doc?.id && doc.reviewed && doc.citedArticles) earlier.set(doc.id, { reviewed: doc.reviewed, citedArticles: doc.citedArticles });
         if (typeof doc?.source === 'string' && doc.source.startsWith('案例/')) fs.rmSync(file);
       }
       if (fs.readdirSync(path.join(outDir, year)).length === 0) fs.rmdirSync(path.join(outDir, year));
     }
   }
   for (const c of cases) {
+    const before = earlier.get(c.id);
+    if (before && JSON.stringify(before.citedArticles) === JSON.stringify(c.citedArticles)) c.reviewed = before.reviewed;
     const target = path.join(outDir, String(c.year), `${c.id}.yaml`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, stringify(c, { lineWidth: 0 }));

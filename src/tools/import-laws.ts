@@ -20,7 +20,7 @@ import { lawFileSchema, type Article, type LawFile, type ManifestEntry } from '.
 import { numberingIssues, serialiseLaw } from '../knowledge/statutes.js';
 import { effectiveDate, resolveStatuses, statedEffectiveDate } from '../knowledge/law-versions.js';
 import { lawToday } from '../config/today.js';
-import { versionChangeReport } from './law-change-report.js';
+import { versionChangeReport } from '../knowledge/law-change-report.js';
 
 const CIVIL_CODE_DIR = '民法典';
 

@@ -2,8 +2,10 @@
  * @module tools/validate-data
  * `npm run validate:data`: what `rasa data validate` does for lawline. Loads every data file with its schema and
  * cross-checks them: an utterance under two labels, guide and case citations to articles that do not exist,
- * guide offices missing from the region file, topics.yaml naming unknown laws or guides. Each problem names the
- * file and says what to fix; the exit code is 1 when there is any.
+ * guide offices missing from the region file, topics.yaml naming unknown laws or guides, question-bank entries
+ * (schema, duplicates, provisions down to paragraph, figures), figures in guides that the cited law does not
+ * give, and content whose review predates the law in force (stale review). Each problem names the file and
+ * says what to fix; the exit code is 1 when there is any.
  */
 import { join } from 'node:path';
 import { PATHS } from '../config/paths.js';
@@ -11,6 +13,12 @@ import { loadRegion } from '../config/region.js';
 import { loadCases } from '../knowledge/cases.js';
 import { loadGuides, validateGuideReferences } from '../knowledge/guides.js';
 import { currentLawsByTitle, findArticle, loadStatutes } from '../knowledge/statutes.js';
+import { createLawBook, type LawBook } from '../knowledge/law-book.js';
+import { reviewFindings } from '../knowledge/content-review.js';
+import { curatedContent } from '../knowledge/curated-content.js';
+import { checkQaEntries, loadQaBank } from '../knowledge/qa-bank.js';
+import { guideContactProblems, guideFigureProblems, regionFigureText } from '../knowledge/guide-checks.js';
+import type { LawFile } from '../knowledge/schemas/law.js';
 import { loadTopicPriors } from '../knowledge/topic-priors.js';
 import { loadLexicon } from '../text/lexicon.js';
 import { loadEntityLookups } from '../understanding/entities.js';
@@ -18,7 +26,7 @@ import { crossCheck, loadIntentData } from '../understanding/intent-data.js';
 import { TOPIC_LABELS } from '../vocabulary.js';
 
 /** All problems found in the repository's data (empty when it is clean). */
-export function validateData(): string[] {
+export function validateData(statutes: LawFile[] = loadStatutes(PATHS.laws)): string[] {
   const problems: string[] = [];
   const attempt = (what: string, fn: () => void) => {
     try {
@@ -27,7 +35,8 @@ export function validateData(): string[] {
       problems.push(`${what}: ${(err as Error).message}`);
     }
   };
-  const laws = currentLawsByTitle(loadStatutes(PATHS.laws));
+  const laws = currentLawsByTitle(statutes);
+  const book: LawBook = createLawBook(statutes);
   const hasArticle = (law: string, article: number) => {
     const l = laws.get(law);
     return Boolean(l && findArticle(l, article));
@@ -50,6 +59,26 @@ export function validateData(): string[] {
         if (!guideIds.has(id)) problems.push(`knowledge/topics.yaml: ${label}.guides names unknown guide "${id}"`);
       }
     }
+  });
+  attempt('knowledge/guides (figures, contacts)', () => {
+    const region = loadRegion(PATHS.region);
+    const guides = loadGuides(PATHS.guides);
+    problems.push(...guideFigureProblems(guides, book, region).map((p) => `knowledge/guides/${p}`));
+    problems.push(...guideContactProblems(guides, region).map((p) => `knowledge/guides/${p}`));
+  });
+  attempt('knowledge/qa', () => {
+    const { entries, problems: loadProblems } = loadQaBank(PATHS.qa);
+    const region = loadRegion(PATHS.region);
+    const ctx = {
+      book,
+      guideIds: new Set(loadGuides(PATHS.guides).map((g) => g.id)),
+      caseIds: new Set(loadCases(PATHS.cases).cases.map((c) => c.id)),
+      knownNumbers: [regionFigureText(region)],
+    };
+    problems.push(...[...loadProblems, ...checkQaEntries(entries, ctx)].map((p) => `knowledge/qa/${p}`));
+  });
+  attempt('review', () => {
+    for (const f of reviewFindings(curatedContent(PATHS), book)) problems.push(`${f.file}: stale review: ${f.message}`);
   });
   attempt('case-library', () => {
     for (const c of loadCases(PATHS.cases).cases) {

@@ -30,6 +30,7 @@ const CASE: Case = {
   significance: '典型意义。',
   citedArticles: [{ law: '劳动法', article: 44 }],
   source: '案例/示例/示例.md',
+  reviewed: { on: '2030-03-20', laws: { 劳动法: '2018-12-29' } },
 };
 
 const temps: string[] = [];

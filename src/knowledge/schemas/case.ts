@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TOPIC_LABELS } from '../../vocabulary.js';
+import { reviewRecordSchema } from './review.js';
 
 /** The 20 topic labels fixed in docs/architecture.md. */
 export { TOPIC_LABELS } from '../../vocabulary.js';
@@ -42,6 +43,8 @@ export const caseSchema = z
     citedArticles: z.array(lawRefSchema),
     /** Source path relative to the LawRefBook-Laws snapshot. */
     source: z.string().min(1),
+    /** When its citations were last read against the law (null: never; an import keeps it while they are unchanged). */
+    reviewed: reviewRecordSchema.nullable(),
   })
   .strict();
 

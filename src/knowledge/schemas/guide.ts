@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TOPIC_LABELS } from '../../vocabulary.js';
+import { reviewRecordSchema } from './review.js';
 
 /** Guide ids fixed by the architecture; every one must have a file. */
 export const GUIDE_IDS = [
@@ -64,6 +65,10 @@ export const GuideSchema = z
     whereToGo: z.array(WhereToGoSchema).min(1),
     basis: z.array(LawRefSchema).min(1),
     unconfirmed: z.array(text),
+    /** Figures the guide states that no cited provision gives (a provincial rule's percentage, a reported count), with their source. */
+    figures: z.array(z.object({ figure: text, source: text }).strict()).default([]),
+    /** When it was last read against the law, and the version of each cited law read (see schemas/review.ts). */
+    reviewed: reviewRecordSchema,
   })
   .strict();
 

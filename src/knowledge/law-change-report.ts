@@ -1,21 +1,13 @@
 /**
- * @module tools/law-change-report
+ * @module knowledge/law-change-report
  * The part of the import report that says what changed between versions of the same statute: for each title
  * with more than one version, when each took effect and where it stands today, then — for the newest change —
  * every article added, removed, renumbered or reworded. `lawline laws diff` prints the same for one title.
  */
-import { diffArticles, formatChange, summariseChanges } from '../knowledge/law-diff.js';
-import { versionId } from '../knowledge/law-versions.js';
-import type { LawFile } from '../knowledge/schemas/law.js';
-
-/** Versions of one title, oldest first (by the date each took effect), one per version date. */
-export function versionsOf(laws: LawFile[], title: string): LawFile[] {
-  const seen = new Set<string>();
-  return laws
-    .filter((l) => l.title === title)
-    .sort((a, b) => ((a.effectiveFrom ?? a.versionDate ?? '') < (b.effectiveFrom ?? b.versionDate ?? '') ? -1 : 1))
-    .filter((l) => (seen.has(versionId(l)) ? false : (seen.add(versionId(l)), true)));
-}
+import { createLawBook } from './law-book.js';
+import { diffArticles, formatChange, summariseChanges } from './law-diff.js';
+import { versionId } from './law-versions.js';
+import type { LawFile } from './schemas/law.js';
 
 function describeVersion(l: LawFile): string {
   const basis = l.effectiveBasis === 'stated' ? '' : l.effectiveBasis === 'version-date' ? ' (from the version date)' : ' (no date)';
@@ -36,10 +28,11 @@ export function pairReport(older: LawFile, newer: LawFile, details = true): stri
 /** The whole section: every multi-version title, with article detail for its newest change. */
 export function versionChangeReport(laws: LawFile[]): string[] {
   const titles = [...new Set(laws.map((l) => l.title))].sort();
+  const book = createLawBook(laws);
   const out: string[] = [];
   let count = 0;
   for (const title of titles) {
-    const versions = versionsOf(laws, title);
+    const versions = book.versions(title);
     if (versions.length < 2) continue;
     count += 1;
     out.push(`\n${title}: ${versions.map(describeVersion).join('; ')}`);
