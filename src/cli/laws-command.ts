@@ -1,6 +1,7 @@
 /**
  * @module cli/laws-command
  * Staff commands on the statute corpus and the content that cites it:
+ *   lawline laws show <title> <article> …                        an article in force, paragraphs (款) and items (项) numbered
  *   lawline laws diff <title> [--from <version>] [--to <version>]   what changed between two versions
  *   lawline laws stale                                            content whose review predates the law in force
  *   lawline laws reviewed <file> …                                record that a person re-read these files today
@@ -18,13 +19,15 @@ import { freshReview, reviewFindings } from '../knowledge/content-review.js';
 import { curatedContent } from '../knowledge/curated-content.js';
 import { regionFigureText } from '../knowledge/guide-checks.js';
 import { loadGuides } from '../knowledge/guides.js';
+import { articleParagraphs } from '../knowledge/article-structure.js';
 import { createLawBook, type LawBook } from '../knowledge/law-book.js';
 import { versionId } from '../knowledge/law-versions.js';
 import { checkQaEntries, loadQaBank } from '../knowledge/qa-bank.js';
 import { loadStatutes } from '../knowledge/statutes.js';
 import { pairReport } from '../knowledge/law-change-report.js';
 
-export const LAWS_USAGE = `usage: lawline laws diff <title> [--from <version>] [--to <version>]
+export const LAWS_USAGE = `usage: lawline laws show <title> <article> [<article> …]
+       lawline laws diff <title> [--from <version>] [--to <version>]
        lawline laws stale
        lawline laws reviewed <file> [<file> …]
        lawline qa check [<file or folder> …]`;
@@ -58,6 +61,27 @@ function diff(args: string[], book: LawBook, out: Out): number {
   const from = pickVersion(flag(args, '--from'), Math.max(0, versions.indexOf(to) - 1));
   out(`${title}: ${versions.map((v) => `${versionId(v)} (in force ${v.effectiveFrom ?? '?'}, ${v.status})`).join('; ')}`);
   for (const line of pairReport(from, to)) out(line);
+  return 0;
+}
+
+function show(args: string[], book: LawBook, out: Out): number {
+  const [title, ...numbers] = args;
+  if (!title || numbers.length === 0) throw new InputError('laws show: name the law and the article numbers, e.g. lawline laws show 民法典 1084');
+  const law = book.current(title.replace(/^中华人民共和国/, ''));
+  if (!law) throw new InputError(`laws show: no statute in force titled "${title}"`);
+  out(`《${law.title}》 version ${versionId(law)}, in force ${law.effectiveFrom ?? '?'}`);
+  for (const n of numbers) {
+    const a = book.article(law.title, Number(n));
+    if (!a) {
+      out(`  article ${n}: not in this version`);
+      continue;
+    }
+    out(`${a.label} (${a.number})${a.chapter ? `  [${a.chapter}${a.section ? ` ${a.section}` : ''}]` : ''}`);
+    for (const p of articleParagraphs(a.text)) {
+      out(`  款${p.number}: ${p.text}`);
+      for (const i of p.items) out(`    项${i.number}: ${i.text}`);
+    }
+  }
   return 0;
 }
 
@@ -117,6 +141,7 @@ export function runLawsCommand(command: 'laws' | 'qa', args: string[], out: Out)
   const [action, ...rest] = args;
   const book = () => createLawBook(loadStatutes(PATHS.laws));
   if (command === 'qa' && action === 'check') return qaCheck(rest, book(), out);
+  if (command === 'laws' && action === 'show') return show(rest, book(), out);
   if (command === 'laws' && action === 'diff') return diff(rest, book(), out);
   if (command === 'laws' && action === 'stale') return stale(book(), out);
   if (command === 'laws' && action === 'reviewed') return reviewed(rest, book(), out);

@@ -19,6 +19,7 @@ const USAGE = `usage: lawline <command>
   chat          interactive chat in the terminal
   user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>
   roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)
+  laws show     an article in force with its paragraphs (款) and items (项) numbered: laws show 民法典 1084
   laws diff     what changed between two versions of a statute: laws diff 仲裁法 [--from <version>] [--to <version>]
   laws stale    guides, cases and bank entries whose review predates the law in force
   laws reviewed record that you re-read these content files against the law in force today

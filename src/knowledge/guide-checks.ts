@@ -11,7 +11,7 @@ import type { LawBook } from './law-book.js';
 import type { Guide } from './schemas/guide.js';
 
 /** Words that tell the reader a fact is not confirmed and where to check it. */
-export const UNCONFIRMED_MARKER = /核实|确认|未经证实|未证实|暂不提供|未找到|以.{0,12}为准/;
+export const UNCONFIRMED_MARKER = /核实|确认|未经证实|未证实|暂不提供|未找到|以.{0,12}为准|通知所载|报道|可能已调整|见于/;
 
 function textFields(guide: Guide): Array<[string, string]> {
   const out: Array<[string, string]> = [['summary', guide.summary], ['audience', guide.audience]];
@@ -36,7 +36,7 @@ export function regionFigureText(region: Region): string {
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[。；！？])/).map((s) => s.trim()).filter(Boolean);
+  return text.split(/(?<=[。！？])/).map((s) => s.trim()).filter(Boolean);
 }
 
 /**
@@ -63,10 +63,10 @@ export function guideFigureProblems(guides: Guide[], book: LawBook, region: Regi
 export function guideContactProblems(guides: Guide[], region: Region): string[] {
   const unconfirmed: Array<{ label: string; pattern: RegExp }> = [];
   for (const h of region.hotlines) {
-    if (h.number.value && !(h.number.confirmed && h.number.source)) unconfirmed.push({ label: `hotline ${h.number.value}`, pattern: new RegExp(h.number.value) });
+    if (h.number.value && !h.number.confirmed) unconfirmed.push({ label: `hotline ${h.number.value}`, pattern: new RegExp(h.number.value) });
   }
   for (const o of region.online) {
-    if (!(o.howTo.confirmed && o.url.confirmed)) unconfirmed.push({ label: o.name, pattern: new RegExp(o.name.replace(/微信小程序|小程序|网$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    if (!(o.howTo.confirmed || o.url.confirmed)) unconfirmed.push({ label: o.name, pattern: new RegExp(o.name.replace(/微信小程序|小程序|网$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   }
   const problems: string[] = [];
   for (const g of guides) {

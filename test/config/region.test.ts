@@ -59,7 +59,9 @@ describe('shipped Qingyuan config', () => {
 
   test('national lines and online channels are present', () => {
     const lines = Object.fromEntries(region.hotlines.map((h) => [h.id, h.number.confirmed]));
-    expect(lines).toMatchObject({ '12348': true, '110': true, '120': true, '12338': true, '12355': true });
+    expect(lines).toMatchObject({ '12348': true, '110': true, '120': true });
+    // Published national lines with no source in ../shared/facts stay unconfirmed.
+    expect(lines).toMatchObject({ '12338': false, '12355': false });
     expect(region.online.map((o) => o.name)).toEqual(expect.arrayContaining(['广东法律服务网', '粤省事微信小程序', '清远智慧司法微信小程序']));
     expect(region.officeHours.value).toBeNull();
     expect(region.officeHours.confirmed).toBe(false);

@@ -29,6 +29,7 @@ function validGuide(id: string): Record<string, unknown> {
     timeLimits: ['一年（劳动争议调解仲裁法第二十七条）'], fees: [],
     whereToGo: [{ text: '仲裁委', office: null }],
     basis: [{ law: '劳动争议调解仲裁法', article: 27 }], unconfirmed: [],
+    reviewed: { on: '2026-12-04', laws: { 劳动争议调解仲裁法: '2007-12-29' } },
   };
 }
 
