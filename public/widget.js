@@ -71,7 +71,7 @@
 
   // ---- rendering ----
   function appendText(parent, text) {
-    // Section heads like 【法律规定】 are shown bold; everything else is plain text (never HTML).
+    // Section heads like 【法律依据】 are shown bold; everything else is plain text (never HTML).
     text.split('\n').forEach(function (line, i) {
       if (i) parent.appendChild(document.createTextNode('\n'));
       var m = /^(【[^】]{1,12}】)(.*)$/.exec(line);

@@ -142,10 +142,11 @@
     badges[1].id = 'topic-badge';
     if (r.risk === 'emergency') badges.unshift(badge('紧急', 'danger', '风险'));
     if (r.confidence < LOW_CONFIDENCE) badges.push(badge('把握不大，建议转值班律师', 'low', '提示'));
+    if (r.faq) badges.push(badge(`问答库：${r.faq.question}`, '', '匹配的问答'));
     $('badges').replaceChildren(...badges);
     $('answer').textContent = r.answer;
     $('citations').replaceChildren(...(r.citations.length ? r.citations.map((c, i) => el('details', { open: i === 0 },
-      el('summary', { textContent: `《${c.law}》第${c.article}条` }), el('p', { textContent: c.text })))
+      el('summary', { textContent: `《${c.law}》第${c.article}条${(c.paragraphs || []).map((p) => `第${p}款`).join('、')}` }), el('p', { textContent: c.text })))
       : [el('p', { className: 'empty', textContent: '无' })]));
     listInto('cases', r.cases.map((c) => `${c.title}（${c.year}年，${c.id}）`));
     listInto('guides', r.guides.map((g) => g.title));

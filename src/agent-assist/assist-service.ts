@@ -28,6 +28,10 @@ export interface AssistResult {
   entities: Entity[];
   /** The suggested answer, as the citizen-facing assistant would give it. */
   answer: string;
+  /** Its first part: the bank entry's answer, or an orientation when no entry fits. */
+  direct: string;
+  /** The question-bank entry that answered, when one did. */
+  faq: AskResult['faq'];
   citations: AskResult['citations'];
   cases: AskResult['cases'];
   guides: AskResult['guides'];
@@ -63,6 +67,8 @@ export async function assist(lawline: Lawline, text: string): Promise<AssistResu
     safetySteps: answer.risk === 'emergency' ? SAFETY_STEPS : [],
     entities: r.entities,
     answer: answer.answer,
+    direct: answer.direct,
+    faq: answer.faq,
     citations: answer.citations,
     cases: answer.cases,
     guides: answer.guides,

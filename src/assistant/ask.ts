@@ -3,7 +3,10 @@
  * Answers one question: routes by intent (short replies, service network, hand-off offer), prefixes safety
  * steps for emergencies, retrieves articles, guide and cases, and composes an answer only from them.
  */
-import { composeAnswer, type CaseRef, type Citation, type GuideRef } from '../knowledge/answer-composer.js';
+import { composeAnswer, orientation, type CaseRef, type GuideRef } from '../knowledge/answer-composer.js';
+import type { RankedArticle } from '../knowledge/learned-retrieval.js';
+import { lawToday } from '../config/today.js';
+import { citationsFor } from './cite.js';
 import type { SearchHit } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
 import type { Recognition } from '../understanding/recognizer.js';
@@ -13,9 +16,25 @@ import type { Lawline } from './lawline.js';
 import { REPLIES } from './replies-zh.js';
 import { serviceNetworkAnswer } from './service-network.js';
 
+/** A citation as the API returns it: the quoted paragraph(s) in `text`, `paragraph` the first 款 quoted (null: whole article). */
+export interface AskCitation {
+  law: string;
+  article: number;
+  text: string;
+  paragraph: number | null;
+  paragraphs: number[];
+  /** The law's version (its version date) and the day it took effect. */
+  version: string | null;
+  effectiveFrom: string | null;
+}
+
 export interface AskResult {
   answer: string;
-  citations: Array<{ law: string; article: number; text: string }>;
+  /** The answer's first part: the matched bank entry's answer, or an orientation that says it is not sure. */
+  direct: string;
+  /** The question-bank entry that answered, when one did. */
+  faq: { id: string; question: string } | null;
+  citations: AskCitation[];
   cases: CaseRef[];
   guides: GuideRef[];
   confidence: number;
@@ -30,8 +49,6 @@ export interface AskResult {
 export const LOW_CONFIDENCE = 0.35;
 /** The guide that comes first when someone is in danger now. */
 const EMERGENCY_GUIDE = 'protection-order';
-/** Articles cited per answer (best first). */
-export const CITATION_COUNT = 5;
 /** A case counts as similar when it shares the question's topic and reaches this score. */
 const CASE_MIN_SCORE = 6;
 
@@ -59,68 +76,87 @@ function chooseGuides(lawline: Lawline, r: Recognition, guideHits: SearchHit[]):
   return chosen.slice(0, 2);
 }
 
-function toCitation(hit: SearchHit): Citation {
-  return { law: hit.doc.law!, article: hit.doc.article!, label: hit.doc.label!, text: hit.doc.text };
+/**
+ * Confidence in the whole answer: the learned probability that the bank entry answers the question, or that
+ * the best article bears on it. A service question is answered mainly by its guide, so weak article matches
+ * matter less there.
+ */
+export function answerConfidence(r: Recognition, retrieval: number): number {
+  if (r.intent !== 'consult') return round(r.intentConfidence * (0.6 + 0.4 * retrieval));
+  return round(retrieval);
 }
 
-/**
- * Confidence in the whole answer, roughly the chance that a right article is among the citations: on the dev set
- * the share of questions with a gold article in the top five rises from ~0.25 to ~0.8 as the best article's score
- * goes from ~30 to ~100, and falls when the topic or intent is uncertain.
- */
-export function answerConfidence(r: Recognition, topScore: number): number {
-  const retrieval = topScore / (topScore + 45);
-  // A service question is answered mainly by its guide, so weak article matches matter less there.
-  if (r.intent !== 'consult') return round(r.intentConfidence * (0.6 + 0.4 * retrieval));
-  return round(retrieval * (0.6 + 0.4 * r.domainConfidence));
-}
+/** A bank entry whose answer is given as the direct answer when the entry-match model is at least this sure. */
+export const ENTRY_MIN = 0.5;
 
 export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<AskResult> {
   const base = { intent: r.intent, domain: r.domain, risk: r.risk };
   const prefix: string[] = [];
   if (r.risk === 'emergency') prefix.push(REPLIES.safety);
+  const none = { citations: [], cases: [], guides: [], faq: null };
 
   const short = SHORT_REPLY[r.intent];
   const readings = clarifyingReadings(lawline, r);
   // An unsure greeting or small talk gets the clarifying readings below, when there are any, instead of a canned reply.
   if (short && r.risk !== 'emergency' && (r.intentConfidence >= CLARIFY_INTENT_BELOW || !readings)) {
-    return { ...base, answer: short, citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
+    return { ...base, ...none, answer: short, direct: short, confidence: round(r.intentConfidence) };
   }
   if (r.intent === 'human') {
-    return { ...base, answer: [...prefix, REPLIES.human].join('\n\n'), citations: [], cases: [], guides: [], confidence: round(r.intentConfidence) };
+    return { ...base, ...none, answer: [...prefix, REPLIES.human].join('\n\n'), direct: REPLIES.human, confidence: round(r.intentConfidence) };
   }
 
   const options = { topics: r.domainScores };
   const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
-  const guides = chooseGuides(lawline, r, guideHits);
   // Service questions and emergencies are answered from their guide, so the guide's own laws are favoured.
+  const serviceGuides = chooseGuides(lawline, r, guideHits);
   const guideLed = r.intent !== 'consult' || r.risk === 'emergency';
-  const boostLaws = guideLed ? [...new Set((guides[0]?.basis ?? []).map((b) => b.law))] : [];
-  const articleOptions = { ...options, kind: 'article' as const, limit: CITATION_COUNT, boostLaws };
-  const articleHits = lawline.embeddings
-    ? await lawline.retriever.searchFused(r.analysed, articleOptions, lawline.embeddings.rerank)
-    : lawline.retriever.searchAnalysed(r.analysed, articleOptions);
+  const boostLaws = guideLed ? [...new Set((serviceGuides[0]?.basis ?? []).map((b) => b.law))] : [];
+  const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws });
+  const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
+  const top = ranking.entries[0];
+  const entry = top && top.probability >= ENTRY_MIN ? top : null;
+  const citations = citationsFor(lawline, r.text, articles, entry, lawToday());
+  // A matched entry names its guides; they go first.
+  const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
+  const guides = [...new Map([...entryGuides, ...serviceGuides].map((g) => [g.id, g])).values()].slice(0, 2);
   const caseHits = lawline.retriever
     .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 6 })
     .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
     .slice(0, 2);
-  const citations = articleHits.map(toCitation);
-  const confidence = answerConfidence(r, articleHits[0]?.score ?? 0);
+  const retrieval = Math.max(entry?.probability ?? 0, articles[0] && citations.length ? articles[0].probability : 0);
+  const confidence = answerConfidence(r, retrieval);
   const lowConfidence = confidence < LOW_CONFIDENCE;
+  const direct = entry ? entry.entry.answer : orientation(citations[0] ? { law: citations[0].law, label: citations[0].label, heading: '' } : null);
 
   if (readings) prefix.push(clarifyingText(readings));
   if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
 
-  const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ citations, guides, cases: caseHits.map((h) => h.doc), confidence, lowConfidence });
+  const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ direct, citations, guides, cases: caseHits.map((h) => h.doc), lowConfidence });
   return {
     ...base,
     answer: [...prefix, body].filter(Boolean).join('\n\n'),
-    citations: citations.map(({ law, article, text }) => ({ law, article, text })),
+    direct: r.intent === 'institution_lookup' ? prefix.at(-1) ?? direct : direct,
+    faq: entry ? { id: entry.entry.id, question: entry.entry.questions[0]! } : null,
+    citations: citations.map((c) => ({
+      law: c.law, article: c.article, text: c.text, paragraph: c.paragraphs[0] ?? null, paragraphs: c.paragraphs,
+      version: c.version, effectiveFrom: c.effectiveFrom,
+    })),
     cases: caseHits.map((h) => ({ id: h.doc.ref, year: h.doc.year ?? 0, title: h.doc.title })),
     guides: guides.map((g) => ({ id: g.id, title: g.title })),
     confidence,
     ...(readings ? { clarification: readings } : {}),
   };
+}
+
+/** Articles ranked deep enough for the embedding stage and the citation filter. */
+const RANK_DEPTH = 20;
+
+/** With a local embedding model: the learned order fused with cosine similarity (see embedding-reranker.ts). */
+async function rerankWithEmbeddings(lawline: Lawline, r: Recognition, articles: RankedArticle[]): Promise<RankedArticle[]> {
+  const hits = articles.filter((a) => a.id >= 0).map((a) => ({ id: a.id, score: a.probability, doc: a.doc }));
+  const order = await lawline.embeddings!.rerank(r.analysed.normalised, hits);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return [...new Set([...order, ...byId.keys()])].flatMap((id) => byId.get(id) ?? []);
 }
 
 function round(x: number): number {

@@ -15,7 +15,7 @@ import { loadEmbeddingReranker, type LoadedReranker } from '../knowledge/embeddi
 import { openKnowledgeIndex, type KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { createRetriever, type Retriever, type SearchOptions } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
-import { loadTopicPriors } from '../knowledge/topic-priors.js';
+import { loadTopicPriors, type TopicPriors } from '../knowledge/topic-priors.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { loadLexicon } from '../text/lexicon.js';
 import { createTextPipeline, type TextPipeline } from '../text/text-pipeline.js';
@@ -26,6 +26,11 @@ import { createRecognizer, type Recognizer } from '../understanding/recognizer.j
 import { loadOrTrainModels } from '../understanding/trained-models.js';
 import { join } from 'node:path';
 import { answerQuestion, type AskResult } from './ask.js';
+import { setupLearned, type LearnedSetup } from './learned-setup.js';
+import { topicExamples } from './topic-examples.js';
+import { loadQaBank } from '../knowledge/qa-bank.js';
+import { loadRealQuestions } from '../knowledge/real-questions.js';
+import { messageFeatures } from '../understanding/features.js';
 import { toClassification, type Classification } from './classification.js';
 
 export interface Lawline {
@@ -35,6 +40,10 @@ export interface Lawline {
   pipeline: TextPipeline;
   index: KnowledgeIndex;
   retriever: Retriever;
+  /** Each topic's laws and guides (knowledge/topics.yaml). */
+  priors: TopicPriors;
+  /** Ranking learned from the question bank and real questions, and the bank itself. */
+  learned: LearnedSetup;
   /** Embedding re-ranker for article citations, when LAWLINE_EMBEDDING_MODEL is set (loads in the background). */
   embeddings?: LoadedReranker;
   recognise: Recognizer;
@@ -47,7 +56,7 @@ export interface Lawline {
   search(text: string, options?: SearchOptions): ReturnType<Retriever['search']>;
   eligibility(input: unknown): EligibilityResult;
   /** What start-up did and how long it took. */
-  startup: { ms: number; indexRebuilt: boolean; modelsTrained: boolean };
+  startup: { ms: number; indexRebuilt: boolean; modelsTrained: boolean; learnedBuilt: boolean };
   close(): void;
 }
 
@@ -72,11 +81,12 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
     ? loadEmbeddingReranker({ modelDir: config.LAWLINE_EMBEDDING_MODEL, dataDir: config.LAWLINE_DATA_DIR, log })
     : undefined;
 
-  // Training data = intents/ (lexicon included) plus the case library as weak topic examples.
-  const trainingHash = hashContent([PATHS.intents, PATHS.cases], REPO_ROOT, 'training');
+  // Training data = intents/ (lexicon included), the question bank's phrasings, the labelled real questions, and
+  // the case library as weak topic examples.
+  const trainingHash = hashContent([PATHS.intents, PATHS.cases, PATHS.qa, PATHS.realQuestions], REPO_ROOT, 'training');
   const models = loadOrTrainModels(pipeline, trainingHash, join(config.LAWLINE_DATA_DIR, 'models'), () => ({
     data: loadIntentData(PATHS.intents),
-    weak: loadCases(PATHS.cases).cases.map((c) => ({ text: `${c.title}。${c.facts}`.slice(0, 300), topic: c.topic, weight: 0.3 })),
+    weak: topicExamples({ bank: loadQaBank(PATHS.qa).entries, real: loadRealQuestions(PATHS.realQuestions), cases: loadCases(PATHS.cases).cases }),
   }));
   const recognise = createRecognizer({
     pipeline,
@@ -85,15 +95,19 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
     lookups: loadEntityLookups(join(PATHS.lexicon, 'entities')),
   });
   const intentLabels = new Map(Object.entries(models.intentLabels));
+  const learned = setupLearned({
+    pipeline, index, retriever, priors, dataDir: join(config.LAWLINE_DATA_DIR, 'learned'), modelsHash: trainingHash, log,
+    topicsOf: (a) => models.topic.predict(messageFeatures(a)).scores,
+  });
 
   const lawline: Lawline = {
-    config, log, region, pipeline, index, retriever, embeddings, recognise, guides, intentLabels,
+    config, log, region, pipeline, index, retriever, priors, learned, embeddings, recognise, guides, intentLabels,
     topicGuides: (topic) => priors.guidesOf(topic),
     classify: (text) => toClassification(recognise(text)),
     ask: async (text) => answerQuestion(lawline, recognise(text)),
     search: (text, opts) => retriever.search(text, opts),
     eligibility: (input) => checkEligibility(input, region),
-    startup: { ms: 0, indexRebuilt: index.rebuilt, modelsTrained: models.trained },
+    startup: { ms: 0, indexRebuilt: index.rebuilt, modelsTrained: models.trained, learnedBuilt: learned.built },
     close: () => {
       embeddings?.close();
       index.close();

@@ -18,8 +18,8 @@ export function lineHandlers(lawline: Lawline): Record<string, LineHandler> {
   return {
     ask: async (line) => {
       const { text } = parse(askRequestSchema, line);
-      const { answer, citations, cases, guides, confidence, intent, domain, risk } = await lawline.ask(text);
-      return { answer, citations, cases, guides, confidence, intent, domain, risk };
+      const { answer, direct, faq, citations, cases, guides, confidence, intent, domain, risk } = await lawline.ask(text);
+      return { answer, direct, faq, citations, cases, guides, confidence, intent, domain, risk };
     },
     classify: (line) => {
       const { text } = parse(askRequestSchema, line);

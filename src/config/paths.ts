@@ -15,6 +15,7 @@ export const PATHS = {
   region: join(REPO_ROOT, 'knowledge', 'region', 'qingyuan.yaml'),
   cases: join(REPO_ROOT, 'case-library'),
   qa: join(REPO_ROOT, 'knowledge', 'qa'),
+  realQuestions: join(REPO_ROOT, 'knowledge', 'real-questions'),
   intents: join(REPO_ROOT, 'intents'),
   lexicon: join(REPO_ROOT, 'intents', 'lexicon'),
   defaultDataDir: join(REPO_ROOT, 'data'),

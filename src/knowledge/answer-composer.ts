@@ -1,28 +1,54 @@
 /**
  * @module knowledge/answer-composer
- * Builds the citizen-facing answer only from its sources: the cited articles (what the law says), the matching
- * guide (what to do next, where to go in Qingyuan), similar cases, a note that this is legal information and
- * not a lawyer's opinion, and — when confidence is low — the offer of a duty lawyer instead of a guess.
+ * Builds the citizen-facing answer only from its sources, in the order a citizen needs it: the direct answer
+ * (a bank entry's, or an honest orientation when none fits), the law it rests on (the paragraph that carries the
+ * rule, with the version when a recent revision changed it), what to do and where in Qingyuan (the guide), a
+ * similar case, and the note that this is legal information, not a lawyer's opinion.
  */
+import { intToChinese } from './chinese-numerals.js';
+import { chineseDate } from './law-versions.js';
 import type { Guide } from './schemas/guide.js';
 import type { SearchDoc } from './search-documents.js';
 
-export interface Citation { law: string; article: number; label: string; text: string }
+/** A citation as shown: the quoted paragraph(s), and the version when it matters. */
+export interface Citation {
+  law: string;
+  article: number;
+  label: string;
+  /** 款 quoted (1-based); empty when the whole article is quoted. */
+  paragraphs: number[];
+  /** The quoted text (the chosen paragraphs, or the whole article). */
+  text: string;
+  /** The version of the law (its version date) and the day it took effect. */
+  version: string | null;
+  effectiveFrom: string | null;
+  /** Set when a recent revision changed this provision's figures: the day today's rule took effect. */
+  revisedOn?: string;
+}
 export interface CaseRef { id: string; year: number; title: string }
 export interface GuideRef { id: string; title: string }
 
 export interface ComposeInput {
+  /** The direct answer: a bank entry's answer, or an orientation (see {@link orientation}). */
+  direct: string;
   citations: Citation[];
   guides: Guide[];
   cases: SearchDoc[];
-  confidence: number;
+  /** Adds the offer of a duty lawyer. */
   lowConfidence: boolean;
 }
 
 export const DISCLAIMER = '温馨提示：以上是根据法律条文整理的法律信息，不是律师的正式法律意见；具体情况请咨询律师或拨打12348公共法律服务热线。';
 export const DUTY_LAWYER_OFFER = '您的问题可能需要结合具体情况判断，我不想凭猜测回答。可以回复“转人工”请值班律师为您解答，或拨打12348。';
+/** Said when neither a bank entry nor an article bears on the question. */
+export const NOTHING_FOUND = '这个问题我没有找到直接对应的解答和法律规定，不想凭猜测回答。可以回复“转人工”请值班律师为您解答，或拨打12348公共法律服务热线。';
 
-/** Shortens an article to its first sentences, up to `max` characters, ending at a sentence mark. */
+/** Citations quoted in the answer text (the API returns all of them). */
+export const QUOTED_IN_ANSWER = 3;
+/** A quoted paragraph longer than this is cut at a sentence end. */
+const QUOTE_MAX = 220;
+
+/** Shortens text to `max` characters, ending at a sentence mark when one is near. */
 export function excerpt(text: string, max = 90): string {
   const flat = text.replace(/\s*\n\s*/g, '');
   if (flat.length <= max) return flat;
@@ -32,17 +58,41 @@ export function excerpt(text: string, max = 90): string {
 }
 
 function stripBasis(s: string): string {
-  // Guide sentences carry their basis in （…第X条）; the citations list already shows the law.
+  // Guide sentences carry their basis in （…第X条）; the 法律依据 part already shows the law.
   return s.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, '').trim();
+}
+
+/** "《仲裁法》（2025年修订，2026年3月1日起施行）第七十二条第一款" — the version only when it matters. */
+export function citationLabel(c: Citation): string {
+  const version = c.revisedOn && c.version ? `（${c.version.slice(0, 4)}年修订，${chineseDate(c.revisedOn)}起施行）` : '';
+  const paras = c.paragraphs.length ? c.paragraphs.map((p) => `第${intToChinese(p)}款`).join('、') : '';
+  return `《${c.law}》${version}${c.label}${paras}`;
+}
+
+/** The note for a provision a recent revision changed: today's rule, since when, and who confirms older cases. */
+export function revisionNote(c: Citation): string | null {
+  if (!c.revisedOn) return null;
+  const day = chineseDate(c.revisedOn);
+  return `注意：${c.label}是《${c.law}》修订后的规定，自${day}起施行；${day}以前发生的事项可能适用修订前的规定，请向律师或12348确认。`;
+}
+
+/** An honest first sentence when no bank entry answers the question. */
+export function orientation(top: { law: string; label: string; heading: string } | null): string {
+  if (!top) return NOTHING_FOUND;
+  return `这个问题我没有找到完全对应的解答。和它最相关的法律规定是《${top.law}》${top.label}（见下面的法律依据），具体怎么适用要看案情细节。`;
 }
 
 /** Composes the answer text. */
 export function composeAnswer(input: ComposeInput): string {
-  const parts: string[] = [];
-  const shown = input.citations.slice(0, 3);
+  const parts: string[] = [input.direct];
+  const shown = input.citations.slice(0, QUOTED_IN_ANSWER);
   if (shown.length) {
-    parts.push('【法律规定】');
-    for (const c of shown) parts.push(`《${c.law}》${c.label}：${excerpt(c.text)}`);
+    parts.push('【法律依据】');
+    for (const c of shown) parts.push(`${citationLabel(c)}：${excerpt(c.text, QUOTE_MAX)}`);
+    for (const c of shown) {
+      const note = revisionNote(c);
+      if (note) parts.push(note);
+    }
   }
   const guide = input.guides[0];
   if (guide) {
@@ -57,8 +107,7 @@ export function composeAnswer(input: ComposeInput): string {
     parts.push('【类似案例】');
     for (const c of input.cases.slice(0, 2)) parts.push(`· ${c.title}（${c.year ?? ''}年案例库）`);
   }
-  if (!shown.length && !guide) parts.push('没有找到与您的问题直接相关的法律条文。');
-  if (input.lowConfidence) parts.push(DUTY_LAWYER_OFFER);
+  if (input.lowConfidence && input.direct !== NOTHING_FOUND) parts.push(DUTY_LAWYER_OFFER);
   parts.push(DISCLAIMER);
   return parts.join('\n');
 }

@@ -17,9 +17,13 @@ import { loadGuides } from './guides.js';
 import { createIndexTables, FieldScorer, writeField } from './inverted-index.js';
 import { articleDocs, caseDocs, guideDocs, type DocKind, type SearchDoc } from './search-documents.js';
 import { loadStatutes } from './statutes.js';
+import { REVISION_NOTE_YEARS, revisionNotes, yearsBefore, type RevisionNote } from './revision-notes.js';
+import { lawToday } from '../config/today.js';
+import { statusFingerprint } from './law-versions.js';
+import { loadManifest } from './statutes.js';
 
 /** Bump when the index layout or tokenisation changes, to force a rebuild. */
-const INDEX_VERSION = 'lawline-index-4';
+const INDEX_VERSION = 'lawline-index-5';
 const INDEX_NAME = 'knowledge-index';
 
 /** Fields of the inverted index. */
@@ -43,8 +47,14 @@ export interface KnowledgeIndex {
   getDoc(id: number): SearchDoc;
   /** Article look-up by law title and number (the first with that number). */
   findArticle(law: string, article: number): SearchDoc | undefined;
+  /** The document id of that article, for rerankers that work on ids. */
+  articleId(law: string, article: number): number | undefined;
+  /** For an article whose figures a recent revision changed: when that version took effect (see revision-notes.ts). */
+  revisionNote(law: string, article: number): RevisionNote | undefined;
   /** True when this run built the index (false: reused). */
   rebuilt: boolean;
+  /** The content hash the index was built from (what learned artifacts built on it are keyed by). */
+  hash: string;
   close(): void;
 }
 
@@ -70,8 +80,13 @@ const DEFAULT_SOURCES: IndexSources = {
   lexiconFiles: [join(PATHS.lexicon, 'user-dict.txt'), join(PATHS.lexicon, 'stopwords.txt')],
 };
 
+/**
+ * The files' content, plus which versions are in force today: when an upcoming version's day comes, the index is
+ * rebuilt with it even though no file changed.
+ */
 function dataHash(sources: IndexSources): string {
-  return hashContent([sources.laws, sources.guides, sources.cases, ...sources.lexiconFiles], REPO_ROOT, INDEX_VERSION);
+  const inForce = statusFingerprint(loadManifest(sources.laws), lawToday());
+  return hashContent([sources.laws, sources.guides, sources.cases, ...sources.lexiconFiles], REPO_ROOT, `${INDEX_VERSION}|${inForce}`);
 }
 
 function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, sources: IndexSources): void {
@@ -93,14 +108,16 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
       CREATE TABLE laws(id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
       CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, law_id INTEGER, law TEXT,
         article INTEGER, label TEXT, law_kind TEXT, title TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,
-        topic TEXT, year INTEGER);
+        topic TEXT, year INTEGER, version TEXT, effective_from TEXT);
+      CREATE TABLE revision_notes(law TEXT NOT NULL, article INTEGER NOT NULL, effective_from TEXT NOT NULL,
+        version TEXT NOT NULL, previous_version TEXT NOT NULL, previous_label TEXT NOT NULL, PRIMARY KEY(law, article));
       CREATE INDEX docs_law_article ON docs(law, article);
       CREATE TABLE curated(doc_id INTEGER PRIMARY KEY);
     `);
     const lawIds = new Map<string, number>();
     const insertLaw = db.prepare('INSERT INTO laws(id, title, kind) VALUES (?, ?, ?)');
-    const insertDoc = db.prepare(`INSERT INTO docs(id, kind, ref, law_id, law, article, label, law_kind, title, heading, text, topic, year)
-      VALUES (@id, @kind, @ref, @lawId, @law, @article, @label, @lawKind, @title, @heading, @text, @topic, @year)`);
+    const insertDoc = db.prepare(`INSERT INTO docs(id, kind, ref, law_id, law, article, label, law_kind, title, heading, text, topic, year, version, effective_from)
+      VALUES (@id, @kind, @ref, @lawId, @law, @article, @label, @lawKind, @title, @heading, @text, @topic, @year, @version, @effectiveFrom)`);
     const tokens = { words: [] as string[][], bigrams: [] as string[][], heading: [] as string[][] };
     db.transaction(() => {
       docs.forEach((doc, id) => {
@@ -127,6 +144,9 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
         const id = firstDoc.get(`${ref.law}#${ref.article}`);
         if (id !== undefined) insertCurated.run(id);
       }
+      const insertNote = db.prepare(`INSERT OR IGNORE INTO revision_notes(law, article, effective_from, version, previous_version, previous_label)
+        VALUES (@law, @article, @effectiveFrom, @version, @previousVersion, @previousLabel)`);
+      for (const note of revisionNotes(laws, yearsBefore(lawToday(), REVISION_NOTE_YEARS))) insertNote.run(note);
       writeField(db, FIELDS.words, tokens.words);
       writeField(db, FIELDS.bigrams, tokens.bigrams);
       writeField(db, FIELDS.heading, tokens.heading);
@@ -179,16 +199,20 @@ export function openKnowledgeIndex(
   const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), curated, laws };
   const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
+  const selectNote = db.prepare(`SELECT law, article, effective_from AS effectiveFrom, version, previous_version AS previousVersion,
+    previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
       kind: r.kind as DocKind, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
       label: r.label as string | null, lawKind: r.law_kind as string | null, title: r.title as string,
       heading: r.heading as string, text: r.text as string, topic: r.topic as string | null, year: r.year as number | null,
+      version: r.version as string | null, effectiveFrom: r.effective_from as string | null,
     };
   return {
     db,
     docs,
     rebuilt,
+    hash,
     fields: {
       words: new FieldScorer(db, FIELDS.words),
       bigrams: new FieldScorer(db, FIELDS.bigrams),
@@ -200,6 +224,8 @@ export function openKnowledgeIndex(
       return d;
     },
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
+    articleId: (law, article) => (selectArticle.get(law, article) as { id: number } | undefined)?.id,
+    revisionNote: (law, article) => selectNote.get(law, article) as RevisionNote | undefined,
     close: () => db.close(),
   };
 }

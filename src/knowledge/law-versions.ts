@@ -56,7 +56,9 @@ function effectiveKey(law: Pick<LawFile, 'effectiveFrom' | 'versionDate'>): stri
  * versions before it superseded. When no version is in force yet (a new law), every version is upcoming.
  * Returns new objects for the laws whose status changes; the input is untouched.
  */
-export function resolveStatuses<T extends LawFile>(laws: T[], today: string): T[] {
+type Versioned = Pick<LawFile, 'title' | 'status' | 'effectiveFrom' | 'versionDate'>;
+
+export function resolveStatuses<T extends Versioned>(laws: T[], today: string): T[] {
   const status = new Map<T, LawFile['status']>();
   for (const versions of groupByTitle(laws).values()) {
     const repealedAt = versions.filter((v) => v.status === 'repealed').map(effectiveKey).sort().at(-1);
@@ -76,7 +78,7 @@ export function resolveStatuses<T extends LawFile>(laws: T[], today: string): T[
  * version now in force, or a current one not yet in force when `today` is set back) are resolved again; the
  * rest keep the importer's statuses, which saw every version.
  */
-export function statusesAsOf<T extends LawFile>(laws: T[], today: string): T[] {
+export function statusesAsOf<T extends Versioned>(laws: T[], today: string): T[] {
   const stale = new Set<string>();
   for (const l of laws) {
     if ((l.status === 'upcoming' && effectiveKey(l) <= today) || (l.status === 'current' && effectiveKey(l) > today)) stale.add(l.title);
@@ -88,7 +90,13 @@ export function statusesAsOf<T extends LawFile>(laws: T[], today: string): T[] {
   return laws.map((l) => redone.get(l) ?? l);
 }
 
-function groupByTitle<T extends LawFile>(laws: T[]): Map<string, T[]> {
+/** What changes in the law in force as of `today` compared with the files' statuses ("" when nothing does). */
+export function statusFingerprint(laws: Versioned[], today: string): string {
+  const now = statusesAsOf(laws, today);
+  return now.flatMap((l, i) => (l.status !== laws[i]!.status ? [`${l.title}@${l.versionDate}:${l.status}`] : [])).join(';');
+}
+
+function groupByTitle<T extends Versioned>(laws: T[]): Map<string, T[]> {
   const byTitle = new Map<string, T[]>();
   for (const law of laws) byTitle.set(law.title, [...(byTitle.get(law.title) ?? []), law]);
   return byTitle;

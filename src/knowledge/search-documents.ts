@@ -5,6 +5,7 @@
 import type { Case } from './schemas/case.js';
 import type { Guide } from './schemas/guide.js';
 import type { LawFile } from './schemas/law.js';
+import { versionId } from './law-versions.js';
 
 export type DocKind = 'article' | 'guide' | 'case';
 
@@ -22,6 +23,9 @@ export interface SearchDoc {
   text: string;
   topic: string | null;
   year: number | null;
+  /** Articles: the version of their law (versionId) and the day that version took effect. */
+  version: string | null;
+  effectiveFrom: string | null;
 }
 
 /** Current articles only: superseded versions are never cited as current law. */
@@ -45,6 +49,8 @@ export function articleDocs(laws: LawFile[]): SearchDoc[] {
         text: a.text,
         topic: null,
         year: null,
+        version: versionId(law),
+        effectiveFrom: law.effectiveFrom,
       });
     }
   }
@@ -64,6 +70,8 @@ export function guideDocs(guides: Guide[]): SearchDoc[] {
     text: [g.summary, g.audience, ...g.steps, ...g.materials, ...g.timeLimits, ...g.fees].join('\n'),
     topic: g.topics[0] ?? null,
     year: null,
+    version: null,
+    effectiveFrom: null,
   }));
 }
 
@@ -80,5 +88,7 @@ export function caseDocs(cases: Case[]): SearchDoc[] {
     text: [c.facts, c.outcome, c.significance].filter(Boolean).join('\n'),
     topic: c.topic,
     year: c.year,
+    version: null,
+    effectiveFrom: null,
   }));
 }

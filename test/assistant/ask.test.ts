@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CITATION_COUNT, LOW_CONFIDENCE, answerQuestion } from '../../src/assistant/ask.js';
+import { LOW_CONFIDENCE, answerQuestion } from '../../src/assistant/ask.js';
+import { CITATION_COUNT } from '../../src/assistant/cite.js';
 import type { Lawline } from '../../src/assistant/lawline.js';
 import { REPLIES } from '../../src/assistant/replies-zh.js';
 import { PATHS } from '../../src/config/paths.js';

@@ -37,7 +37,7 @@ const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * 
 function hit(id: number, text: string, ref = `测试法#${id}`): SearchHit {
   return {
     id, score: 100 - id,
-    doc: { kind: 'article', ref, law: '测试法', article: id, label: `第${id}条`, lawKind: 'law', title: '', heading: '', text, topic: null, year: null },
+    doc: { kind: 'article', ref, law: '测试法', article: id, label: `第${id}条`, lawKind: 'law', title: '', heading: '', text, topic: null, year: null, version: null, effectiveFrom: null },
   };
 }
 

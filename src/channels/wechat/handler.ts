@@ -76,13 +76,13 @@ export function subscribeActivity(msg: WechatInbound): Partial<Activity> {
 
 /** A button the bot offered; on WeChat it becomes a numbered line and the reply sends `value`. */
 export interface Choice { title: string; value: string }
-/** A cited article with its full text (from the answer's channelData.lawline.citations). */
-export interface CitedArticle { law: string; article: number; text: string }
+/** A cited article with its quoted paragraphs (from the answer's channelData.lawline.citations). */
+export interface CitedArticle { law: string; article: number; text: string; paragraphs?: number[] }
 
 /** Everything a text-only channel can show of one turn's replies. */
 export interface ReplyContent { text: string; choices: Choice[]; citations: CitedArticle[] }
 
-const citationsSchema = z.array(z.object({ law: z.string(), article: z.number().int(), text: z.string() }));
+const citationsSchema = z.array(z.object({ law: z.string(), article: z.number().int(), text: z.string(), paragraphs: z.array(z.number().int()).optional() }));
 
 /** Joins the reply messages into one (a passive reply carries one message) and collects choices and citations. */
 export function readReplies(activities: Partial<Activity>[]): ReplyContent {

@@ -1,7 +1,7 @@
 /**
  * @module channels/wechat/reply-shaper
  * Fits one turn's replies into WeChat's text limit. Bot choices become numbered lines. An answer that is too long
- * keeps its practical parts and moves whole sections behind numbers ("【法律规定】回复7查看法条原文"): the
+ * keeps its practical parts and moves whole sections behind numbers ("【法律依据】回复7查看法律依据原文"): the
  * statutes first (the 【引用法条】 line still names them), then sections from the end. The disclaimer and any line
  * outside a section always stay. Numbers start above any number the bot itself asks for ("回复1继续").
  */
@@ -86,9 +86,12 @@ function splitLong(line: string, max: number): string[] {
   return out;
 }
 
+/** The section that quotes the law: the first to move behind a number, since the direct answer comes first. */
+const LAW_SECTION = '法律依据';
+
 function sectionContent(block: Extract<Block, { kind: 'section' }>, content: ReplyContent): string {
-  if (block.header === '法律规定' && content.citations.length) {
-    return content.citations.map((c) => `《${c.law}》第${c.article}条\n${c.text.trim()}`).join('\n\n');
+  if (block.header === LAW_SECTION && content.citations.length) {
+    return content.citations.map((c) => `《${c.law}》第${c.article}条${(c.paragraphs ?? []).map((p) => `第${p}款`).join('、')}\n${c.text.trim()}`).join('\n\n');
   }
   return [`【${block.header}】`, ...block.lines].join('\n');
 }
@@ -112,7 +115,7 @@ export function shapeReply(content: ReplyContent, limit = TEXT_LIMIT_BYTES): Sha
 
   const blocks = toBlocks(text);
   const sections = blocks.filter((b): b is Extract<Block, { kind: 'section' }> => b.kind === 'section');
-  const order = [...sections.filter((s) => s.header === '法律规定'), ...sections.filter((s) => s.header !== '法律规定').reverse()];
+  const order = [...sections.filter((s) => s.header === LAW_SECTION), ...sections.filter((s) => s.header !== LAW_SECTION).reverse()];
   const moved = new Set<Block>();
   const render = (): { text: string; options: NumberedOption[] } => {
     let n = next;

@@ -16,7 +16,7 @@ export const WECHAT_REPLIES = {
 
 /** Labels of answer sections when they move into a numbered follow-up. */
 export const SECTION_LABELS: Record<string, string> = {
-  法律规定: '法条原文',
+  法律依据: '法律依据原文',
   您可以这样做: '办理步骤',
   在清远到哪里办: '办理地点',
   类似案例: '类似案例',

@@ -1,0 +1,284 @@
+/**
+ * @module knowledge/learned-retrieval
+ * Ranks articles for a question from three kinds of evidence, weighed by a model learned from real questions:
+ * the statute text itself (lexical BM25 with topic priors), the known questions nearest to it (question-bank
+ * phrasings and real questions, with the articles that answered them), and how often an article and its law
+ * answer questions at all. It also says which bank entry, if any, answers the question, and how sure it is.
+ */
+import type { TextPipeline, AnalysedText } from '../text/text-pipeline.js';
+import type { ExampleHit, ExampleIndex, KnownQuestion, ArticleTarget } from './example-index.js';
+import { exampleTokens } from './example-index.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import { LogisticModel, type LogisticJSON } from './logistic-model.js';
+import type { LoadedQaEntry } from './qa-bank.js';
+import { RANKING, type Retriever, type SearchOptions } from './retrieval.js';
+import type { SearchDoc } from './search-documents.js';
+import type { TopicPriors } from './topic-priors.js';
+
+/** Lexical candidates considered per question. */
+export const LEXICAL_DEPTH = 50;
+/** Nearest known questions considered per question. */
+export const NEIGHBOURS = 30;
+/** Article profiles considered per question. */
+export const PROFILE_DEPTH = 30;
+
+export const RANK_FEATURES = [
+  'lexical', 'lexicalRank', 'neighbourSum', 'neighbourMax', 'neighbourRank', 'bankMax', 'realMax',
+  'articlePrior', 'topicLaw', 'lawShare', 'lawKind', 'lexicalTop5', 'topEntryBasis', 'lexicalTimesNeighbour',
+  'profile', 'profileRank',
+] as const;
+
+export const ENTRY_FEATURES = ['coverage', 'margin', 'phrasingsInTop10', 'basisProbability', 'topicAgrees', 'rank'] as const;
+
+/** What the model learned, stored in the learned artifact. */
+export interface LearnedModelsJSON { ranker: LogisticJSON; entryMatch: LogisticJSON }
+
+/** Counts of how often each article and law answered a known question (the priors), from the examples. */
+export interface ExampleStats { articleCount: Map<string, number>; maxArticleCount: number; lawShare: Map<string, number> }
+
+export interface KnownQuestions {
+  index: ExampleIndex;
+  /** One document per article: the questions and answers resting on it (see known-questions.ts). */
+  profiles: ExampleIndex;
+  entries: Map<string, LoadedQaEntry>;
+  stats: ExampleStats;
+}
+
+export interface RankContext {
+  retriever: Retriever;
+  knowledge: KnowledgeIndex;
+  priors: TopicPriors;
+  known: KnownQuestions;
+}
+
+export interface RankedArticle { id: number; law: string; article: number; probability: number; doc: SearchDoc; lexicalScore: number }
+export interface EntryMatch { entry: LoadedQaEntry; probability: number; coverage: number }
+export interface Ranking { articles: RankedArticle[]; entries: EntryMatch[]; lexicalTop: number }
+
+const key = (law: string, article: number) => `${law}#${article}`;
+
+/** Priors over articles and laws from the known questions. */
+export function exampleStats(examples: KnownQuestion[]): ExampleStats {
+  const articleCount = new Map<string, number>();
+  const lawCount = new Map<string, number>();
+  let total = 0;
+  for (const e of examples) {
+    for (const a of e.articles) {
+      articleCount.set(key(a.law, a.article), (articleCount.get(key(a.law, a.article)) ?? 0) + 1);
+      lawCount.set(a.law, (lawCount.get(a.law) ?? 0) + 1);
+      total += 1;
+    }
+  }
+  const lawShare = new Map([...lawCount].map(([l, n]) => [l, n / Math.max(1, total)]));
+  return { articleCount, maxArticleCount: Math.max(1, ...articleCount.values()), lawShare };
+}
+
+interface Candidate { id: number; law: string; article: number; x: Float64Array; doc: SearchDoc | null; lexicalScore: number }
+
+interface Evidence { candidates: Candidate[]; hits: ExampleHit[]; lexicalTop: number }
+
+/** Gathers candidates and their features for one question. */
+export function gatherEvidence(
+  analysed: AnalysedText,
+  topics: Record<string, number>,
+  ctx: RankContext,
+  options: { exclude?: (e: KnownQuestion) => boolean; boostLaws?: string[]; discount?: ArticleTarget[] } = {},
+): Evidence {
+  const { retriever, knowledge, priors, known } = ctx;
+  const search: SearchOptions = { kind: 'article', limit: LEXICAL_DEPTH, topics, boostLaws: options.boostLaws };
+  const lexical = retriever.searchAnalysed(analysed, search);
+  const lexicalTop = lexical[0]?.score ?? 0;
+  const hits = known.index.search(exampleTokens(analysed), NEIGHBOURS, options.exclude);
+  const byKey = new Map<string, Candidate>();
+  const d = RANK_FEATURES.length;
+  const get = (law: string, article: number, doc: SearchDoc | null, id = -1): Candidate => {
+    const k = key(law, article);
+    let c = byKey.get(k);
+    if (!c) byKey.set(k, (c = { id, law, article, x: new Float64Array(d), doc, lexicalScore: 0 }));
+    return c;
+  };
+  lexical.forEach((h, rank) => {
+    const c = get(h.doc.law!, h.doc.article!, h.doc, h.id);
+    c.lexicalScore = h.score;
+    c.x[0] = lexicalTop > 0 ? h.score / lexicalTop : 0;
+    c.x[1] = 1 / (rank + 1);
+    c.x[11] = rank < 5 ? 1 : 0;
+  });
+  const profiles = known.profiles.search(exampleTokens(analysed), PROFILE_DEPTH);
+  const profileTop = profiles[0]?.score ?? 0;
+  profiles.forEach((h, rank) => {
+    const a = known.profiles.examples[h.index]!.articles[0]!;
+    const c = get(a.law, a.article, null);
+    c.x[14] = profileTop > 0 ? h.score / profileTop : 0;
+    c.x[15] = 1 / (rank + 1);
+  });
+  const topEntry = hits.find((h) => known.index.examples[h.index]!.entry)?.index;
+  const topEntryBasis = new Set(
+    topEntry === undefined ? [] : (known.entries.get(known.index.examples[topEntry]!.entry!)?.basis ?? []).map((b) => key(b.law, b.article)),
+  );
+  hits.forEach((h, rank) => {
+    const ex = known.index.examples[h.index]!;
+    for (const a of uniqueTargets(ex.articles)) {
+      const c = get(a.law, a.article, null);
+      c.x[2]! += h.coverage / Math.sqrt(rank + 1);
+      c.x[3] = Math.max(c.x[3]!, h.coverage);
+      c.x[4] = Math.max(c.x[4]!, 1 / (rank + 1));
+      if (ex.entry) c.x[5] = Math.max(c.x[5]!, h.coverage);
+      else c.x[6] = Math.max(c.x[6]!, h.coverage);
+    }
+  });
+  // A question left out of the known questions must not count toward its own articles' priors either.
+  const discount = new Set((options.discount ?? []).map((a) => key(a.law, a.article)));
+  const lawIds = new Map(knowledge.docs.laws.map((l, i) => [l.title, i]));
+  const lawBoost = priors.lawWeights(topics, knowledge.docs.laws.length);
+  const candidates: Candidate[] = [];
+  for (const c of byKey.values()) {
+    if (!c.doc) {
+      c.id = knowledge.articleId(c.law, c.article) ?? -1;
+      c.doc = c.id >= 0 ? knowledge.getDoc(c.id) : null;
+    }
+    if (!c.doc) continue; // an example citing a provision the index does not hold (not in force)
+    const lawId = lawIds.get(c.law);
+    const count = Math.max(0, (known.stats.articleCount.get(key(c.law, c.article)) ?? 0) - (discount.has(key(c.law, c.article)) ? 1 : 0));
+    c.x[7] = Math.log1p(count) / Math.log1p(known.stats.maxArticleCount);
+    c.x[8] = lawId === undefined ? 0 : lawBoost[lawId]!;
+    c.x[9] = Math.log((known.stats.lawShare.get(c.law) ?? 0) + 1e-4);
+    c.x[10] = lawId === undefined ? 0.5 : RANKING.kindFactor[knowledge.docs.laws[lawId]!.kind] ?? 0.5;
+    c.x[12] = topEntryBasis.has(key(c.law, c.article)) ? 1 : 0;
+    c.x[13] = c.x[0]! * c.x[3]!;
+    candidates.push(c);
+  }
+  return { candidates, hits, lexicalTop };
+}
+
+function uniqueTargets(targets: ArticleTarget[]): ArticleTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => (seen.has(key(t.law, t.article)) ? false : (seen.add(key(t.law, t.article)), true)));
+}
+
+/** Bank entries among the nearest questions, best first, with the features the entry-match model reads. */
+function entryCandidates(hits: ExampleHit[], known: KnownQuestions, probabilityOf: Map<string, number>, topics: Record<string, number>) {
+  const best = new Map<string, { coverage: number; count10: number; rank: number }>();
+  hits.forEach((h, rank) => {
+    const entry = known.index.examples[h.index]!.entry;
+    if (!entry) return;
+    const b = best.get(entry) ?? { coverage: 0, count10: 0, rank };
+    b.coverage = Math.max(b.coverage, h.coverage);
+    if (rank < 10) b.count10 += 1;
+    best.set(entry, b);
+  });
+  const ordered = [...best].sort((a, b) => b[1].coverage - a[1].coverage).slice(0, 3);
+  const topTopic = Object.entries(topics).sort((a, b) => b[1] - a[1])[0];
+  return ordered.map(([id, b], i) => {
+    const entry = known.entries.get(id)!;
+    const other = ordered.find(([oid]) => oid !== id)?.[1].coverage ?? 0;
+    const basisProbability = Math.max(0, ...entry.basis.map((x) => probabilityOf.get(key(x.law, x.article)) ?? 0));
+    const topicAgrees = topTopic && topTopic[0] === entry.topic ? topTopic[1] : 0;
+    const x = Float64Array.from([b.coverage, b.coverage - other, b.count10, basisProbability, topicAgrees, i]);
+    return { entry, x, coverage: b.coverage };
+  });
+}
+
+/** The learned ranking: built from the artifact's models and the known questions. */
+export class LearnedRanking {
+  private readonly ranker: LogisticModel;
+  private readonly entryMatch: LogisticModel;
+
+  constructor(models: LearnedModelsJSON, private readonly ctx: RankContext) {
+    this.ranker = LogisticModel.fromJSON(models.ranker);
+    this.entryMatch = LogisticModel.fromJSON(models.entryMatch);
+  }
+
+  rank(analysed: AnalysedText, topics: Record<string, number>, options: { limit?: number; boostLaws?: string[] } = {}): Ranking {
+    const { candidates, hits, lexicalTop } = gatherEvidence(analysed, topics, this.ctx, { boostLaws: options.boostLaws });
+    const scored = candidates.map((c) => ({ c, p: this.ranker.predict(c.x) }));
+    scored.sort((a, b) => b.p - a.p || b.c.lexicalScore - a.c.lexicalScore);
+    const probabilityOf = new Map(scored.map((s) => [key(s.c.law, s.c.article), s.p]));
+    const entries = entryCandidates(hits, this.ctx.known, probabilityOf, topics)
+      .map((e) => ({ entry: e.entry, coverage: e.coverage, probability: this.entryMatch.predict(e.x) }))
+      .sort((a, b) => b.probability - a.probability);
+    return {
+      articles: scored.slice(0, options.limit ?? 10).map(({ c, p }) => ({ id: c.id, law: c.law, article: c.article, probability: p, doc: c.doc!, lexicalScore: c.lexicalScore })),
+      entries,
+      lexicalTop,
+    };
+  }
+}
+
+/** One question the models learn from: its text, the right articles, and where it comes from. */
+export interface TrainingQuery {
+  text: string;
+  gold: ArticleTarget[];
+  /** Its source ("real:<id>", "bank:<id>"): cross-fitting keeps a source's material out of its own evidence. */
+  source: string;
+  /** For bank phrasings: the entry and the phrasing's own group (the entry match should find the entry). */
+  entry?: string;
+  group?: string;
+}
+
+/** Folds of the cross-fitting inside training. */
+export const INNER_FOLDS = 5;
+
+export interface TrainingSetup {
+  /** Known questions from the material `keep` admits (inner folds leave some sources out). */
+  knownFor(keep?: (q: KnownQuestion) => boolean): KnownQuestions;
+  innerFoldOf(source: string): number;
+  sourceOf(group: string): string;
+}
+
+/**
+ * Learns the ranker and the entry-match model by cross-fitting: the training questions are split into inner
+ * folds, and each is answered from known questions and article profiles built without its fold, as a new
+ * question would be. The entry match also learns from bank phrasings answered with only that phrasing left out
+ * (a citizen asking what the bank already covers).
+ */
+export function trainLearnedModels(
+  queries: TrainingQuery[],
+  base: Omit<RankContext, 'known'>,
+  setup: TrainingSetup,
+  pipeline: TextPipeline,
+  topicsOf: (a: AnalysedText) => Record<string, number>,
+): LearnedModelsJSON {
+  const rows: Float64Array[] = [];
+  const labels: number[] = [];
+  const entryRows: Float64Array[] = [];
+  const entryLabels: number[] = [];
+  const analysed = queries.map((q) => pipeline.analyse(q.text));
+  const topics = analysed.map((a) => topicsOf(a));
+  const crossFitted: Array<{ q: TrainingQuery; ev: Evidence; topics: Record<string, number>; known: KnownQuestions }> = [];
+  for (let j = 0; j < INNER_FOLDS; j += 1) {
+    const known = setup.knownFor((x) => setup.innerFoldOf(setup.sourceOf(x.group)) !== j);
+    const ctx = { ...base, known };
+    queries.forEach((q, i) => {
+      if (setup.innerFoldOf(q.source) !== j) return;
+      const ev = gatherEvidence(analysed[i]!, topics[i]!, ctx);
+      const gold = new Set(q.gold.map((g) => key(g.law, g.article)));
+      for (const c of ev.candidates) {
+        rows.push(c.x);
+        labels.push(gold.has(key(c.law, c.article)) ? 1 : 0);
+      }
+      crossFitted.push({ q, ev, topics: topics[i]!, known });
+    });
+  }
+  const ranker = LogisticModel.train([...RANK_FEATURES], rows, Uint8Array.from(labels), { positiveWeight: 3 });
+  const addEntryRows = (ev: Evidence, known: KnownQuestions, t: Record<string, number>, isRight: (e: LoadedQaEntry) => boolean) => {
+    const probabilityOf = new Map(ev.candidates.map((c) => [key(c.law, c.article), ranker.predict(c.x)]));
+    for (const e of entryCandidates(ev.hits, known, probabilityOf, t)) {
+      entryRows.push(e.x);
+      entryLabels.push(isRight(e.entry) ? 1 : 0);
+    }
+  };
+  for (const { q, ev, topics: t, known } of crossFitted) {
+    if (q.entry) continue;
+    const gold = new Set(q.gold.map((g) => key(g.law, g.article)));
+    addEntryRows(ev, known, t, (e) => e.basis.some((b) => gold.has(key(b.law, b.article))));
+  }
+  const all = setup.knownFor();
+  queries.forEach((q, i) => {
+    if (!q.entry) return;
+    const ev = gatherEvidence(analysed[i]!, topics[i]!, { ...base, known: all }, { exclude: (x) => x.group === q.group, discount: q.gold });
+    addEntryRows(ev, all, topics[i]!, (e) => e.id === q.entry);
+  });
+  const entryMatch = LogisticModel.train([...ENTRY_FEATURES], entryRows, Uint8Array.from(entryLabels));
+  return { ranker: ranker.toJSON(), entryMatch: entryMatch.toJSON() };
+}
