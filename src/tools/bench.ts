@@ -14,7 +14,7 @@ import { loadConfig } from '../config/config.js';
 import { PATHS } from '../config/paths.js';
 import { openKnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { createLogger } from '../logging/logger.js';
-import { createApp } from '../server/app.js';
+import { closeApp, createApp } from '../server/app.js';
 import { loadLexicon } from '../text/lexicon.js';
 import { createTextPipeline } from '../text/text-pipeline.js';
 import { hasGnuTime, runLawline } from './bench/cli-child.js';
@@ -99,7 +99,8 @@ async function benchClassify(lawline: Lawline, texts: string[]) {
 }
 
 async function benchHttp(lawline: Lawline, askTexts: string[]) {
-  const server = createApp(lawline).listen(0, '127.0.0.1');
+  const app = await createApp(lawline);
+  const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
@@ -112,6 +113,7 @@ async function benchHttp(lawline: Lawline, askTexts: string[]) {
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await closeApp(app);
   }
 }
 

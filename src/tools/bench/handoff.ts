@@ -15,15 +15,14 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../config/paths.js';
 import type { LoadTimings } from './handoff-load.js';
-import { createAccountStore } from '../../accounts/account-store.js';
 import { createLawline, type Lawline } from '../../assistant/lawline.js';
 import { loadConfig } from '../../config/config.js';
 import { handoffOf } from '../../handoff/mount-handoff.js';
 import { queueStreamsOf } from '../../handoff/queue-stream.js';
 import { toLawyer, type Lawyer } from '../../handoff/roster.js';
 import { createLogger } from '../../logging/logger.js';
-import { createApp } from '../../server/app.js';
-import { openDatabase } from '../../storage/database.js';
+import { closeApp, createApp } from '../../server/app.js';
+import { openLawlineState } from '../../server/lawline-state.js';
 import { summarise, type LatencySummary } from './stats.js';
 
 export const HANDOFF_COUNTS = { citizens: 200, lawyers: 20, deadlineMs: 60_000 } as const;
@@ -82,21 +81,22 @@ function runLoadProcess(plan: object): Promise<LoadTimings> {
 /** Runs the hand-off section over `lawline` (its data dir is reused; the state dir is a fresh temp folder). */
 export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): Promise<HandoffBenchResult> {
   const stateDir = mkdtempSync(join(tmpdir(), 'lawline-bench-handoff-'));
-  const app = createApp({ ...lawline, config: { ...lawline.config, LAWLINE_STATE_DIR: stateDir }, log: createLogger('error') });
+  const config = { ...lawline.config, LAWLINE_STATE_DIR: stateDir };
+  const state = await openLawlineState(config);
+  const app = await createApp({ ...lawline, config, log: createLogger('error') }, state);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const db = openDatabase(stateDir, 'lawline');
   try {
     progress(`hand-off: ${counts.lawyers} lawyers, ${counts.citizens} citizens`);
-    const accounts = createAccountStore(db);
+    const accounts = state.accounts;
     const names = Array.from({ length: counts.lawyers }, (_, i) => `bench${i}`);
     const roster: Lawyer[] = names.map((username) => {
       const r = toLawyer({ username, name: username, licence: '14418201810000001', firm: 'bench', topics: ['*'], counties: ['*'], languages: ['mandarin'], capacity: 10, shifts: 'mon-sun 00:00-24:00' }, lawline.region);
       if ('errors' in r) throw new Error(r.errors.join('; '));
       return r.lawyer;
     });
-    handoffOf(app)!.replaceRoster(roster, 'bench');
+    await handoffOf(app)!.replaceRoster(roster, 'bench');
     const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
       const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -122,10 +122,11 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
     const cpu = process.cpuUsage(cpuBefore);
     const service = handoffOf(app)!;
     const pushed = queueStreamsOf(service)?.stats();
-    const ticketOf = db.prepare<[string], { id: string }>(`SELECT id FROM handoff_tickets WHERE channel_id = 'directline' AND conversation_id = ?`);
+    const ticketIds = new Map<string, string | undefined>();
+    for (const c of bursts.flat()) ticketIds.set(c.conversationId, (await service.store.ticketIdsFor('directline', c.conversationId))[0]);
     const burst = (citizens: Array<{ conversationId: string }>, requestMs: number[], sendDelayMs: number): HandoffBurst => {
       const seen = citizens.flatMap((c) => {
-        const id = ticketOf.get(c.conversationId)?.id;
+        const id = ticketIds.get(c.conversationId);
         const at = id ? load.seenAt[id] : undefined;
         return at === undefined ? [] : [{ at, conversation: c.conversationId }];
       });
@@ -143,8 +144,8 @@ export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): P
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    handoffOf(app)?.stop();
-    db.close();
+    await closeApp(app);
+    await state.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
 }
