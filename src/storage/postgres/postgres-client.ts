@@ -42,7 +42,7 @@ const LOCK_KEY = 'hashtext(?)';
 /**
  * @example const sql = await createPostgresClient('postgres://lawline@db/lawline'); await sql.all('SELECT 1 AS one');
  */
-export async function createPostgresClient(url: string, options: PostgresClientOptions = {}): Promise<SqlClient & { pool: pg.Pool }> {
+export async function createPostgresClient(url: string, options: PostgresClientOptions = {}): Promise<SqlClient & { pool: pg.Pool; url: string }> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   const lockPool = new pg.Pool({ connectionString: url, max: options.lockPoolSize ?? 32 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that would crash.
@@ -56,14 +56,28 @@ export async function createPostgresClient(url: string, options: PostgresClientO
   let listening: Promise<pg.Client> | null = null;
   let closed = false;
 
+  // Statements of one transaction may be issued together (Promise.all); its connection takes them one at a time.
+  const queues = new WeakMap<pg.PoolClient, Promise<unknown>>();
   const query = async <R>(sql: string, params: readonly SqlValue[] = []) => {
-    const target = current.getStore() ?? pool;
-    return target.query(toPostgresPlaceholders(sql), params as unknown[]) as unknown as Promise<pg.QueryResult<R & pg.QueryResultRow>>;
+    const text = toPostgresPlaceholders(sql);
+    const tx = current.getStore();
+    if (!tx) return pool.query(text, params as unknown[]) as unknown as Promise<pg.QueryResult<R & pg.QueryResultRow>>;
+    const run = (queues.get(tx) ?? Promise.resolve()).catch(() => undefined).then(() => tx.query(text, params as unknown[]));
+    queues.set(tx, run);
+    return run as unknown as Promise<pg.QueryResult<R & pg.QueryResultRow>>;
   };
+
+  // LISTEN statements go through one chain: a pg client must not be given a second query while one runs.
+  let chain: Promise<unknown> = Promise.resolve();
+  const onListener = (c: pg.Client, text: string) => (chain = chain.catch(() => undefined).then(() => c.query(text)));
 
   async function connectListener(): Promise<pg.Client> {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
+    if (closed) {
+      await c.end();
+      throw new Error('postgres client closed');
+    }
     c.on('notification', (n) => {
       for (const handler of handlers.get(n.channel) ?? []) handler(n.payload ?? '');
     });
@@ -73,16 +87,17 @@ export async function createPostgresClient(url: string, options: PostgresClientO
       listening = null;
       if (!closed) void ensureListener().catch(() => undefined);
     });
-    for (const channel of handlers.keys()) await c.query(`LISTEN "${channel}"`);
+    for (const channel of handlers.keys()) await onListener(c, `LISTEN "${channel}"`);
     listener = c;
     return c;
   }
   const ensureListener = () => (listening ??= connectListener());
 
-  const client: SqlClient & { pool: pg.Pool } = {
+  const client: SqlClient & { pool: pg.Pool; url: string } = {
     dialect: 'postgres',
     shared: true,
     pool,
+    url,
     all: async (sql, params) => (await query(sql, params)).rows as never,
     get: async (sql, params) => (await query(sql, params)).rows[0] as never,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
@@ -155,14 +170,14 @@ export async function createPostgresClient(url: string, options: PostgresClientO
       if (!set) handlers.set(channel, (set = new Set()));
       set.add(handler);
       const c = await ensureListener();
-      if (fresh && c === listener) await c.query(`LISTEN "${channel}"`);
+      if (fresh && c === listener) await onListener(c, `LISTEN "${channel}"`);
       return async () => {
         set.delete(handler);
       };
     },
     async close() {
       closed = true;
-      const l = listener;
+      const l = listener ?? (await listening?.catch(() => null));
       listener = null;
       await l?.end().catch(() => undefined);
       await Promise.all([pool.end(), lockPool.end()]);
