@@ -329,9 +329,9 @@ export function createHandoffStore(repo: HandoffRepository, events?: HandoffEven
     },
     /** A sign of life; written without the lock (it only moves last_seen forward). */
     async touch(username: string, at: number): Promise<void> {
-      await repo.touch(username, at);
       const p = presenceCache.get(username.toLowerCase());
       if (p) presenceCache.set(username.toLowerCase(), { ...p, lastSeen: Math.max(p.lastSeen, at) });
+      await repo.touch(username, at);
     },
     /** Presence by lower-case username (a fresh map the caller may change). */
     presence(): Map<string, { status: Presence; lastSeen: number }> {

@@ -1,12 +1,12 @@
 /**
- * A hand-off service over an in-memory (or file) SQLite database with a clock moved by hand, a stub recogniser
- * and a deliverer that records what citizens would receive.
+ * A hand-off service over a state database (in-memory SQLite unless given one: a file, or PostgreSQL) with a clock
+ * moved by hand, a stub recogniser and a deliverer that records what citizens would receive.
  */
-import Database from 'better-sqlite3';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { loadRegion } from '../../src/config/region.js';
 import { createLogger } from '../../src/logging/logger.js';
-import type { Db } from '../../src/storage/database.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { createHandoffService, type HandoffService } from '../../src/handoff/handoff-service.js';
 import type { Recognise } from '../../src/handoff/handoff-summary.js';
 import { toLawyer, type Lawyer, type RosterInput } from '../../src/handoff/roster.js';
@@ -45,22 +45,22 @@ export const stubRecognise: Recognise = (text) => ({
 
 export interface Sent { reference: Partial<ConversationReference>; activities: Partial<Activity>[] }
 
-export interface Harness { service: HandoffService; clock: ManualClock; sent: Sent[]; db: Db; texts(conversationId: string): string[] }
+export interface Harness { service: HandoffService; clock: ManualClock; sent: Sent[]; sql: SqlClient; texts(conversationId: string): string[] }
 
-export function makeHandoff(options: { db?: Db; lawyers?: Lawyer[]; clock?: ManualClock; failDelivery?: boolean } = {}): Harness {
-  const db = options.db ?? new Database(':memory:');
+export async function makeHandoff(options: { sql?: SqlClient; lawyers?: Lawyer[]; clock?: ManualClock; failDelivery?: boolean } = {}): Promise<Harness> {
+  const sql = options.sql ?? memoryStateDatabase();
   const clock = options.clock ?? new ManualClock();
   const sent: Sent[] = [];
-  const service = createHandoffService({
-    db, region, log: createLogger('silent'), recognise: stubRecognise, clock,
+  const service = await createHandoffService({
+    sql, region, log: createLogger('silent'), recognise: stubRecognise, clock,
     deliver: async (reference, activities) => {
       if (options.failDelivery) throw new Error('channel down');
       sent.push({ reference, activities });
     },
   });
-  if (options.lawyers) service.replaceRoster(options.lawyers, 'test');
+  if (options.lawyers) await service.replaceRoster(options.lawyers, 'test');
   return {
-    service, clock, sent, db,
+    service, clock, sent, sql,
     texts: (conversationId) => sent.filter((s) => s.reference.conversation?.id === conversationId)
       .flatMap((s) => s.activities.filter((a) => a.type === 'message').map((a) => a.text ?? '')),
   };
@@ -76,6 +76,6 @@ export function request(h: Harness, conversationId: string, text = '转人工', 
   });
 }
 
-export function online(h: Harness, ...usernames: string[]): void {
-  for (const u of usernames) h.service.lawyers.setPresence(u, 'online');
+export async function online(h: Harness, ...usernames: string[]): Promise<void> {
+  for (const u of usernames) await h.service.lawyers.setPresence(u, 'online');
 }

@@ -24,6 +24,8 @@ export interface TestBackend {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated, empty state database. */
   open(): Promise<SqlClient>;
+  /** Two connections (as two processes would have) to one fresh, migrated database; `close` drops it. */
+  openTwo(): Promise<{ a: SqlClient; b: SqlClient; close(): Promise<void> }>;
   /** A fresh database's connection settings for a child process (LAWLINE_DATABASE_URL or LAWLINE_STATE_DIR), and its removal. */
   fresh(): Promise<{ env: Record<string, string>; url?: string; drop(): Promise<void> }>;
 }
@@ -56,6 +58,12 @@ const sqlite: TestBackend = {
     const close = sql.close;
     return Object.assign(sql, { close: async () => { await close(); rmSync(dir, { recursive: true, force: true }); } });
   },
+  async openTwo() {
+    const dir = mkdtempSync(join(tmpdir(), 'lawline-sql-'));
+    const a = await openStateDatabase({ dir });
+    const b = await openStateDatabase({ dir });
+    return { a, b, close: async () => { await a.close(); await b.close(); rmSync(dir, { recursive: true, force: true }); } };
+  },
   async fresh() {
     const dir = mkdtempSync(join(tmpdir(), 'lawline-state-'));
     return { env: { LAWLINE_STATE_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -69,6 +77,12 @@ const postgres: TestBackend = {
     const sql = await openStateDatabase({ url, dir: tmpdir(), poolSize: 4 });
     const close = sql.close;
     return Object.assign(sql, { close: async () => { await close(); await drop(); } });
+  },
+  async openTwo() {
+    const { url, drop } = await freshSchema();
+    const a = await openStateDatabase({ url, dir: tmpdir(), poolSize: 4 });
+    const b = await openStateDatabase({ url, dir: tmpdir(), poolSize: 4 });
+    return { a, b, close: async () => { await a.close(); await b.close(); await drop(); } };
   },
   async fresh() {
     const { url, drop } = await freshSchema();
