@@ -7,15 +7,15 @@
  *   lawline laws reviewed <file> …                                record that a person re-read these files today
  *   lawline qa check [<file or folder> …]                         check question-bank entries (all when none given)
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { PATHS, REPO_ROOT } from '../config/paths.js';
 import { loadRegion } from '../config/region.js';
 import { lawToday } from '../config/today.js';
 import { InputError } from '../errors.js';
 import { loadCases } from '../knowledge/cases.js';
-import { freshReview, reviewFindings } from '../knowledge/content-review.js';
+import { reviewFindings } from '../knowledge/content-review.js';
+import { markReviewed } from '../knowledge/review-mark.js';
 import { curatedContent } from '../knowledge/curated-content.js';
 import { regionFigureText } from '../knowledge/guide-checks.js';
 import { loadGuides } from '../knowledge/guides.js';
@@ -92,25 +92,13 @@ function stale(book: LawBook, out: Out): number {
   return findings.length ? 1 : 0;
 }
 
-/** What a content file cites, by its kind (found from where it lives). */
-function citesOf(file: string): Array<{ law: string; article: number }> {
-  const rel = relative(REPO_ROOT, file);
-  const doc = parseDocument(readFileSync(file, 'utf8')).toJS() as Record<string, unknown>;
-  const refs = (rel.startsWith('case-library') ? doc.citedArticles : doc.basis) as Array<{ law: string; article: number }> | undefined;
-  if (!Array.isArray(refs)) throw new InputError(`${rel}: no basis or citedArticles to review`);
-  return refs;
-}
-
 function reviewed(files: string[], book: LawBook, out: Out): number {
   if (files.length === 0) throw new InputError('laws reviewed: name the files you re-read');
   const today = lawToday();
   for (const f of files) {
     const full = resolve(f);
     if (!existsSync(full)) throw new InputError(`${f}: no such file`);
-    const record = freshReview(citesOf(full), book, today);
-    const doc = parseDocument(readFileSync(full, 'utf8'));
-    doc.set('reviewed', doc.createNode(record, { flow: false }));
-    writeFileSync(full, doc.toString({ lineWidth: 0 }));
+    const record = markReviewed(full, book, today);
     out(`${relative(REPO_ROOT, full)}: reviewed on ${today} against ${Object.entries(record.laws).map(([l, v]) => `${l} ${v}`).join(', ') || 'no law'}`);
   }
   return 0;

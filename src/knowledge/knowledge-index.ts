@@ -85,7 +85,8 @@ const DEFAULT_SOURCES: IndexSources = {
  * rebuilt with it even though no file changed.
  */
 function dataHash(sources: IndexSources): string {
-  const inForce = statusFingerprint(loadManifest(sources.laws), lawToday());
+  // The importer writes the manifest; a hand-made folder without one is read as it is.
+  const inForce = existsSync(join(sources.laws, '_manifest.json')) ? statusFingerprint(loadManifest(sources.laws), lawToday()) : '';
   return hashContent([sources.laws, sources.guides, sources.cases, ...sources.lexiconFiles], REPO_ROOT, `${INDEX_VERSION}|${inForce}`);
 }
 

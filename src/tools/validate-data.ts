@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { PATHS } from '../config/paths.js';
+import { lawToday } from '../config/today.js';
 import { loadRegion } from '../config/region.js';
 import { loadCases } from '../knowledge/cases.js';
 import { loadGuides, validateGuideReferences } from '../knowledge/guides.js';
@@ -25,8 +26,12 @@ import { loadEntityLookups } from '../understanding/entities.js';
 import { crossCheck, loadIntentData } from '../understanding/intent-data.js';
 import { TOPIC_LABELS } from '../vocabulary.js';
 
-/** All problems found in the repository's data (empty when it is clean). */
-export function validateData(statutes: LawFile[] = loadStatutes(PATHS.laws)): string[] {
+/** Where the data lives (the repository's folders by default; tests point some of them at fixtures). */
+export type DataPaths = Pick<typeof PATHS, 'laws' | 'guides' | 'cases' | 'qa' | 'region' | 'topics' | 'intents' | 'lexicon'>;
+
+/** All problems found in the data (empty when it is clean), with the law as in force on `today`. */
+export function validateData(paths: DataPaths = PATHS, today: string = lawToday()): string[] {
+  const statutes: LawFile[] = loadStatutes(paths.laws, today);
   const problems: string[] = [];
   const attempt = (what: string, fn: () => void) => {
     try {
@@ -42,17 +47,17 @@ export function validateData(statutes: LawFile[] = loadStatutes(PATHS.laws)): st
     return Boolean(l && findArticle(l, article));
   };
 
-  attempt('intents', () => problems.push(...crossCheck(loadIntentData(PATHS.intents)).map((p) => `${p} (keep each utterance under one label)`)));
-  attempt('intents/lexicon', () => loadLexicon(PATHS.lexicon));
-  attempt('intents/lexicon/entities', () => loadEntityLookups(join(PATHS.lexicon, 'entities')));
+  attempt('intents', () => problems.push(...crossCheck(loadIntentData(paths.intents)).map((p) => `${p} (keep each utterance under one label)`)));
+  attempt('intents/lexicon', () => loadLexicon(paths.lexicon));
+  attempt('intents/lexicon/entities', () => loadEntityLookups(join(paths.lexicon, 'entities')));
   attempt('knowledge/region', () => {
-    const region = loadRegion(PATHS.region);
+    const region = loadRegion(paths.region);
     const offices = new Set(region.offices.map((o) => o.id));
-    const guides = loadGuides(PATHS.guides);
+    const guides = loadGuides(paths.guides);
     problems.push(...validateGuideReferences(guides, hasArticle, (id) => offices.has(id)).map((p) => `knowledge/guides/${p}`));
     const guideIds = new Set(guides.map((g) => g.id));
     const lawIds = new Map([...laws.keys()].map((title, i) => [title, i]));
-    const priors = loadTopicPriors(PATHS.topics, lawIds, (title) =>
+    const priors = loadTopicPriors(paths.topics, lawIds, (title) =>
       problems.push(`knowledge/topics.yaml: law "${title}" is not a current statute in knowledge/laws (check the title)`));
     for (const label of TOPIC_LABELS) {
       for (const id of priors.guidesOf(label)) {
@@ -61,27 +66,27 @@ export function validateData(statutes: LawFile[] = loadStatutes(PATHS.laws)): st
     }
   });
   attempt('knowledge/guides (figures, contacts)', () => {
-    const region = loadRegion(PATHS.region);
-    const guides = loadGuides(PATHS.guides);
+    const region = loadRegion(paths.region);
+    const guides = loadGuides(paths.guides);
     problems.push(...guideFigureProblems(guides, book, region).map((p) => `knowledge/guides/${p}`));
     problems.push(...guideContactProblems(guides, region).map((p) => `knowledge/guides/${p}`));
   });
   attempt('knowledge/qa', () => {
-    const { entries, problems: loadProblems } = loadQaBank(PATHS.qa);
-    const region = loadRegion(PATHS.region);
+    const { entries, problems: loadProblems } = loadQaBank(paths.qa);
+    const region = loadRegion(paths.region);
     const ctx = {
       book,
-      guideIds: new Set(loadGuides(PATHS.guides).map((g) => g.id)),
-      caseIds: new Set(loadCases(PATHS.cases).cases.map((c) => c.id)),
+      guideIds: new Set(loadGuides(paths.guides).map((g) => g.id)),
+      caseIds: new Set(loadCases(paths.cases).cases.map((c) => c.id)),
       knownNumbers: [regionFigureText(region)],
     };
     problems.push(...[...loadProblems, ...checkQaEntries(entries, ctx)].map((p) => `knowledge/qa/${p}`));
   });
   attempt('review', () => {
-    for (const f of reviewFindings(curatedContent(PATHS), book)) problems.push(`${f.file}: stale review: ${f.message}`);
+    for (const f of reviewFindings(curatedContent(paths), book)) problems.push(`${f.file}: stale review: ${f.message}`);
   });
   attempt('case-library', () => {
-    for (const c of loadCases(PATHS.cases).cases) {
+    for (const c of loadCases(paths.cases).cases) {
       c.citedArticles.forEach((ref, i) => {
         if (!hasArticle(ref.law, ref.article)) {
           problems.push(`case-library/${c.year}/${c.id}.yaml: citedArticles.${i}: ${ref.law} 第${ref.article}条 does not exist in the current statute`);

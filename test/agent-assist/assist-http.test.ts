@@ -65,10 +65,11 @@ describe('POST /api/v1/assist: the suggestion', () => {
     expect(wage).toMatchObject({ intent: 'consult', intentLabel: '法律咨询', domain: '劳动纠纷', risk: null, safetySteps: [] });
     expect(wage.confidence).toBeGreaterThan(0);
     expect(wage.citations.length).toBeGreaterThan(0);
-    for (const c of wage.citations) expect(c).toEqual({ law: expect.any(String), article: expect.any(Number), text: expect.any(String) });
-    expect(wage.citations.some((c: any) => /^劳动(合同)?法$/.test(c.law))).toBe(true);
+    for (const c of wage.citations) expect(c).toMatchObject({ law: expect.any(String), article: expect.any(Number), text: expect.any(String) });
+    expect(wage.citations.some((c: any) => /^劳动(合同)?法$|工资/.test(c.law))).toBe(true);
     expect(wage.guides.map((g: any) => g.id)).toContain('labour-arbitration');
-    expect(wage.answer).toContain('【法律规定】');
+    expect(wage.answer).toContain('【法律依据】');
+    expect(wage.answer.startsWith(wage.direct)).toBe(true);
     expect(wage.entities.some((e: any) => e.type === 'duration' && e.value.unit === 'month')).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { CITATION_COUNT } from '../../src/assistant/cite.js';
 import type { Lawline } from '../../src/assistant/lawline.js';
 import { REPLIES } from '../../src/assistant/replies-zh.js';
 import { PATHS } from '../../src/config/paths.js';
-import { DISCLAIMER, DUTY_LAWYER_OFFER } from '../../src/knowledge/answer-composer.js';
+import { DISCLAIMER, DUTY_LAWYER_OFFER, NOTHING_FOUND } from '../../src/knowledge/answer-composer.js';
 import { testLawline } from '../support/lawline.js';
 
 let lawline: Lawline;
@@ -55,7 +55,10 @@ describe('ask routing', () => {
     const result = await answerQuestion(lawline, nothing);
     expect(result.citations).toEqual([]);
     expect(result.confidence).toBeLessThan(LOW_CONFIDENCE);
-    expect(result.answer).toContain(DUTY_LAWYER_OFFER);
+    // Said once, first: nothing found, a duty lawyer or 12348 instead of a guess.
+    expect(result.direct).toBe(NOTHING_FOUND);
+    expect(result.answer).toContain(NOTHING_FOUND);
+    expect(result.faq).toBeNull();
     expect(result.answer.endsWith(DISCLAIMER)).toBe(true);
   });
 
@@ -63,7 +66,7 @@ describe('ask routing', () => {
     'offers the duty lawyer exactly when the confidence is low: %s',
     async (q) => {
       const r = await lawline.ask(q);
-      expect(r.answer.includes(DUTY_LAWYER_OFFER)).toBe(r.confidence < LOW_CONFIDENCE);
+      expect(r.answer.includes(DUTY_LAWYER_OFFER) || r.direct === NOTHING_FOUND).toBe(r.confidence < LOW_CONFIDENCE);
     },
   );
 

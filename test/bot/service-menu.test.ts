@@ -21,7 +21,7 @@ describe('service menu', () => {
       .send('1')
       .assertReply(says('请直接用文字描述'))
       .send('公司拖欠我三个月工资怎么办')
-      .assertReply(says('【法律规定】'))
+      .assertReply(says('【法律依据】'))
       .startTest();
   });
 
@@ -36,7 +36,7 @@ describe('service menu', () => {
       .send(greet)
       .assertReply(says(SERVICE_MENU[0]!))
       .send('公司拖欠我三个月工资怎么办')
-      .assertReply(says('【法律规定】'))
+      .assertReply(says('【法律依据】'))
       .assertReply(says('法律援助'))
       .send('5')
       .assertReply(saysNot('清远市公共法律服务中心'))

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('agent console in a real browser (needs /usr/bin/c
     await page.getByLabel('来电人说的话').pressSequentially(WAGES);
     await page.locator('#topic-badge', { hasText: '劳动纠纷' }).waitFor();
     expect(await page.locator('#intent-badge').innerText()).toBe('法律咨询');
-    expect(await page.locator('#answer').innerText()).toContain('【法律规定】');
+    expect(await page.locator('#answer').innerText()).toContain('【法律依据】');
     const cited = page.locator('#citations details');
     expect(await cited.count()).toBeGreaterThan(0);
     expect(await cited.first().locator('summary').innerText()).toMatch(/^《.+》第\d+条$/);

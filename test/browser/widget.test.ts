@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium
 
     await page.keyboard.type(WAGES);
     await page.keyboard.press('Enter');
-    const answer = page.locator('.llw-bot', { hasText: '【法律规定】' });
+    const answer = page.locator('.llw-bot', { hasText: '【法律依据】' });
     await answer.waitFor();
     expect(await answer.innerText()).toMatch(LABOUR_LAW);
     const cites = answer.locator('.llw-cites summary');
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium
     await page.reload();
     await page.getByRole('button', { name: /打开法律咨询对话/ }).click();
     await page.locator('.llw-user', { hasText: WAGES }).waitFor();
-    await page.locator('.llw-bot', { hasText: '【法律规定】' }).waitFor();
+    await page.locator('.llw-bot', { hasText: '【法律依据】' }).waitFor();
     expect(await page.getByRole('button', { name: '大字模式' }).getAttribute('aria-pressed')).toBe('true');
 
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium
     await page.locator('.llw-bot', { hasText: '您好' }).first().waitFor();
     await page.fill('.llw-form textarea', WAGES);
     await page.getByRole('button', { name: '发送' }).click();
-    const answer = page.locator('.llw-bot', { hasText: '【法律规定】' });
+    const answer = page.locator('.llw-bot', { hasText: '【法律依据】' });
     await answer.waitFor();
     expect(await answer.innerText()).toMatch(LABOUR_LAW);
     await page.close();

@@ -13,7 +13,8 @@ import { cleanUp, miniPipeline, openMiniIndex, tempDir } from '../fixtures/mini-
 import { testLawline } from '../support/lawline.js';
 
 const WAGE_QUESTION = '公司拖欠我三个月工资怎么办';
-const LABOUR_LAWS = ['劳动合同法', '劳动争议调解仲裁法', '劳动法'];
+// Labour statutes and the wage rules under them.
+const LABOUR_LAWS = ['劳动合同法', '劳动争议调解仲裁法', '劳动法', '工资支付暂行规定', '保障农民工工资支付条例'];
 
 describe('retrieval on the real knowledge index', () => {
   let lawline: Lawline;
@@ -34,10 +35,11 @@ describe('retrieval on the real knowledge index', () => {
     expect(result.domain).toBe('劳动纠纷');
   });
 
-  it('cites article text exactly as the statute says it (nothing composed or invented)', async () => {
+  it('quotes article text exactly as the statute says it (whole paragraphs, nothing composed or invented)', async () => {
     const result = await lawline.ask(WAGE_QUESTION);
     for (const c of result.citations) {
-      expect(lawline.index.findArticle(c.law, c.article)?.text).toBe(c.text);
+      const article = lawline.index.findArticle(c.law, c.article)!.text.split('\n');
+      for (const line of c.text.split('\n').filter((l) => l !== '……')) expect(article, `${c.law} ${c.article}`).toContain(line);
     }
   });
 

@@ -105,11 +105,15 @@ describe('committed knowledge/laws', () => {
     expect(patent.find((v) => v.versionDate === '2023-12-11')?.status).toBe('current');
   });
 
-  it('marks interpretations of the statutes 民法典 Art. 1260 repealed as repealed, never current', () => {
+  it('marks instruments a clause in force repeals (民法典 Art. 1260 and others) as repealed, never current', () => {
     const repealed = laws.filter((l) => l.status === 'repealed');
     expect(repealed.map((l) => l.title)).toContain('最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）');
     expect(repealed.map((l) => l.title)).toContain('最高人民法院关于适用《中华人民共和国合同法》若干问题的解释（二）');
-    for (const l of repealed) expect(l.repealedBy).toBe('民法典第一千二百六十条');
+    for (const l of repealed.filter((x) => /关于适用《中华人民共和国(婚姻法|合同法|担保法|物权法)》/.test(x.title))) {
+      expect(l.repealedBy).toBe('民法典第一千二百六十条');
+    }
+    // Other repeal clauses are honoured the same way (居民身份证法 Art. 20 style "…同时废止").
+    expect(repealed.find((l) => l.title === '人民检察院刑事诉讼规则（试行）')?.repealedBy).toBe('人民检察院刑事诉讼规则第六百八十四条');
     expect(currentLawsByTitle(laws).has('最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）')).toBe(false);
     // Interpretations of the 民法典 itself stay current.
     expect(currentLawsByTitle(laws).has('最高人民法院关于适用《中华人民共和国民法典》婚姻家庭编的解释（一）')).toBe(true);

@@ -44,15 +44,19 @@ describe('GET /healthz', () => {
 });
 
 describe('POST /api/v1/ask', () => {
-  it('answers with citations {law, article, text}, cases, guides and a confidence', async () => {
+  it('answers first, with the quoted paragraphs, cases, guides and a confidence', async () => {
     const { status, body } = await post('/api/v1/ask', { text: WAGES });
     expect(status).toBe(200);
     expect(typeof body.answer).toBe('string');
     expect(body.answer).toContain(DISCLAIMER);
+    // The direct answer comes first; `faq` names the bank entry it came from, when one did.
+    expect(body.answer.startsWith(body.direct)).toBe(true);
+    expect(body.faq === null || (typeof body.faq.id === 'string' && typeof body.faq.question === 'string')).toBe(true);
     expect(body.citations.length).toBeGreaterThan(0);
     for (const c of body.citations) {
-      expect(Object.keys(c).sort()).toEqual(['article', 'law', 'text']);
+      expect(Object.keys(c).sort()).toEqual(['article', 'effectiveFrom', 'law', 'paragraph', 'paragraphs', 'text', 'version']);
       expect(typeof c.law).toBe('string');
+      expect(c.paragraph === null || Number.isInteger(c.paragraph)).toBe(true);
       expect(Number.isInteger(c.article)).toBe(true);
       expect(c.text.length).toBeGreaterThan(0);
     }

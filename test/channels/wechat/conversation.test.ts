@@ -76,14 +76,15 @@ describe('text message', () => {
 
 describe('long answers', () => {
   const statute = `《民法典》第1084条：${'父母与子女间的关系，不因父母离婚而消除。'.repeat(12)}`;
-  const long = ['【法律规定】', statute, statute, statute, '【您可以这样做】', '先协商抚养问题。', '温馨提示：以上是法律信息。'].join('\n');
+  const long = ['一般归母亲。', '【法律依据】', statute, statute, statute, '【您可以这样做】', '先协商抚养问题。', '温馨提示：以上是法律信息。'].join('\n');
 
   it('are shortened, and replying 1 returns the statutes without another bot turn', async () => {
     const bot = stubBot((a) => (a.text === '离婚孩子归谁' ? long : `bot:${a.text}`));
     channel = await startChannel({ adapter: bot.adapter, replyDeadline: never });
     const first = replyFields((await channel.post(textXml('离婚孩子归谁', '301'))).text).Content!;
     expect(Buffer.byteLength(long)).toBeGreaterThan(2048);
-    expect(first).toBe('【法律规定】回复1查看法条原文\n【您可以这样做】\n先协商抚养问题。\n温馨提示：以上是法律信息。');
+    // The direct answer stays; the quoted law moves behind a number first.
+    expect(first).toBe('一般归母亲。\n【法律依据】回复1查看法律依据原文\n【您可以这样做】\n先协商抚养问题。\n温馨提示：以上是法律信息。');
 
     const statutes = replyFields((await channel.post(textXml('1', '302'))).text).Content!;
     expect(statutes).toContain(statute);

@@ -40,7 +40,7 @@ describe('WeChat with the real bot', () => {
     expect(reply).toContain(formatCitations(expected.citations));
     expect(reply).toMatch(/^温馨提示/m);
 
-    expect(reply).toMatch(/【法律规定】回复\d+查看法条原文/);
+    expect(reply).toMatch(/【法律依据】回复\d+查看法律依据原文/);
     // Follow every "回复N查看…", including those on follow-up pages.
     const followUps: string[] = [];
     const asked = new Set<string>();

@@ -11,7 +11,7 @@ const content = (text: string, extra: Partial<ReplyContent> = {}): ReplyContent 
 /** An answer shaped like the composer's: statutes, steps, places, cases, disclaimer, citations line. */
 function longAnswer(): string {
   return [
-    '【法律规定】',
+    '【法律依据】',
     ...Array.from({ length: 3 }, (_, i) => `《劳动合同法》第${30 + i}条：${'用人单位应当按照劳动合同约定向劳动者及时足额支付劳动报酬。'.repeat(4)}`),
     '【您可以这样做】',
     '先协商，再调解，调解不成申请劳动仲裁。',
@@ -37,7 +37,7 @@ describe('shapeReply', () => {
     const citations = [{ law: '劳动合同法', article: 30, text: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。' }];
     const shaped = shapeReply(content(text, { citations }));
     expect(bytes(shaped.text)).toBeLessThanOrEqual(TEXT_LIMIT_BYTES);
-    expect(shaped.text).toContain('【法律规定】回复1查看法条原文');
+    expect(shaped.text).toContain('【法律依据】回复1查看法律依据原文');
     expect(shaped.text).toContain('【您可以这样做】\n先协商，再调解');
     expect(shaped.text).toContain('温馨提示：以上是法律信息');
     expect(shaped.text).toContain('【引用法条】《劳动合同法》第30条');
@@ -59,7 +59,7 @@ describe('shapeReply', () => {
   it('starts numbering above the numbers the bot asks for', () => {
     const shaped = shapeReply(content(`${longAnswer()}\n\n想申请法律援助？回复1或“我想申请”。`));
     expect(shaped.options.map((o) => o.number)).not.toContain(1);
-    expect(shaped.text).toContain('【法律规定】回复2查看法条原文');
+    expect(shaped.text).toContain('【法律依据】回复2查看法律依据原文');
     expect(firstFreeNumber('请回复1到10之间的数字')).toBe(11);
     expect(firstFreeNumber('请回复数字告诉我：\n1. 公证\n2. 仲裁')).toBe(3);
     expect(firstFreeNumber('没有编号')).toBe(1);
