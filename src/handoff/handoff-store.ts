@@ -103,11 +103,17 @@ export function createHandoffStore(repo: HandoffRepository, events?: HandoffEven
   // The state version the mirror shows; -1: unknown (never loaded, or a rolled-back section left it doubtful).
   let mirrored = -1;
   let loading: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
   const local = new KeyedMutex();
 
+  /** Brings the mirror to `version`: the tickets written since the mirrored version, or all open ones. */
   async function load(version: number): Promise<void> {
-    const [tickets, presence, docs] = await Promise.all([repo.openTickets(), repo.presence(), repo.roster()]);
-    open.reset(tickets);
+    const incremental = mirrored >= 0 && version > mirrored;
+    const [tickets, presence, docs] = await Promise.all([
+      incremental ? repo.ticketsChangedSince(mirrored) : repo.openTickets(), repo.presence(), repo.roster(),
+    ]);
+    if (incremental) for (const { row, seq } of tickets) open.put(row, seq);
+    else open.reset(tickets);
     presenceCache = new Map(presence.map((r) => [r.username.toLowerCase(), { status: r.status as Presence, lastSeen: r.last_seen }]));
     if (docs.join('\n') !== rosterCache.docs.join('\n')) {
       rosterCache = { docs, lawyers: docs.map((d) => JSON.parse(d) as Lawyer) };
@@ -137,17 +143,17 @@ export function createHandoffStore(repo: HandoffRepository, events?: HandoffEven
     });
   }
 
-  /** Reloads the mirror when another process changed the state since it was loaded. */
+  /**
+   * Reloads the mirror when another process changed the state since it was loaded. A call made while a reload runs
+   * waits for one that starts after it (the running one may have read the version before the change it must see).
+   */
   function refresh(): Promise<void> {
     if (repo.inExclusive()) return Promise.resolve(); // a section reloads on entry when it must
-    loading ??= (async () => {
-      try {
-        const version = await repo.version();
-        if (version !== mirrored) await local.run('handoff', async () => load(await repo.version()));
-      } finally {
-        loading = null;
-      }
-    })();
+    if (loading) return (queued ??= loading.catch(() => undefined).then(() => { queued = null; return refresh(); }));
+    loading = (async () => {
+      const version = await repo.version();
+      if (version !== mirrored) await local.run('handoff', async () => load(await repo.version()));
+    })().finally(() => { loading = null; });
     return loading;
   }
 

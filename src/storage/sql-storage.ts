@@ -41,6 +41,8 @@ export class SqlStorage implements Storage {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const entries = Object.entries(changes);
     if (!entries.length) return;
+    // One key (what ConversationState and UserState write each turn): one statement, the eTag checked in it.
+    if (entries.length === 1) return this.writeOne(entries[0]![0], entries[0]![1]);
     // One transaction per batch: a conflict on any key leaves every key untouched.
     await this.sql.transaction(async () => {
       const now = this.now();
@@ -56,6 +58,17 @@ export class SqlStorage implements Storage {
           [key, randomUUID(), JSON.stringify(doc), now]);
       }
     });
+  }
+
+  private async writeOne(key: string, item: unknown): Promise<void> {
+    const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
+    const checked = eTag && eTag !== '*';
+    const written = await this.sql.get<{ key: string }>(
+      `INSERT INTO bot_state (key, etag, doc, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, doc = excluded.doc, updated_at = excluded.updated_at
+       ${checked ? 'WHERE bot_state.etag = ?' : ''} RETURNING key`,
+      [key, randomUUID(), JSON.stringify(doc), this.now(), ...(checked ? [eTag] : [])]);
+    if (!written) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -111,11 +111,10 @@ export class SqlTranscriptStore implements TranscriptStore {
     this.batch = null;
     if (batch) {
       const rows = batch.rows;
-      this.writing = this.writing.catch(() => undefined).then(() => this.sql.transaction(async () => {
-        for (const r of rows) {
-          await this.sql.run('INSERT INTO transcript_activities (channel_id, conversation_id, ts, stored_at, activity) VALUES (?, ?, ?, ?, ?)', r);
-        }
-      }));
+      // One multi-row INSERT: atomic on its own, and one round trip.
+      this.writing = this.writing.catch(() => undefined).then(() => this.sql.run(
+        `INSERT INTO transcript_activities (channel_id, conversation_id, ts, stored_at, activity) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        rows.flat())).then(() => undefined);
     }
     return this.writing;
   }

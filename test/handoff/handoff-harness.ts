@@ -7,6 +7,8 @@ import { loadRegion } from '../../src/config/region.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { SqlClient } from '../../src/storage/sql-client.js';
 import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { TestBackend } from '../support/test-databases.js';
 import { createHandoffService, type HandoffService } from '../../src/handoff/handoff-service.js';
 import type { Recognise } from '../../src/handoff/handoff-summary.js';
 import { toLawyer, type Lawyer, type RosterInput } from '../../src/handoff/roster.js';
@@ -47,8 +49,26 @@ export interface Sent { reference: Partial<ConversationReference>; activities: P
 
 export interface Harness { service: HandoffService; clock: ManualClock; sent: Sent[]; sql: SqlClient; texts(conversationId: string): string[] }
 
+/** Where makeHandoff's databases come from: in-memory SQLite unless a suite chose a backend ({@link useBackend}). */
+let openDatabase: (() => Promise<SqlClient>) | null = null;
+const opened: SqlClient[] = [];
+
+/**
+ * Makes the suite's harnesses use `backend` (a fresh database per harness, closed after each test).
+ * @example forEachBackend('dispatcher', (backend) => { useBackend(backend); it(…) });
+ */
+export function useBackend(backend: TestBackend): void {
+  beforeAll(() => { openDatabase = backend.open; });
+  afterEach(async () => {
+    for (const sql of opened.splice(0)) await sql.close();
+  });
+  afterAll(() => { openDatabase = null; });
+}
+
 export async function makeHandoff(options: { sql?: SqlClient; lawyers?: Lawyer[]; clock?: ManualClock; failDelivery?: boolean } = {}): Promise<Harness> {
-  const sql = options.sql ?? memoryStateDatabase();
+  let sql = options.sql;
+  if (!sql && openDatabase) opened.push((sql = await openDatabase()));
+  sql ??= memoryStateDatabase();
   const clock = options.clock ?? new ManualClock();
   const sent: Sent[] = [];
   const service = await createHandoffService({

@@ -43,7 +43,8 @@ CREATE TABLE handoff_tickets (
   lawyer TEXT, offered_to TEXT, offer_expires_at BIGINT, missed_by TEXT NOT NULL DEFAULT '[]',
   created_at BIGINT NOT NULL, assigned_at BIGINT, closed_at BIGINT, last_citizen_at BIGINT,
   lawyer_since_citizen INTEGER NOT NULL DEFAULT 0, awaiting TEXT NOT NULL DEFAULT 'none', return_to_bot INTEGER NOT NULL DEFAULT 0,
-  seq BIGINT NOT NULL DEFAULT 0);
+  seq BIGINT NOT NULL DEFAULT 0, state_version BIGINT NOT NULL DEFAULT 0);
+CREATE INDEX handoff_tickets_state_version ON handoff_tickets (state_version);
 CREATE INDEX handoff_tickets_conv ON handoff_tickets (channel_id, conversation_id, created_at);
 CREATE INDEX handoff_tickets_status ON handoff_tickets (status, priority, created_at);
 CREATE INDEX handoff_tickets_seq ON handoff_tickets (seq);

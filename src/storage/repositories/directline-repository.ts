@@ -3,7 +3,8 @@
  * Direct Line conversations and their activity logs, so a restart — or another lawline process — keeps
  * conversations, watermarks and the transcripts the hand-off needs. An activity's id is `{conversationId}|{seq}`
  * and the watermark is the seq of the last activity a client has seen. Seq numbers come from a counter on the
- * conversation's row, taken under its row lock, so appends from several processes never share one.
+ * conversation's row, taken under its row lock until the rows are in (one transaction), so appends from several
+ * processes never share a seq and never become visible out of order (a reader past seq 7 must never miss 5).
  */
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
@@ -77,6 +78,7 @@ export function createConversationStore(sql: SqlClient, now: () => number = Date
         const at = now();
         const iso = toIso(at);
         const stored: Partial<Activity>[] = [];
+        const rows: Array<string | number> = [];
         for (const a of activities) {
           seq += 1;
           const activity: Partial<Activity> = {
@@ -87,8 +89,11 @@ export function createConversationStore(sql: SqlClient, now: () => number = Date
             conversation: { id: conversationId } as Activity['conversation'],
           };
           const json = JSON.stringify(activity);
-          await sql.run('INSERT INTO directline_activities (conversation_id, seq, activity, created_at) VALUES (?, ?, ?, ?)', [conversationId, seq, json, at]);
+          rows.push(conversationId, seq, json, at);
           stored.push(JSON.parse(json) as Partial<Activity>);
+        }
+        if (stored.length) {
+          await sql.run(`INSERT INTO directline_activities (conversation_id, seq, activity, created_at) VALUES ${stored.map(() => '(?, ?, ?, ?)').join(', ')}`, rows);
         }
         return { activities: stored, watermark: String(seq) };
       });

@@ -2,7 +2,8 @@
  * @module storage/repositories/handoff-repository
  * The hand-off tables: tickets, offers, messages, callbacks, ratings, audit events, roster and presence, plus
  * `handoff_state.version`, a counter bumped by every exclusive section that wrote. The hand-off module mirrors the
- * open tickets, presence and roster in memory; a process whose mirror carries another version reloads it. Ticket
+ * open tickets, presence and roster in memory; a process whose mirror carries another version reloads it — only the
+ * tickets written since its version (each row keeps the version that last wrote it in `state_version`). Ticket
  * rows travel as column → value records (JSON columns as text): the module owns their meaning.
  *
  * `exclusive(fn)` runs `fn` in one transaction holding the cluster-wide `handoff` lock (an advisory lock in
@@ -45,6 +46,8 @@ export interface HandoffRepository {
   version(): Promise<number>;
   /** Open tickets (owning a conversation) with their insertion order. */
   openTickets(): Promise<Array<{ row: TicketRow; seq: number }>>;
+  /** Tickets (open or not) written after state version `since`. */
+  ticketsChangedSince(since: number): Promise<Array<{ row: TicketRow; seq: number }>>;
   ticket(id: string): Promise<{ row: TicketRow; seq: number } | undefined>;
   /** Ids of every ticket a conversation had, oldest first. */
   ticketIdsFor(channelId: string, conversationId: string): Promise<string[]>;
@@ -97,7 +100,9 @@ function normalise(row: Record<string, unknown>): { row: TicketRow; seq: number 
 
 /** @example const repo = createHandoffRepository(sql); await repo.exclusive(async () => repo.insertTicket(row)); */
 export function createHandoffRepository(sql: SqlClient): HandoffRepository {
-  const section = new AsyncLocalStorage<{ dirty: boolean }>();
+  // The running exclusive section: whether it wrote, and the version its writes will carry.
+  const section = new AsyncLocalStorage<{ dirty: boolean; next: number }>();
+  const writingVersion = () => section.getStore()?.next ?? 0;
   const columns = TICKET_COLUMNS.join(', ');
   const ratingKeys = { lawyer: 'lawyer', topic: 'topic', county: 'county' } as const;
   const count = async (q: string, since: number) => Number((await sql.get<{ n: number }>(q, [since]))?.n ?? 0);
@@ -105,13 +110,11 @@ export function createHandoffRepository(sql: SqlClient): HandoffRepository {
   const repo: HandoffRepository = {
     async exclusive(fn) {
       const open = section.getStore();
-      if (open) {
-        const v = await repo.version();
-        return { result: await fn({ version: v }), version: v };
-      }
-      const mark = { dirty: false };
+      if (open) return { result: await fn({ version: open.next - 1 }), version: open.next - 1 };
+      const mark = { dirty: false, next: 0 };
       return sql.transaction(() => section.run(mark, async () => {
         const before = await repo.version();
+        mark.next = before + 1;
         const result = await fn({ version: before });
         if (!mark.dirty) return { result, version: before };
         await sql.run('UPDATE handoff_state SET version = version + 1 WHERE id = 1');
@@ -131,6 +134,9 @@ export function createHandoffRepository(sql: SqlClient): HandoffRepository {
     async openTickets() {
       return (await sql.all<Record<string, unknown>>(`SELECT seq, ${columns} FROM handoff_tickets WHERE ${OPEN_WHERE}`)).map(normalise);
     },
+    async ticketsChangedSince(since) {
+      return (await sql.all<Record<string, unknown>>(`SELECT seq, ${columns} FROM handoff_tickets WHERE state_version > ?`, [since])).map(normalise);
+    },
     async ticket(id) {
       const row = await sql.get<Record<string, unknown>>(`SELECT seq, ${columns} FROM handoff_tickets WHERE id = ?`, [id]);
       return row && normalise(row);
@@ -145,9 +151,9 @@ export function createHandoffRepository(sql: SqlClient): HandoffRepository {
       repo.changed();
       // Insertion order breaks ties in the queue; max + 1 is safe under the hand-off lock.
       const inserted = await sql.get<{ seq: number }>(
-        `INSERT INTO handoff_tickets (${keys.join(', ')}, seq)
-         VALUES (${keys.map(() => '?').join(', ')}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM handoff_tickets)) RETURNING seq`,
-        keys.map((k) => row[k] as SqlValue));
+        `INSERT INTO handoff_tickets (${keys.join(', ')}, state_version, seq)
+         VALUES (${keys.map(() => '?').join(', ')}, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM handoff_tickets)) RETURNING seq`,
+        [...keys.map((k) => row[k] as SqlValue), writingVersion()]);
       return Number(inserted!.seq);
     },
     async updateTicket(id, patch) {
@@ -155,11 +161,12 @@ export function createHandoffRepository(sql: SqlClient): HandoffRepository {
       if (!keys.length) return;
       checkColumns(keys);
       repo.changed();
-      await sql.run(`UPDATE handoff_tickets SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => patch[k] as SqlValue), id]);
+      await sql.run(`UPDATE handoff_tickets SET ${keys.map((k) => `${k} = ?`).join(', ')}, state_version = ? WHERE id = ?`,
+        [...keys.map((k) => patch[k] as SqlValue), writingVersion(), id]);
     },
     async incrementLawyerMessages(id) {
       repo.changed();
-      await sql.run('UPDATE handoff_tickets SET lawyer_since_citizen = lawyer_since_citizen + 1 WHERE id = ?', [id]);
+      await sql.run('UPDATE handoff_tickets SET lawyer_since_citizen = lawyer_since_citizen + 1, state_version = ? WHERE id = ?', [writingVersion(), id]);
     },
     async audit(ticketId, actor, event, detail, at) {
       await sql.run('INSERT INTO handoff_audit (ticket_id, actor, event, detail, at) VALUES (?, ?, ?, ?, ?)', [ticketId, actor, event, detail, at]);

@@ -121,6 +121,8 @@ ALTER TABLE directline_activities_v2 RENAME TO directline_activities;
 ALTER TABLE handoff_tickets ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 UPDATE handoff_tickets SET seq = rowid;
 CREATE INDEX handoff_tickets_seq ON handoff_tickets (seq);
+ALTER TABLE handoff_tickets ADD COLUMN state_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX handoff_tickets_state_version ON handoff_tickets (state_version);
 CREATE INDEX handoff_tickets_open ON handoff_tickets (status, awaiting);
 CREATE INDEX handoff_tickets_assigned ON handoff_tickets (assigned_at);
 CREATE INDEX handoff_offers_ticket ON handoff_offers (ticket_id, outcome);
