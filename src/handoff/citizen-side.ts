@@ -49,29 +49,36 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
 
   const side = {
     /** Opens a ticket, or reports the place of the one already open. */
-    open: (req: OpenRequest): Promise<CitizenTurn> => store.exclusive(async () => {
-      const existing = store.activeFor(req.channelId, req.conversationId);
-      if (existing && ['queued', 'offered'].includes(existing.status)) {
-        return { taken: true, ticket: existing, replies: [`${HANDOFF_TEXT.alreadyQueued}${await waitingText(existing)}`] };
-      }
-      const now = clock.now();
+    async open(req: OpenRequest): Promise<CitizenTurn> {
+      const waiting = (t: Ticket | null): t is Ticket => t !== null && ['queued', 'offered'].includes(t.status);
+      const alreadyQueued = async (t: Ticket): Promise<CitizenTurn> => ({ taken: true, ticket: t, replies: [`${HANDOFF_TEXT.alreadyQueued}${await waitingText(t)}`] });
+      await store.refresh();
+      const early = store.activeFor(req.channelId, req.conversationId);
+      if (waiting(early)) return alreadyQueued(early);
+      // The summary (the recogniser over the transcript) is the costly part: it is made before taking the hand-off
+      // lock, which every process's hand-off steps wait for.
       const summary = req.summary ?? summarise(core.recognise, core.region, req.transcript, req.text, req.eligibility ?? null);
       const { priority, reason: priorityReason } = req.reason === 'emergency' ? { priority: PRIORITY.emergency, reason: 'emergency' } : priorityOf(summary);
-      const ticket: Ticket = {
-        id: core.newTicketId(), channelId: req.channelId, conversationId: req.conversationId, reference: req.reference,
-        reason: req.reason, status: 'queued', priority, priorityReason, topic: summary.topic, county: summary.county,
-        language: detectLanguage([...req.transcript.filter((l) => l.from === 'citizen').map((l) => l.text), req.text]),
-        summary, transcript: req.transcript, lawyer: null, offeredTo: null, offerExpiresAt: null, missedBy: [],
-        createdAt: now, assignedAt: null, closedAt: null, lastCitizenAt: now, lawyerSinceCitizen: 0, awaiting: 'none', returnToBot: false,
-      };
-      await store.insertTicket(ticket, { actor: 'citizen', event: 'created', detail: { reason: req.reason, priority, priorityReason, topic: ticket.topic, county: ticket.county } });
-      core.log.info('handoff ticket opened', { ticket: ticket.id, channel: ticket.channelId, reason: ticket.reason, priority });
-      const onDuty = dispatcher.onDuty();
-      await dispatcher.dispatch();
-      const replies = onDuty === 0 ? [HANDOFF_TEXT.noLawyer(core.region)] : [await waitingText(ticket, onDuty)];
-      if (priority === PRIORITY.emergency && onDuty > 0) replies.unshift(HANDOFF_TEXT.emergencyQueued);
-      return { taken: true, ticket: await store.getTicket(ticket.id), replies, created: true };
-    }),
+      const language = detectLanguage([...req.transcript.filter((l) => l.from === 'citizen').map((l) => l.text), req.text]);
+      return store.exclusive(async () => {
+        const existing = store.activeFor(req.channelId, req.conversationId);
+        if (waiting(existing)) return alreadyQueued(existing);
+        const now = clock.now();
+        const ticket: Ticket = {
+          id: core.newTicketId(), channelId: req.channelId, conversationId: req.conversationId, reference: req.reference,
+          reason: req.reason, status: 'queued', priority, priorityReason, topic: summary.topic, county: summary.county,
+          language, summary, transcript: req.transcript, lawyer: null, offeredTo: null, offerExpiresAt: null, missedBy: [],
+          createdAt: now, assignedAt: null, closedAt: null, lastCitizenAt: now, lawyerSinceCitizen: 0, awaiting: 'none', returnToBot: false,
+        };
+        await store.insertTicket(ticket, { actor: 'citizen', event: 'created', detail: { reason: req.reason, priority, priorityReason, topic: ticket.topic, county: ticket.county } });
+        core.log.info('handoff ticket opened', { ticket: ticket.id, channel: ticket.channelId, reason: ticket.reason, priority });
+        const onDuty = dispatcher.onDuty();
+        await dispatcher.dispatch();
+        const replies = onDuty === 0 ? [HANDOFF_TEXT.noLawyer(core.region)] : [await waitingText(ticket, onDuty)];
+        if (priority === PRIORITY.emergency && onDuty > 0) replies.unshift(HANDOFF_TEXT.emergencyQueued);
+        return { taken: true, ticket: await store.getTicket(ticket.id), replies, created: true };
+      });
+    },
 
     /** Handles a message for a conversation that a ticket owns; `taken: false` lets the bot answer it. */
     async message(channelId: string, conversationId: string, rawText: string): Promise<CitizenTurn> {
