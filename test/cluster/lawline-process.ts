@@ -58,5 +58,8 @@ export async function startLawline(env: Record<string, string>, timeoutMs = 120_
 
 /** Runs `bin/lawline …` to completion. */
 export function lawlineCli(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(join(REPO_ROOT, 'bin', 'lawline'), args, { env: baseEnv({ ...env, LAWLINE_LOG_LEVEL: 'warn' }), encoding: 'utf8', timeout: 60_000 });
+  const merged: NodeJS.ProcessEnv = baseEnv({ ...env, LAWLINE_LOG_LEVEL: 'warn' });
+  // An empty value means "unset" here, as it would be in a shell that never exported it.
+  for (const [key, value] of Object.entries(env)) if (value === '') delete merged[key];
+  return spawnSync(join(REPO_ROOT, 'bin', 'lawline'), args, { env: merged, encoding: 'utf8', timeout: 60_000 });
 }
