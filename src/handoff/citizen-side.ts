@@ -52,9 +52,6 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
     async open(req: OpenRequest): Promise<CitizenTurn> {
       const waiting = (t: Ticket | null): t is Ticket => t !== null && ['queued', 'offered'].includes(t.status);
       const alreadyQueued = async (t: Ticket): Promise<CitizenTurn> => ({ taken: true, ticket: t, replies: [`${HANDOFF_TEXT.alreadyQueued}${await waitingText(t)}`] });
-      await store.refresh();
-      const early = store.activeFor(req.channelId, req.conversationId);
-      if (waiting(early)) return alreadyQueued(early);
       // The summary (the recogniser over the transcript) is the costly part: it is made before taking the hand-off
       // lock, which every process's hand-off steps wait for.
       const summary = req.summary ?? summarise(core.recognise, core.region, req.transcript, req.text, req.eligibility ?? null);

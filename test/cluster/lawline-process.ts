@@ -24,7 +24,7 @@ const baseEnv = (env: Record<string, string>) => ({
 });
 
 /** Starts the server and resolves once it listens (its JSON log says so). */
-export async function startLawline(env: Record<string, string>, timeoutMs = 120_000): Promise<LawlineProcess> {
+export async function startLawline(env: Record<string, string>, timeoutMs = 240_000): Promise<LawlineProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'server', 'main.ts')], {
     cwd: REPO_ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,7 +35,7 @@ suite(POSTGRES ? 'lawline serve --workers 2 on PostgreSQL' : `lawline serve --wo
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pids = new Set<number>();
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('workers did not start')), 120_000);
+      const timer = setTimeout(() => reject(new Error('workers did not start')), 240_000);
       for (const stream of [child.stdout!, child.stderr!]) {
         createInterface({ input: stream }).on('line', (line) => {
           const pid = /"msg":"lawline listening".*"pid":(\d+)/.exec(line)?.[1];
@@ -52,5 +52,5 @@ suite(POSTGRES ? 'lawline serve --workers 2 on PostgreSQL' : `lawline serve --wo
     expect(health.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });
