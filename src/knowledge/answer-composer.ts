@@ -57,8 +57,8 @@ export function excerpt(text: string, max = 90): string {
   return end > max * 0.4 ? cut.slice(0, end + 1) : `${cut}……`;
 }
 
-function stripBasis(s: string): string {
-  // Guide sentences carry their basis in （…第X条）; the 法律依据 part already shows the law.
+/** A guide sentence without its bracketed basis （…第X条）: the 法律依据 part shows the law. */
+export function stripBasis(s: string): string {
   return s.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, '').trim();
 }
 
@@ -74,6 +74,11 @@ export function revisionNote(c: Citation): string | null {
   if (!c.revisedOn) return null;
   const day = chineseDate(c.revisedOn);
   return `注意：${c.label}是《${c.law}》修订后的规定，自${day}起施行；${day}以前发生的事项可能适用修订前的规定，请向律师或12348确认。`;
+}
+
+/** A bank answer offered as one reading of an unclear question: the reading is named, so a wrong one shows. */
+export function tentative(question: string, answer: string): string {
+  return `我不完全确定您问的是哪种情况。如果您问的是“${question}”：${answer}`;
 }
 
 /** An honest first sentence when no bank entry answers the question. */

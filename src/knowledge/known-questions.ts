@@ -13,11 +13,15 @@ import { exampleStats, type KnownQuestions } from './learned-retrieval.js';
 import type { LoadedQaEntry } from './qa-bank.js';
 import type { RealQuestion } from './real-questions.js';
 import type { Case } from './schemas/case.js';
+import type { Guide } from './schemas/guide.js';
+import { extractCitations } from './guides.js';
 
 export interface KnownQuestionSources {
   bank: LoadedQaEntry[];
   real: RealQuestion[];
   cases: Case[];
+  /** Service guides: each sentence that cites a provision explains it in plain words (its profile). */
+  guides?: Guide[];
 }
 
 /** Tokenised material: the known questions, and the answers that explain the same articles. */
@@ -45,20 +49,26 @@ export function knownMaterial(sources: KnownQuestionSources, pipeline: TextPipel
   const answers: KnownQuestion[] = [];
   for (const e of sources.bank) {
     const articles = e.basis.map((b) => ({ law: b.law, article: b.article }));
-    e.questions.forEach((q, i) => questions.push({ group: `bank:${e.id}#${i}`, entry: e.id, articles, ...exampleTokens(pipeline.analyse(q)) }));
+    e.questions.forEach((q, i) => questions.push({ group: `bank:${e.id}#${i}`, entry: e.id, topic: e.topic, articles, ...exampleTokens(pipeline.analyse(q)) }));
     answers.push({ group: `bank:${e.id}`, entry: e.id, articles, ...exampleTokens(pipeline.analyse(e.answer)) });
   }
   for (const r of sources.real) {
     if (folds && !folds.has(r.fold)) continue;
     const articles = r.gold.flatMap((g) => (g.law ? [{ law: g.law, article: g.article }] : []));
     if (!articles.length) continue;
-    questions.push({ group: `real:${r.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(r.question)) });
+    questions.push({ group: `real:${r.id}`, entry: null, topic: r.topic ?? null, articles, ...exampleTokens(pipeline.analyse(r.question)) });
     if (r.answer) answers.push({ group: `real:${r.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(r.answer.slice(0, ANSWER_CHARS))) });
+  }
+  for (const g of sources.guides ?? []) {
+    for (const text of guideSentences(g)) {
+      const articles = extractCitations(text);
+      if (articles.length) answers.push({ group: `guide:${g.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(text.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, ''))) });
+    }
   }
   for (const c of sources.cases) {
     if (!c.citedArticles.length) continue;
     const text = `${c.title}。${c.facts}`.slice(0, CASE_TEXT_CHARS);
-    questions.push({ group: `case:${c.id}`, entry: null, articles: c.citedArticles, ...exampleTokens(pipeline.analyse(text)) });
+    questions.push({ group: `case:${c.id}`, entry: null, topic: c.topic, articles: c.citedArticles, ...exampleTokens(pipeline.analyse(text)) });
   }
   return { questions, answers };
 }
@@ -79,13 +89,37 @@ function articleProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => bo
   return [...byArticle.values()];
 }
 
-/** Indexes the material (only what `keep` admits) for look-ups. */
-export function indexKnown(material: KnownMaterial, entries: LoadedQaEntry[], keep: (q: KnownQuestion) => boolean = () => true): KnownQuestions {
+/** One profile document per bank entry: all its phrasings and its answer, so a long question can match it as a whole. */
+function entryProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => boolean): KnownQuestion[] {
+  const byEntry = new Map<string, KnownQuestion>();
+  for (const item of [...material.questions, ...material.answers]) {
+    if (!item.entry || !keep(item)) continue;
+    let p = byEntry.get(item.entry);
+    if (!p) byEntry.set(item.entry, (p = { group: `entry:${item.entry}`, entry: item.entry, articles: item.articles, words: [], bigrams: [] }));
+    p.words.push(...item.words);
+    p.bigrams.push(...item.bigrams);
+  }
+  return [...byEntry.values()];
+}
+
+/** Each sentence of a guide (summary, steps, time limits …). */
+function guideSentences(g: Guide): string[] {
+  return [g.summary, g.audience, ...g.steps, ...g.materials, ...g.timeLimits, ...g.fees].flatMap((t) => t.split(/(?<=。)/)).filter((t) => t.trim());
+}
+
+/** Indexes the material (only what `keep` admits) for look-ups. `chapterOf` names an article's chapter (for the topic–chapter prior). */
+export function indexKnown(
+  material: KnownMaterial,
+  entries: LoadedQaEntry[],
+  keep: (q: KnownQuestion) => boolean = () => true,
+  chapterOf: (law: string, article: number) => string | null = () => null,
+): KnownQuestions {
   const questions = material.questions.filter(keep);
   return {
     index: new ExampleIndex(questions),
     profiles: new ExampleIndex(articleProfiles(material, keep)),
+    entryProfiles: new ExampleIndex(entryProfiles(material, keep)),
     entries: new Map(entries.map((e) => [e.id, e])),
-    stats: exampleStats(questions),
+    stats: exampleStats(questions, chapterOf),
   };
 }
