@@ -76,9 +76,11 @@ export function citationsFor(
     if (!doc) return [];
     const choice = chooseParagraphs(doc.text, queryText, segment, weightOf, fixed);
     const note = lawline.index.revisionNote(law, article);
+    const upcoming = lawline.index.upcoming(law);
     return [{
       law, article, label: doc.label!, paragraphs: choice.paragraphs, text: choice.text, version: doc.version, effectiveFrom: doc.effectiveFrom,
       ...(note && noteStillMatters(note.effectiveFrom, today) ? { revisedOn: note.effectiveFrom } : {}),
+      ...(upcoming && upcoming.effectiveFrom > today ? { changesOn: upcoming.effectiveFrom } : {}),
     }];
   });
 }

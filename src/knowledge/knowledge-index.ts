@@ -19,11 +19,11 @@ import { articleDocs, caseDocs, guideDocs, type DocKind, type SearchDoc } from '
 import { loadStatutes } from './statutes.js';
 import { REVISION_NOTE_YEARS, revisionNotes, yearsBefore, type RevisionNote } from './revision-notes.js';
 import { lawToday } from '../config/today.js';
-import { statusFingerprint } from './law-versions.js';
+import { statusFingerprint, versionId } from './law-versions.js';
 import { loadManifest } from './statutes.js';
 
 /** Bump when the index layout or tokenisation changes, to force a rebuild. */
-const INDEX_VERSION = 'lawline-index-5';
+const INDEX_VERSION = 'lawline-index-6';
 const INDEX_NAME = 'knowledge-index';
 
 /** Fields of the inverted index. */
@@ -51,6 +51,8 @@ export interface KnowledgeIndex {
   articleId(law: string, article: number): number | undefined;
   /** For an article whose figures a recent revision changed: when that version took effect (see revision-notes.ts). */
   revisionNote(law: string, article: number): RevisionNote | undefined;
+  /** A version of the law adopted but not yet in force, if any: never cited, only announced ("将于…施行"). */
+  upcoming(law: string): { version: string; effectiveFrom: string } | undefined;
   /** True when this run built the index (false: reused). */
   rebuilt: boolean;
   /** The content hash the index was built from (what learned artifacts built on it are keyed by). */
@@ -110,6 +112,7 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
       CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, law_id INTEGER, law TEXT,
         article INTEGER, label TEXT, law_kind TEXT, title TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,
         topic TEXT, year INTEGER, version TEXT, effective_from TEXT);
+      CREATE TABLE upcoming_versions(law TEXT PRIMARY KEY, version TEXT NOT NULL, effective_from TEXT NOT NULL);
       CREATE TABLE revision_notes(law TEXT NOT NULL, article INTEGER NOT NULL, effective_from TEXT NOT NULL,
         version TEXT NOT NULL, previous_version TEXT NOT NULL, previous_label TEXT NOT NULL, PRIMARY KEY(law, article));
       CREATE INDEX docs_law_article ON docs(law, article);
@@ -148,6 +151,9 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
       const insertNote = db.prepare(`INSERT OR IGNORE INTO revision_notes(law, article, effective_from, version, previous_version, previous_label)
         VALUES (@law, @article, @effectiveFrom, @version, @previousVersion, @previousLabel)`);
       for (const note of revisionNotes(laws, yearsBefore(lawToday(), REVISION_NOTE_YEARS))) insertNote.run(note);
+      // A version adopted but not in force: an answer citing today's text says the law is about to change.
+      const insertUpcoming = db.prepare('INSERT OR REPLACE INTO upcoming_versions(law, version, effective_from) VALUES (?, ?, ?)');
+      for (const l of laws) if (l.status === 'upcoming' && l.effectiveFrom) insertUpcoming.run(l.title, versionId(l), l.effectiveFrom);
       writeField(db, FIELDS.words, tokens.words);
       writeField(db, FIELDS.bigrams, tokens.bigrams);
       writeField(db, FIELDS.heading, tokens.heading);
@@ -202,6 +208,7 @@ export function openKnowledgeIndex(
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectNote = db.prepare(`SELECT law, article, effective_from AS effectiveFrom, version, previous_version AS previousVersion,
     previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
+  const selectUpcoming = db.prepare('SELECT version, effective_from AS effectiveFrom FROM upcoming_versions WHERE law = ?');
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
       kind: r.kind as DocKind, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
@@ -227,6 +234,7 @@ export function openKnowledgeIndex(
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
     articleId: (law, article) => (selectArticle.get(law, article) as { id: number } | undefined)?.id,
     revisionNote: (law, article) => selectNote.get(law, article) as RevisionNote | undefined,
+    upcoming: (law) => selectUpcoming.get(law) as { version: string; effectiveFrom: string } | undefined,
     close: () => db.close(),
   };
 }
