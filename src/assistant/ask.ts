@@ -103,12 +103,14 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   }
 
   const options = { topics: r.domainScores };
-  const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
+  // One pass over the postings scores every document; articles, guides and cases are ranked from it.
+  const raw = lawline.retriever.scoreAll(r.analysed);
+  const guideHits = lawline.retriever.rankKind(raw, { ...options, kind: 'guide', limit: 8 });
   // Service questions and emergencies are answered from their guide, so the guide's own laws are favoured.
   const chosenGuides = chooseGuides(lawline, r, guideHits);
   const guideLed = r.intent !== 'consult' || r.risk === 'emergency';
   const boostLaws = guideLed ? leadGuideLaws(chosenGuides[0]) : [];
-  const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws });
+  const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws, raw });
   const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
   const entry = leadingEntry(ranking.entries);
   const words = wordWeights(lawline);
@@ -121,7 +123,7 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
   const guides = [...new Map([...entryGuides, ...chosenGuides].map((g) => [g.id, g])).values()].slice(0, 2);
   const caseHits = lawline.retriever
-    .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 6 })
+    .rankKind(raw, { ...options, kind: 'case', limit: 6 })
     .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
     .slice(0, 2);
   const retrieval = Math.max(entry?.probability ?? 0, fromGuide?.coverage ?? 0, articles[0] && citations.length ? articles[0].probability : 0);

@@ -20,6 +20,14 @@ function items(g: Guide): string[] {
   return [...g.timeLimits, ...g.steps, ...g.fees].filter((t) => extractCitations(t).length > 0);
 }
 
+/** Guides are loaded once per process, so their items' words are split once. */
+const ITEM_WORDS = new WeakMap<Guide, Array<{ text: string; words: Set<string> }>>();
+function itemWords(g: Guide, segment: (t: string) => string[]) {
+  let list = ITEM_WORDS.get(g);
+  if (!list) ITEM_WORDS.set(g, (list = items(g).map((text) => ({ text, words: new Set(segment(text)) }))));
+  return list;
+}
+
 /**
  * The item of `guides` that best answers `question`, or null. `segment` splits text into words; `weightOf`
  * gives a word's informativeness (an idf), so 撤销裁决 counts and 要 does not.
@@ -30,11 +38,10 @@ export function guideAnswer(guides: Guide[], question: string, segment: (t: stri
   let best: GuideAnswer | null = null;
   for (const guide of guides) {
     // Coverage counts only words this guide uses: a citizen's story (供货商, 不公平) is not what the guide must match.
-    const vocabulary = new Set(items(guide).flatMap((t) => segment(t)));
-    const total = [...query].reduce((n, [w, weight]) => n + (vocabulary.has(w) ? weight : 0), 0);
+    const list = itemWords(guide, segment);
+    const total = [...query].reduce((n, [w, weight]) => n + (list.some((i) => i.words.has(w)) ? weight : 0), 0);
     if (total === 0) continue;
-    for (const text of items(guide)) {
-      const words = new Set(segment(text));
+    for (const { text, words } of list) {
       let covered = 0;
       let shared = 0;
       for (const [w, weight] of query) if (words.has(w)) { covered += weight; shared += 1; }

@@ -60,7 +60,7 @@ function pickPhrasings(entry: LoadedQaEntry): number[] {
 
 /** An article's chapter as the index files it (law, 编, 章), for the topic–chapter prior. */
 function chapterOf(index: KnowledgeIndex): (law: string, article: number) => string | null {
-  return (law, article) => index.findArticle(law, article)?.heading ?? null;
+  return (law, article) => index.articleHeading(law, article) ?? null;
 }
 
 /** Training questions: real questions of `folds` (all when undefined) and some bank phrasings. */

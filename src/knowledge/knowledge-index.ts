@@ -34,6 +34,8 @@ export interface DocTable {
   count: number;
   kind: DocKind[];
   lawId: Int32Array;
+  /** Article number of each article document (0 for guides and cases). */
+  article: Int32Array;
   /** 1 for articles the curated guides or cases cite (a retrieval prior), else 0. */
   curated: Uint8Array;
   laws: Array<{ title: string; kind: string }>;
@@ -49,6 +51,10 @@ export interface KnowledgeIndex {
   findArticle(law: string, article: number): SearchDoc | undefined;
   /** The document id of that article, for rerankers that work on ids. */
   articleId(law: string, article: number): number | undefined;
+  /** The heading (law, 编, 章, 节) of an article, without reading its text. */
+  articleHeading(law: string, article: number): string | undefined;
+  /** Every article document's id, law and number (read once by the learned ranking for its look-ups). */
+  articleRefs(): Array<{ id: number; law: string; article: number }>;
   /** For an article whose figures a recent revision changed: when that version took effect (see revision-notes.ts). */
   revisionNote(law: string, article: number): RevisionNote | undefined;
   /** A version of the law adopted but not yet in force, if any: never cited, only announced ("将于…施行"). */
@@ -200,14 +206,18 @@ export function openKnowledgeIndex(
   const db = openDatabase(dataDir, INDEX_NAME);
   db.pragma('query_only = ON');
   const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
-  const rows = db.prepare('SELECT kind, law_id AS lawId FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null }>;
+  const rows = db.prepare('SELECT kind, law_id AS lawId, article FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null; article: number | null }>;
   const curated = new Uint8Array(rows.length);
   for (const { id } of db.prepare('SELECT doc_id AS id FROM curated').all() as Array<{ id: number }>) curated[id] = 1;
-  const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), curated, laws };
+  const docs: DocTable = {
+    count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1),
+    article: Int32Array.from(rows, (r) => r.article ?? 0), curated, laws,
+  };
   const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectNote = db.prepare(`SELECT law, article, effective_from AS effectiveFrom, version, previous_version AS previousVersion,
     previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
+  const selectHeading = db.prepare('SELECT heading FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectUpcoming = db.prepare('SELECT version, effective_from AS effectiveFrom FROM upcoming_versions WHERE law = ?');
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
@@ -233,6 +243,8 @@ export function openKnowledgeIndex(
     },
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
     articleId: (law, article) => (selectArticle.get(law, article) as { id: number } | undefined)?.id,
+    articleHeading: (law, article) => (selectHeading.get(law, article) as { heading: string } | undefined)?.heading,
+    articleRefs: () => docs.kind.flatMap((k, id) => (k === 'article' ? [{ id, law: laws[docs.lawId[id]!]!.title, article: docs.article[id]! }] : [])),
     revisionNote: (law, article) => selectNote.get(law, article) as RevisionNote | undefined,
     upcoming: (law) => selectUpcoming.get(law) as { version: string; effectiveFrom: string } | undefined,
     close: () => db.close(),

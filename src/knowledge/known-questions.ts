@@ -43,6 +43,11 @@ export function innerFoldOf(source: string, folds: number): number {
   return createHash('sha256').update(`inner:${source}`).digest()[0]! % folds;
 }
 
+/** Answers feed only the (word-level) profiles. */
+function wordsOnly(a: Parameters<typeof exampleTokens>[0]): { words: string[]; bigrams: string[] } {
+  return { words: exampleTokens(a).words, bigrams: [] };
+}
+
 /** Tokenises the sources; real questions only from `folds` when given. */
 export function knownMaterial(sources: KnownQuestionSources, pipeline: TextPipeline, folds?: Set<number>): KnownMaterial {
   const questions: KnownQuestion[] = [];
@@ -50,19 +55,19 @@ export function knownMaterial(sources: KnownQuestionSources, pipeline: TextPipel
   for (const e of sources.bank) {
     const articles = e.basis.map((b) => ({ law: b.law, article: b.article }));
     e.questions.forEach((q, i) => questions.push({ group: `bank:${e.id}#${i}`, entry: e.id, topic: e.topic, articles, ...exampleTokens(pipeline.analyse(q)) }));
-    answers.push({ group: `bank:${e.id}`, entry: e.id, articles, ...exampleTokens(pipeline.analyse(e.answer)) });
+    answers.push({ group: `bank:${e.id}`, entry: e.id, articles, ...wordsOnly(pipeline.analyse(e.answer)) });
   }
   for (const r of sources.real) {
     if (folds && !folds.has(r.fold)) continue;
     const articles = r.gold.flatMap((g) => (g.law ? [{ law: g.law, article: g.article }] : []));
     if (!articles.length) continue;
     questions.push({ group: `real:${r.id}`, entry: null, topic: r.topic ?? null, articles, ...exampleTokens(pipeline.analyse(r.question)) });
-    if (r.answer) answers.push({ group: `real:${r.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(r.answer.slice(0, ANSWER_CHARS))) });
+    if (r.answer) answers.push({ group: `real:${r.id}`, entry: null, articles, ...wordsOnly(pipeline.analyse(r.answer.slice(0, ANSWER_CHARS))) });
   }
   for (const g of sources.guides ?? []) {
     for (const text of guideSentences(g)) {
       const articles = extractCitations(text);
-      if (articles.length) answers.push({ group: `guide:${g.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(text.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, ''))) });
+      if (articles.length) answers.push({ group: `guide:${g.id}`, entry: null, articles, ...wordsOnly(pipeline.analyse(text.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, ''))) });
     }
   }
   for (const c of sources.cases) {
@@ -73,7 +78,10 @@ export function knownMaterial(sources: KnownQuestionSources, pipeline: TextPipel
   return { questions, answers };
 }
 
-/** One profile document per article: the words of the questions and answers resting on it. */
+/**
+ * One profile document per article: the words of the questions and answers resting on it. Profiles are long, so
+ * they are matched on words only; character bigrams (for typos and unsegmented variants) serve the short questions.
+ */
 function articleProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => boolean): KnownQuestion[] {
   const byArticle = new Map<string, KnownQuestion>();
   for (const item of [...material.questions, ...material.answers]) {
@@ -83,7 +91,6 @@ function articleProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => bo
       let p = byArticle.get(k);
       if (!p) byArticle.set(k, (p = { group: `profile:${k}`, entry: null, articles: [a], words: [], bigrams: [] }));
       p.words.push(...item.words);
-      p.bigrams.push(...item.bigrams);
     }
   }
   return [...byArticle.values()];
@@ -97,7 +104,6 @@ function entryProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => bool
     let p = byEntry.get(item.entry);
     if (!p) byEntry.set(item.entry, (p = { group: `entry:${item.entry}`, entry: item.entry, articles: item.articles, words: [], bigrams: [] }));
     p.words.push(...item.words);
-    p.bigrams.push(...item.bigrams);
   }
   return [...byEntry.values()];
 }

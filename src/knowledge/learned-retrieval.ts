@@ -11,7 +11,7 @@ import { exampleTokens, focusWords } from './example-index.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { LogisticModel, type LogisticJSON } from './logistic-model.js';
 import type { LoadedQaEntry } from './qa-bank.js';
-import { RANKING, type Retriever, type SearchOptions } from './retrieval.js';
+import { RANKING, type Retriever, type ScoredDocs } from './retrieval.js';
 import type { SearchDoc } from './search-documents.js';
 import type { TopicPriors } from './topic-priors.js';
 
@@ -62,7 +62,7 @@ export interface RankContext {
   known: KnownQuestions;
 }
 
-export interface RankedArticle { id: number; law: string; article: number; probability: number; doc: SearchDoc; lexicalScore: number }
+export interface RankedArticle { id: number; law: string; article: number; probability: number; readonly doc: SearchDoc; lexicalScore: number }
 export interface EntryMatch { entry: LoadedQaEntry; probability: number; coverage: number }
 export interface Ranking { articles: RankedArticle[]; entries: EntryMatch[]; lexicalTop: number }
 
@@ -110,11 +110,12 @@ export function gatherEvidence(
   analysed: AnalysedText,
   topics: Record<string, number>,
   ctx: RankContext,
-  options: { exclude?: (e: KnownQuestion) => boolean; boostLaws?: string[]; discount?: ArticleTarget[] } = {},
+  options: { exclude?: (e: KnownQuestion) => boolean; boostLaws?: string[]; discount?: ArticleTarget[]; raw?: ScoredDocs } = {},
 ): Evidence {
   const { retriever, knowledge, priors, known } = ctx;
-  const search: SearchOptions = { kind: 'article', limit: LEXICAL_DEPTH, topics, boostLaws: options.boostLaws };
-  const lexical = retriever.searchAnalysed(analysed, search);
+  const search = { kind: 'article' as const, limit: LEXICAL_DEPTH, topics, boostLaws: options.boostLaws };
+  // The caller may have scored every document already (ask ranks guides and cases from the same pass).
+  const lexical = options.raw ? retriever.rankKind(options.raw, search) : retriever.searchAnalysed(analysed, search);
   const lexicalTop = lexical[0]?.score ?? 0;
   const query = { ...exampleTokens(analysed), focus: focusWords(analysed) };
   const hits = known.index.search(query, NEIGHBOURS, options.exclude);
@@ -127,7 +128,8 @@ export function gatherEvidence(
     return c;
   };
   lexical.forEach((h, rank) => {
-    const c = get(h.doc.law!, h.doc.article!, h.doc, h.id);
+    // Law and number from the in-memory table: the stored document is read only for what is shown.
+    const c = get(knowledge.docs.laws[knowledge.docs.lawId[h.id]!]!.title, knowledge.docs.article[h.id]!, null, h.id);
     c.lexicalScore = h.score;
     c.x[0] = lexicalTop > 0 ? h.score / lexicalTop : 0;
     c.x[1] = 1 / (rank + 1);
@@ -160,15 +162,12 @@ export function gatherEvidence(
   });
   // A question left out of the known questions must not count toward its own articles' priors either.
   const discount = new Set((options.discount ?? []).map((a) => key(a.law, a.article)));
-  const lawIds = new Map(knowledge.docs.laws.map((l, i) => [l.title, i]));
+  const { lawIds, articleIds } = lookups(knowledge);
   const lawBoost = priors.lawWeights(topics, knowledge.docs.laws.length);
   const candidates: Candidate[] = [];
   for (const c of byKey.values()) {
-    if (!c.doc) {
-      c.id = knowledge.articleId(c.law, c.article) ?? -1;
-      c.doc = c.id >= 0 ? knowledge.getDoc(c.id) : null;
-    }
-    if (!c.doc) continue; // an example citing a provision the index does not hold (not in force)
+    if (c.id < 0) c.id = articleIds.get(key(c.law, c.article)) ?? -1;
+    if (c.id < 0) continue; // an example citing a provision the index does not hold (not in force)
     const lawId = lawIds.get(c.law);
     const count = Math.max(0, (known.stats.articleCount.get(key(c.law, c.article)) ?? 0) - (discount.has(key(c.law, c.article)) ? 1 : 0));
     c.x[7] = Math.log1p(count) / Math.log1p(known.stats.maxArticleCount);
@@ -185,6 +184,19 @@ export function gatherEvidence(
     candidates.push(c);
   }
   return { candidates, hits, entryHits, lexicalTop, queryWords: new Set(tokens.words.filter((w) => !w.startsWith('~'))) };
+}
+
+/** Look-ups over an index built once per index: law ids by title, article document ids by "law#article". */
+const LOOKUPS = new WeakMap<KnowledgeIndex, { lawIds: Map<string, number>; articleIds: Map<string, number> }>();
+function lookups(knowledge: KnowledgeIndex) {
+  let l = LOOKUPS.get(knowledge);
+  if (!l) {
+    const articleIds = new Map<string, number>();
+    for (const { id, law, article } of knowledge.articleRefs()) if (!articleIds.has(key(law, article))) articleIds.set(key(law, article), id);
+    l = { lawIds: new Map(knowledge.docs.laws.map((x, i) => [x.title, i])), articleIds };
+    LOOKUPS.set(knowledge, l);
+  }
+  return l;
 }
 
 function uniqueTargets(targets: ArticleTarget[]): ArticleTarget[] {
@@ -250,8 +262,8 @@ export class LearnedRanking {
     this.entryMatch = LogisticModel.fromJSON(models.entryMatch);
   }
 
-  rank(analysed: AnalysedText, topics: Record<string, number>, options: { limit?: number; boostLaws?: string[] } = {}): Ranking {
-    const ev = gatherEvidence(analysed, topics, this.ctx, { boostLaws: options.boostLaws });
+  rank(analysed: AnalysedText, topics: Record<string, number>, options: { limit?: number; boostLaws?: string[]; raw?: ScoredDocs } = {}): Ranking {
+    const ev = gatherEvidence(analysed, topics, this.ctx, { boostLaws: options.boostLaws, raw: options.raw });
     const { candidates, lexicalTop } = ev;
     const scored = candidates.map((c) => ({ c, p: this.ranker.predict(c.x) }));
     scored.sort((a, b) => b.p - a.p || b.c.lexicalScore - a.c.lexicalScore);
@@ -260,7 +272,12 @@ export class LearnedRanking {
       .map((e) => ({ entry: e.entry, coverage: e.coverage, probability: this.entryMatch.predict(e.x) }))
       .sort((a, b) => b.probability - a.probability);
     return {
-      articles: scored.slice(0, options.limit ?? 10).map(({ c, p }) => ({ id: c.id, law: c.law, article: c.article, probability: p, doc: c.doc!, lexicalScore: c.lexicalScore })),
+      articles: scored.slice(0, options.limit ?? 10).map(({ c, p }) => {
+        const knowledge = this.ctx.knowledge;
+        let doc = c.doc;
+        // Read from the index only when shown (most ranked articles are only cited by number, or not at all).
+        return { id: c.id, law: c.law, article: c.article, probability: p, lexicalScore: c.lexicalScore, get doc() { return (doc ??= knowledge.getDoc(c.id)); } };
+      }),
       entries,
       lexicalTop,
     };
