@@ -111,6 +111,11 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const guideLed = r.intent !== 'consult' || r.risk === 'emergency';
   const boostLaws = guideLed ? leadGuideLaws(chosenGuides[0]) : [];
   const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws, raw });
+  const caseHits = lawline.retriever
+    .rankKind(raw, { ...options, kind: 'case', limit: 6 })
+    .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
+    .slice(0, 2);
+  // Everything that reads `raw` is done before the first await: the scores live in a buffer the next question reuses.
   const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
   const entry = leadingEntry(ranking.entries);
   const words = wordWeights(lawline);
@@ -122,10 +127,6 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   // A matched entry names its guides; they go first.
   const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
   const guides = [...new Map([...entryGuides, ...chosenGuides].map((g) => [g.id, g])).values()].slice(0, 2);
-  const caseHits = lawline.retriever
-    .rankKind(raw, { ...options, kind: 'case', limit: 6 })
-    .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
-    .slice(0, 2);
   const retrieval = Math.max(entry?.probability ?? 0, fromGuide?.coverage ?? 0, articles[0] && citations.length ? articles[0].probability : 0);
   const confidence = answerConfidence(r, retrieval);
   const lowConfidence = confidence < LOW_CONFIDENCE;

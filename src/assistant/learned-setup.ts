@@ -111,7 +111,7 @@ export function setupLearned(parts: LearnedParts): LearnedSetup {
     };
   });
   if (built) parts.log.info('learned retrieval built', { ...artifact.trainedOn, bytes });
-  const known = indexKnown(artifact.material, artifact.bank, undefined, chapterOf(parts.index));
+  const known = indexKnown(artifact.material, artifact.bank, undefined, chapterOf(parts.index), true);
   const ranking = new LearnedRanking(artifact.models, { retriever: parts.retriever, knowledge: parts.index, priors: parts.priors, known });
   return { ranking, bank: known.entries, built, artifactBytes: bytes, trainedOn: artifact.trainedOn };
 }

@@ -113,9 +113,19 @@ export class ExampleIndex {
   private readonly words: Field;
   private readonly bigrams: Field;
 
-  constructor(readonly examples: KnownQuestion[]) {
+  private readonly buffer: Float64Array;
+
+  constructor(readonly examples: KnownQuestion[], options: { keepTokens?: 'all' | 'words' | 'none' } = {}) {
     this.words = new Field(examples.map((e) => e.words));
     this.bigrams = new Field(examples.map((e) => e.bigrams));
+    this.buffer = new Float64Array(examples.length);
+    // The postings hold what search needs; dropping the token lists a serving process no longer reads keeps its
+    // heap (and the collector's work) small.
+    const keep = options.keepTokens ?? 'all';
+    if (keep !== 'all') for (const e of examples) {
+      e.bigrams = [];
+      if (keep === 'none') e.words = [];
+    }
   }
 
   get size(): number { return this.examples.length; }
@@ -125,7 +135,9 @@ export class ExampleIndex {
    * ranker learns from it).
    */
   search(query: { words: string[]; bigrams: string[]; focus?: Set<string> }, limit: number, exclude?: (example: KnownQuestion) => boolean): ExampleHit[] {
-    const scores = new Float64Array(this.examples.length);
+    // Searches are synchronous, so one score buffer per index serves them all.
+    const scores = this.buffer;
+    scores.fill(0);
     const weightOf = (t: string) => (t.startsWith('~') ? EXPANSION_WEIGHT : query.focus?.has(t) ? FOCUS_WEIGHT : 1);
     const ceiling =
       this.words.accumulate(weighted(query.words, weightOf), 1, scores) +

@@ -119,12 +119,15 @@ export function indexKnown(
   entries: LoadedQaEntry[],
   keep: (q: KnownQuestion) => boolean = () => true,
   chapterOf: (law: string, article: number) => string | null = () => null,
+  /** For the serving process's one build: the material is not indexed again, so its bigram lists can go. */
+  final = false,
 ): KnownQuestions {
   const questions = material.questions.filter(keep);
   return {
-    index: new ExampleIndex(questions),
-    profiles: new ExampleIndex(articleProfiles(material, keep)),
-    entryProfiles: new ExampleIndex(entryProfiles(material, keep)),
+    // Questions keep their words (the entry match compares them); profiles are fresh documents, read only through the index.
+    index: new ExampleIndex(questions, { keepTokens: final ? 'words' : 'all' }),
+    profiles: new ExampleIndex(articleProfiles(material, keep), { keepTokens: 'none' }),
+    entryProfiles: new ExampleIndex(entryProfiles(material, keep), { keepTokens: 'none' }),
     entries: new Map(entries.map((e) => [e.id, e])),
     stats: exampleStats(questions, chapterOf),
   };

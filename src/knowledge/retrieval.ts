@@ -49,7 +49,7 @@ export interface Retriever {
   /** The raw field scores (BM25 over words, bigrams and headings) of every document, before priors: computed once
    * per question and ranked for each kind with {@link rankKind}, so an answer's articles, guides and cases cost
    * one pass over the postings. */
-  scoreAll(analysed: AnalysedText): ScoredDocs;
+  scoreAll(analysed: AnalysedText): ScoredDocs;  // reuses one buffer: use the result before the next call (no await in between)
   /** Ranks one kind from raw scores, with the kind, topic and law priors of `options` applied. */
   rankKind(scored: ScoredDocs, options: SearchOptions & { kind: DocKind }): SearchHit[];
   /** Same as search, with the analysed text supplied (avoids analysing twice). */
@@ -110,6 +110,8 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
     fields.heading.accumulate(wordTerms, RANKING.fields.heading, scores, allow);
   }
 
+  const shared = new Float64Array(docs.count);
+
   function hit(id: number, score: number): SearchHit {
     let doc: SearchDoc | undefined;
     return { id, score, get doc() { return (doc ??= index.getDoc(id)); } };
@@ -155,9 +157,10 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
   return {
     searchAnalysed,
     scoreAll(analysed) {
-      const raw = new Float64Array(docs.count);
-      accumulate(analysed, raw);
-      return scored(raw);
+      // One buffer for every question (half a megabyte each time otherwise, and the collector's pauses with it).
+      shared.fill(0);
+      accumulate(analysed, shared);
+      return scored(shared);
     },
     rankKind,
     search: (text, options) => searchAnalysed(pipeline.analyse(text), options),
