@@ -58,8 +58,26 @@ export function wordWeights(lawline: Lawline): { segment: (t: string) => string[
   const n = fields.docCount;
   return {
     weightOf: (t) => Math.log(1 + (n - fields.df(t) + 0.5) / (fields.df(t) + 0.5)),
-    segment: (t) => lawline.pipeline.segment(t).filter((w) => !lawline.pipeline.isStopword(w)),
+    segment: (t) => cachedWords(lawline, t),
   };
+}
+
+/**
+ * Statute paragraphs and guide items come back in answer after answer; their words are split once (splitting
+ * normalises the text first, which costs more than the rest of choosing a paragraph).
+ */
+const WORDS = new WeakMap<Lawline, Map<string, string[]>>();
+const WORDS_KEPT = 20_000;
+function cachedWords(lawline: Lawline, text: string): string[] {
+  let cache = WORDS.get(lawline);
+  if (!cache) WORDS.set(lawline, (cache = new Map()));
+  let words = cache.get(text);
+  if (!words) {
+    words = lawline.pipeline.segment(text).filter((w) => !lawline.pipeline.isStopword(w));
+    if (cache.size >= WORDS_KEPT) cache.clear();
+    cache.set(text, words);
+  }
+  return words;
 }
 
 export function citationsFor(
