@@ -3,10 +3,12 @@
  * Answers one question: routes by intent (short replies, service network, hand-off offer), prefixes safety
  * steps for emergencies, retrieves articles, guide and cases, and composes an answer only from them.
  */
-import { composeAnswer, orientation, type CaseRef, type GuideRef } from '../knowledge/answer-composer.js';
+import { composeAnswer, orientation, stripBasis, tentative, type CaseRef, type GuideRef } from '../knowledge/answer-composer.js';
 import type { RankedArticle } from '../knowledge/learned-retrieval.js';
 import { lawToday } from '../config/today.js';
-import { citationsFor } from './cite.js';
+import { citationsFor, ENTRY_TENTATIVE, leadingEntry, wordWeights } from './cite.js';
+import { guideAnswer } from './guide-answer.js';
+import { leadGuideLaws, serviceGuides } from './guide-laws.js';
 import type { SearchHit } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
 import type { Recognition } from '../understanding/recognizer.js';
@@ -64,10 +66,8 @@ const SHORT_REPLY: Partial<Record<ServiceIntent, string>> = {
  * someone is in danger.
  */
 function chooseGuides(lawline: Lawline, r: Recognition, guideHits: SearchHit[]): Guide[] {
-  const score = new Map(guideHits.map((h) => [h.doc.ref, h.score]));
-  const byScore = (a: Guide, b: Guide) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0);
   if (r.intent !== 'consult') {
-    const forService = [...lawline.guides.values()].filter((g) => g.service === r.intent).sort(byScore);
+    const forService = serviceGuides(lawline.guides.values(), r.intent, guideHits, lawline.topicGuides(r.domain));
     if (forService.length) return forService.slice(0, 2);
   }
   const ids = [...lawline.topicGuides(r.domain)];
@@ -86,9 +86,6 @@ export function answerConfidence(r: Recognition, retrieval: number): number {
   return round(retrieval);
 }
 
-/** A bank entry whose answer is given as the direct answer when the entry-match model is at least this sure. */
-export const ENTRY_MIN = 0.5;
-
 export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<AskResult> {
   const base = { intent: r.intent, domain: r.domain, risk: r.risk };
   const prefix: string[] = [];
@@ -106,27 +103,38 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   }
 
   const options = { topics: r.domainScores };
-  const guideHits = lawline.retriever.searchAnalysed(r.analysed, { ...options, kind: 'guide', limit: 8 });
+  // One pass over the postings scores every document; articles, guides and cases are ranked from it.
+  const raw = lawline.retriever.scoreAll(r.analysed);
+  const guideHits = lawline.retriever.rankKind(raw, { ...options, kind: 'guide', limit: 8 });
   // Service questions and emergencies are answered from their guide, so the guide's own laws are favoured.
-  const serviceGuides = chooseGuides(lawline, r, guideHits);
+  const chosenGuides = chooseGuides(lawline, r, guideHits);
   const guideLed = r.intent !== 'consult' || r.risk === 'emergency';
-  const boostLaws = guideLed ? [...new Set((serviceGuides[0]?.basis ?? []).map((b) => b.law))] : [];
-  const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws });
-  const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
-  const top = ranking.entries[0];
-  const entry = top && top.probability >= ENTRY_MIN ? top : null;
-  const citations = citationsFor(lawline, r.text, articles, entry, lawToday());
-  // A matched entry names its guides; they go first.
-  const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
-  const guides = [...new Map([...entryGuides, ...serviceGuides].map((g) => [g.id, g])).values()].slice(0, 2);
+  const boostLaws = guideLed ? leadGuideLaws(chosenGuides[0]) : [];
+  const ranking = lawline.learned.ranking.rank(r.analysed, r.domainScores, { limit: RANK_DEPTH, boostLaws, raw });
   const caseHits = lawline.retriever
-    .searchAnalysed(r.analysed, { ...options, kind: 'case', limit: 6 })
+    .rankKind(raw, { ...options, kind: 'case', limit: 6 })
     .filter((h) => h.score >= CASE_MIN_SCORE && h.doc.topic === r.domain)
     .slice(0, 2);
-  const retrieval = Math.max(entry?.probability ?? 0, articles[0] && citations.length ? articles[0].probability : 0);
+  // Everything that reads `raw` is done before the first await: the scores live in a buffer the next question reuses.
+  const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
+  const entry = leadingEntry(ranking.entries);
+  const words = wordWeights(lawline);
+  // No entry: an item of the lead guide may answer outright (its time limit, its fee, where to apply).
+  const fromGuide = entry ? null : guideAnswer(chosenGuides.slice(0, 1), r.text, words.segment, words.weightOf);
+  const citations = citationsFor(lawline, r.text, articles, {
+    entry, basis: fromGuide?.refs ?? null, answer: entry?.entry.answer ?? fromGuide?.text ?? null,
+  }, lawToday());
+  // A matched entry names its guides; they go first.
+  const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
+  const guides = [...new Map([...entryGuides, ...chosenGuides].map((g) => [g.id, g])).values()].slice(0, 2);
+  const retrieval = Math.max(entry?.probability ?? 0, fromGuide?.coverage ?? 0, articles[0] && citations.length ? articles[0].probability : 0);
   const confidence = answerConfidence(r, retrieval);
   const lowConfidence = confidence < LOW_CONFIDENCE;
-  const direct = entry ? entry.entry.answer : orientation(citations[0] ? { law: citations[0].law, label: citations[0].label, heading: '' } : null);
+  const maybe = !entry && !fromGuide && ranking.entries[0] && ranking.entries[0].probability >= ENTRY_TENTATIVE ? ranking.entries[0].entry : null;
+  const direct = entry ? entry.entry.answer
+    : fromGuide ? stripBasis(fromGuide.text)
+    : maybe ? tentative(maybe.questions[0]!, maybe.answer)
+    : orientation(citations[0] ? { law: citations[0].law, label: citations[0].label, heading: '' } : null);
 
   if (readings) prefix.push(clarifyingText(readings));
   if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
@@ -136,7 +144,7 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
     ...base,
     answer: [...prefix, body].filter(Boolean).join('\n\n'),
     direct: r.intent === 'institution_lookup' ? prefix.at(-1) ?? direct : direct,
-    faq: entry ? { id: entry.entry.id, question: entry.entry.questions[0]! } : null,
+    faq: entry ? { id: entry.entry.id, question: entry.entry.questions[0]! } : maybe ? { id: maybe.id, question: maybe.questions[0]! } : null,
     citations: citations.map((c) => ({
       law: c.law, article: c.article, text: c.text, paragraph: c.paragraphs[0] ?? null, paragraphs: c.paragraphs,
       version: c.version, effectiveFrom: c.effectiveFrom,

@@ -18,18 +18,14 @@ export const CITATION_COUNT = 5;
  */
 export const CITE_MIN = 0.04;
 
-export function citationsFor(
-  lawline: Lawline,
-  question: string,
-  articles: RankedArticle[],
-  entry: EntryMatch | null,
-  today: string,
-): Citation[] {
-  const fields = lawline.index.fields.words;
-  const n = fields.docCount;
-  const weightOf = (t: string) => Math.log(1 + (n - fields.df(t) + 0.5) / (fields.df(t) + 0.5));
-  const segment = (t: string) => lawline.pipeline.segment(t).filter((w) => !lawline.pipeline.isStopword(w));
-  const queryText = entry ? `${question}\n${entry.entry.answer}` : question;
+/** A bank entry whose answer is given as the direct answer when the entry-match model is at least this sure. */
+export const ENTRY_MIN = 0.6;
+
+/** Provisions that lead the citations: a confident entry's basis, or the cited provisions of the guide item that answers. */
+export type LeadBasis = Array<{ law: string; article: number; paragraphs?: number[]; items?: number[] }>;
+
+/** What an answer cites, in order: the lead basis, then ranked articles that bear on the question. */
+export function citationOrder(articles: RankedArticle[], lead: EntryMatch | LeadBasis | null, citeMin = CITE_MIN): Array<{ law: string; article: number; fixed?: { paragraphs?: number[]; items?: number[] } }> {
   const picked: Array<{ law: string; article: number; fixed?: { paragraphs?: number[]; items?: number[] } }> = [];
   const seen = new Set<string>();
   const add = (law: string, article: number, fixed?: { paragraphs?: number[]; items?: number[] }) => {
@@ -38,16 +34,71 @@ export function citationsFor(
     seen.add(key);
     picked.push({ law, article, fixed });
   };
-  for (const b of entry?.entry.basis ?? []) add(b.law, b.article, b);
-  for (const a of articles) if (a.probability >= CITE_MIN) add(a.law, a.article);
-  return picked.flatMap(({ law, article, fixed }) => {
+  // The entry's basis comes first, the provision the ranker finds most relevant leading it.
+  const probability = new Map(articles.map((a) => [`${a.law}#${a.article}`, a.probability]));
+  const leadBasis = Array.isArray(lead) ? lead : lead?.entry.basis ?? [];
+  const basis = [...leadBasis].sort((a, b) => (probability.get(`${b.law}#${b.article}`) ?? 0) - (probability.get(`${a.law}#${a.article}`) ?? 0));
+  for (const b of basis) add(b.law, b.article, b);
+  for (const a of articles) if (a.probability >= citeMin) add(a.law, a.article);
+  return picked;
+}
+
+/** Below ENTRY_MIN but at least this sure, the entry's answer is offered as a reading ("如果您问的是…"), not as the answer. */
+export const ENTRY_TENTATIVE = 0.35;
+
+/** The entry whose answer leads, when the entry-match model is sure enough. */
+export function leadingEntry(entries: EntryMatch[], entryMin = ENTRY_MIN): EntryMatch | null {
+  const top = entries[0];
+  return top && top.probability >= entryMin ? top : null;
+}
+
+/** Word splitting and informativeness (idf over the statutes) for matching a question to paragraphs and guide items. */
+export function wordWeights(lawline: Lawline): { segment: (t: string) => string[]; weightOf: (w: string) => number } {
+  const fields = lawline.index.fields.words;
+  const n = fields.docCount;
+  return {
+    weightOf: (t) => Math.log(1 + (n - fields.df(t) + 0.5) / (fields.df(t) + 0.5)),
+    segment: (t) => cachedWords(lawline, t),
+  };
+}
+
+/**
+ * Statute paragraphs and guide items come back in answer after answer; their words are split once (splitting
+ * normalises the text first, which costs more than the rest of choosing a paragraph).
+ */
+const WORDS = new WeakMap<Lawline, Map<string, string[]>>();
+const WORDS_KEPT = 20_000;
+function cachedWords(lawline: Lawline, text: string): string[] {
+  let cache = WORDS.get(lawline);
+  if (!cache) WORDS.set(lawline, (cache = new Map()));
+  let words = cache.get(text);
+  if (!words) {
+    words = lawline.pipeline.segment(text).filter((w) => !lawline.pipeline.isStopword(w));
+    if (cache.size >= WORDS_KEPT) cache.clear();
+    cache.set(text, words);
+  }
+  return words;
+}
+
+export function citationsFor(
+  lawline: Lawline,
+  question: string,
+  articles: RankedArticle[],
+  lead: { entry: EntryMatch | null; basis: LeadBasis | null; answer: string | null },
+  today: string,
+): Citation[] {
+  const { segment, weightOf } = wordWeights(lawline);
+  const queryText = lead.answer ? `${question}\n${lead.answer}` : question;
+  return citationOrder(articles, lead.entry ?? lead.basis).flatMap(({ law, article, fixed }) => {
     const doc = lawline.index.findArticle(law, article);
     if (!doc) return [];
     const choice = chooseParagraphs(doc.text, queryText, segment, weightOf, fixed);
     const note = lawline.index.revisionNote(law, article);
+    const upcoming = lawline.index.upcoming(law);
     return [{
       law, article, label: doc.label!, paragraphs: choice.paragraphs, text: choice.text, version: doc.version, effectiveFrom: doc.effectiveFrom,
       ...(note && noteStillMatters(note.effectiveFrom, today) ? { revisedOn: note.effectiveFrom } : {}),
+      ...(upcoming && upcoming.effectiveFrom > today ? { changesOn: upcoming.effectiveFrom } : {}),
     }];
   });
 }

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { answerQuestion, type AskResult } from './ask.js';
 import { setupLearned, type LearnedSetup } from './learned-setup.js';
 import { topicExamples } from './topic-examples.js';
+import { boostLawsFinder } from './guide-laws.js';
 import { loadQaBank } from '../knowledge/qa-bank.js';
 import { loadRealQuestions } from '../knowledge/real-questions.js';
 import { messageFeatures } from '../understanding/features.js';
@@ -98,6 +99,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   const learned = setupLearned({
     pipeline, index, retriever, priors, dataDir: join(config.LAWLINE_DATA_DIR, 'learned'), modelsHash: trainingHash, log,
     topicsOf: (a) => models.topic.predict(messageFeatures(a)).scores,
+    boostLawsOf: boostLawsFinder(models.intent, models.topic, retriever, guides.values(), (t) => priors.guidesOf(t)),
   });
 
   const lawline: Lawline = {

@@ -10,6 +10,7 @@ import { PATHS, REPO_ROOT } from '../config/paths.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalysedText, TextPipeline } from '../text/text-pipeline.js';
 import { loadCases } from '../knowledge/cases.js';
+import { loadGuides } from '../knowledge/guides.js';
 import { hashContent } from '../knowledge/content-hash.js';
 import type { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { LEARNED_VERSION, loadOrBuildLearned, type LearnedArtifact } from '../knowledge/learned-artifact.js';
@@ -29,6 +30,8 @@ export interface LearnedParts {
   retriever: Retriever;
   priors: TopicPriors;
   topicsOf: (a: AnalysedText) => Record<string, number>;
+  /** The laws of the guide that leads a question's answer (see guide-laws.ts): what `ask` passes as boostLaws. */
+  boostLawsOf?: (a: AnalysedText) => string[];
   dataDir: string;
   /** Hash of what the classifiers were trained on (the topic priors feed the learned features). */
   modelsHash: string;
@@ -46,13 +49,18 @@ export interface LearnedSetup {
 /** The sources the learned retrieval is built from, read from the repository. */
 export function readLearnedSources(): KnownQuestionSources {
   const { entries } = loadQaBank(PATHS.qa);
-  return { bank: entries, real: loadRealQuestions(PATHS.realQuestions), cases: loadCases(PATHS.cases).cases };
+  return { bank: entries, real: loadRealQuestions(PATHS.realQuestions), cases: loadCases(PATHS.cases).cases, guides: loadGuides(PATHS.guides) };
 }
 
 /** Stable pick of which phrasings of an entry train the models. */
 function pickPhrasings(entry: LoadedQaEntry): number[] {
   const start = createHash('sha256').update(entry.id).digest()[0]! % entry.questions.length;
   return Array.from({ length: Math.min(BANK_QUERIES_PER_ENTRY, entry.questions.length) }, (_, i) => (start + i) % entry.questions.length);
+}
+
+/** An article's chapter as the index files it (law, 编, 章), for the topic–chapter prior. */
+function chapterOf(index: KnowledgeIndex): (law: string, article: number) => string | null {
+  return (law, article) => index.articleHeading(law, article) ?? null;
 }
 
 /** Training questions: real questions of `folds` (all when undefined) and some bank phrasings. */
@@ -71,22 +79,22 @@ export function trainingQueries(sources: KnownQuestionSources, folds?: Set<numbe
 }
 
 /** Known questions and learned models for one training split (the shipped build uses every fold). */
-export function trainOnSplit(sources: KnownQuestionSources, parts: Pick<LearnedParts, 'pipeline' | 'index' | 'retriever' | 'priors' | 'topicsOf'>, folds?: Set<number>) {
+export function trainOnSplit(sources: KnownQuestionSources, parts: Pick<LearnedParts, 'pipeline' | 'index' | 'retriever' | 'priors' | 'topicsOf' | 'boostLawsOf'>, folds?: Set<number>) {
   const material = knownMaterial(sources, parts.pipeline, folds);
   const base = { retriever: parts.retriever, knowledge: parts.index, priors: parts.priors };
   const queries = trainingQueries(sources, folds);
   const models = trainLearnedModels(queries, base, {
-    knownFor: (keep) => indexKnown(material, sources.bank, keep),
+    knownFor: (keep) => indexKnown(material, sources.bank, keep, chapterOf(parts.index)),
     innerFoldOf: (source) => innerFoldOf(source, INNER_FOLDS),
     sourceOf,
-  }, parts.pipeline, parts.topicsOf);
-  const known = indexKnown(material, sources.bank);
+  }, parts.pipeline, parts.topicsOf, parts.boostLawsOf);
+  const known = indexKnown(material, sources.bank, undefined, chapterOf(parts.index));
   const ctx: RankContext = { ...base, known };
   return { material, known, ctx, models, queries: queries.length };
 }
 
 export function setupLearned(parts: LearnedParts): LearnedSetup {
-  const hash = hashContent([PATHS.qa, PATHS.realQuestions, PATHS.cases, PATHS.topics], REPO_ROOT, `${LEARNED_VERSION}|${parts.index.hash}|${parts.modelsHash}`);
+  const hash = hashContent([PATHS.qa, PATHS.realQuestions, PATHS.cases, PATHS.guides, PATHS.topics], REPO_ROOT, `${LEARNED_VERSION}|${parts.index.hash}|${parts.modelsHash}`);
   const { artifact, built, bytes } = loadOrBuildLearned(parts.dataDir, hash, () => {
     const started = Date.now();
     const sources = readLearnedSources();
@@ -103,7 +111,7 @@ export function setupLearned(parts: LearnedParts): LearnedSetup {
     };
   });
   if (built) parts.log.info('learned retrieval built', { ...artifact.trainedOn, bytes });
-  const known = indexKnown(artifact.material, artifact.bank);
+  const known = indexKnown(artifact.material, artifact.bank, undefined, chapterOf(parts.index), true);
   const ranking = new LearnedRanking(artifact.models, { retriever: parts.retriever, knowledge: parts.index, priors: parts.priors, known });
   return { ranking, bank: known.entries, built, artifactBytes: bytes, trainedOn: artifact.trainedOn };
 }

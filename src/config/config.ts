@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { formatZodIssues, LawlineError } from '../errors.js';
 import { PATHS } from './paths.js';
+import { isoDateSchema } from './today.js';
 
 const optionalString = z.string().trim().min(1).optional();
 
@@ -26,6 +27,8 @@ export const configSchema = z.object({
   /** Days a conversation transcript is kept (personal data); older activities are deleted at start-up. */
   LAWLINE_TRANSCRIPT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LAWLINE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The date the law is read as of (see config/today.ts); unset: today in China. Checked here so a bad value stops the start. */
+  LAWLINE_TODAY: isoDateSchema.optional(),
   /** Bot Framework credentials; unset means no auth (Emulator, local). */
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,

@@ -10,12 +10,13 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a 
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
 
 const todaySchema = z.object({ LAWLINE_TODAY: isoDateSchema.optional() });
+/** en-CA formats as YYYY-MM-DD; built once (a formatter costs more than a whole answer's date arithmetic). */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Today as YYYY-MM-DD in China, or LAWLINE_TODAY when it is set. */
 export function lawToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
-  const r = todaySchema.safeParse(env);
+  const r = todaySchema.safeParse({ LAWLINE_TODAY: env.LAWLINE_TODAY });
   if (!r.success) throw new LawlineError(`invalid configuration: ${formatZodIssues(r.error)}`);
   if (r.data.LAWLINE_TODAY) return r.data.LAWLINE_TODAY;
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DATE.format(now);
 }

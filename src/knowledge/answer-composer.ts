@@ -24,6 +24,8 @@ export interface Citation {
   effectiveFrom: string | null;
   /** Set when a recent revision changed this provision's figures: the day today's rule took effect. */
   revisedOn?: string;
+  /** Set when a revision of the law is adopted but not yet in force: the day it takes effect. */
+  changesOn?: string;
 }
 export interface CaseRef { id: string; year: number; title: string }
 export interface GuideRef { id: string; title: string }
@@ -57,8 +59,8 @@ export function excerpt(text: string, max = 90): string {
   return end > max * 0.4 ? cut.slice(0, end + 1) : `${cut}……`;
 }
 
-function stripBasis(s: string): string {
-  // Guide sentences carry their basis in （…第X条）; the 法律依据 part already shows the law.
+/** A guide sentence without its bracketed basis （…第X条）: the 法律依据 part shows the law. */
+export function stripBasis(s: string): string {
   return s.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, '').trim();
 }
 
@@ -74,6 +76,17 @@ export function revisionNote(c: Citation): string | null {
   if (!c.revisedOn) return null;
   const day = chineseDate(c.revisedOn);
   return `注意：${c.label}是《${c.law}》修订后的规定，自${day}起施行；${day}以前发生的事项可能适用修订前的规定，请向律师或12348确认。`;
+}
+
+/** A bank answer offered as one reading of an unclear question: the reading is named, so a wrong one shows. */
+export function tentative(question: string, answer: string): string {
+  return `我不完全确定您问的是哪种情况。如果您问的是“${question}”：${answer}`;
+}
+
+/** The note for a law about to change: today's text is cited, the revision only announced. */
+export function upcomingNote(c: Citation): string | null {
+  if (!c.changesOn) return null;
+  return `注意：《${c.law}》已经修订，修订后的规定将于${chineseDate(c.changesOn)}施行，届时${c.label}的内容可能变化；在此之后发生的事项，请向律师或12348确认适用的规定。`;
 }
 
 /** An honest first sentence when no bank entry answers the question. */
@@ -93,6 +106,7 @@ export function composeAnswer(input: ComposeInput): string {
       const note = revisionNote(c);
       if (note) parts.push(note);
     }
+    for (const law of new Set(shown.filter((c) => c.changesOn).map((c) => c.law))) parts.push(upcomingNote(shown.find((c) => c.law === law)!)!);
   }
   const guide = input.guides[0];
   if (guide) {

@@ -16,6 +16,8 @@ export interface KnownQuestion {
   group: string;
   /** Bank entry id, when the question is a bank phrasing. */
   entry: string | null;
+  /** Its topic label, when known (bank entries, labelled real questions, cases). */
+  topic?: string | null;
   articles: ArticleTarget[];
   words: string[];
   bigrams: string[];
@@ -28,9 +30,30 @@ const B = 0.75;
 const BIGRAM_WEIGHT = 0.35;
 const EXPANSION_WEIGHT = 0.5;
 
-/** Tokens of a known question or a query, as the index compares them. */
+/**
+ * Tokens of a known question or a query. Synonym expansions carry a "~" so a query weighs them less than the
+ * citizen's own words; the index matches them as plain words, so a query's 诉讼时效 (expanded from 多久起诉)
+ * meets a phrasing that says 诉讼时效 outright.
+ */
 export function exampleTokens(a: AnalysedText): { words: string[]; bigrams: string[] } {
   return { words: [...a.content, ...a.expansions.map((t) => `~${t}`)], bigrams: charBigrams(a.content.join(' ')) };
+}
+
+const ASKING = /怎么|怎样|如何|哪|多久|多长|多少|几|吗|么|能不能|可不可以|可以|是否|什么|谁|要不要|有没有|点算|点样|咩|未/;
+/** A citizen puts the question last, after the story: words of the last clause that asks weigh this much more. */
+export const FOCUS_WEIGHT = 1.5;
+
+/** Shorter questions are all point; only a story (this many characters or more) gets its asking clause weighted. */
+export const FOCUS_MIN_CHARS = 40;
+
+/** The words of the clause that asks (the last one with a question word), for weighting a long question's point. */
+export function focusWords(a: AnalysedText): Set<string> {
+  if (a.normalised.length < FOCUS_MIN_CHARS) return new Set();
+  const clauses = a.normalised.split(/[，。？！；,.?!;]/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return new Set();
+  const asking = [...clauses].reverse().find((c) => ASKING.test(c));
+  if (!asking) return new Set();
+  return new Set(a.content.filter((t) => asking.includes(t)));
 }
 
 class Field {
@@ -42,7 +65,10 @@ class Field {
     this.avg = docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) || 1;
     docs.forEach((tokens, id) => {
       const counts = new Map<string, number>();
-      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const raw of tokens) {
+        const t = plain(raw);
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
       for (const [t, n] of counts) {
         let p = this.postings.get(t);
         if (!p) this.postings.set(t, (p = { ids: [], tfs: [] }));
@@ -75,9 +101,11 @@ class Field {
   }
 }
 
+const plain = (t: string) => (t.startsWith('~') ? t.slice(1) : t);
+
 function weighted(tokens: string[], weightOf: (t: string) => number): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of tokens) m.set(t, Math.max(m.get(t) ?? 0, weightOf(t)));
+  for (const t of tokens) m.set(plain(t), Math.max(m.get(plain(t)) ?? 0, weightOf(t)));
   return m;
 }
 
@@ -85,9 +113,19 @@ export class ExampleIndex {
   private readonly words: Field;
   private readonly bigrams: Field;
 
-  constructor(readonly examples: KnownQuestion[]) {
+  private readonly buffer: Float64Array;
+
+  constructor(readonly examples: KnownQuestion[], options: { keepTokens?: 'all' | 'words' | 'none' } = {}) {
     this.words = new Field(examples.map((e) => e.words));
     this.bigrams = new Field(examples.map((e) => e.bigrams));
+    this.buffer = new Float64Array(examples.length);
+    // The postings hold what search needs; dropping the token lists a serving process no longer reads keeps its
+    // heap (and the collector's work) small.
+    const keep = options.keepTokens ?? 'all';
+    if (keep !== 'all') for (const e of examples) {
+      e.bigrams = [];
+      if (keep === 'none') e.words = [];
+    }
   }
 
   get size(): number { return this.examples.length; }
@@ -96,10 +134,13 @@ export class ExampleIndex {
    * The `limit` nearest known questions. `exclude` leaves some out (a question must not find itself when the
    * ranker learns from it).
    */
-  search(query: { words: string[]; bigrams: string[] }, limit: number, exclude?: (example: KnownQuestion) => boolean): ExampleHit[] {
-    const scores = new Float64Array(this.examples.length);
+  search(query: { words: string[]; bigrams: string[]; focus?: Set<string> }, limit: number, exclude?: (example: KnownQuestion) => boolean): ExampleHit[] {
+    // Searches are synchronous, so one score buffer per index serves them all.
+    const scores = this.buffer;
+    scores.fill(0);
+    const weightOf = (t: string) => (t.startsWith('~') ? EXPANSION_WEIGHT : query.focus?.has(t) ? FOCUS_WEIGHT : 1);
     const ceiling =
-      this.words.accumulate(weighted(query.words, (t) => (t.startsWith('~') ? EXPANSION_WEIGHT : 1)), 1, scores) +
+      this.words.accumulate(weighted(query.words, weightOf), 1, scores) +
       this.bigrams.accumulate(weighted(query.bigrams, () => 1), BIGRAM_WEIGHT, scores);
     const hits: ExampleHit[] = [];
     let floor = 0;

@@ -2,12 +2,12 @@
  * @module knowledge/guides
  * Loads and validates the service guides in `knowledge/guides/*.yaml`, and checks their statute references.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { chineseToInt } from './chinese-numerals.js';
 import { GuideSchema, type Guide, type LawRef } from './schemas/guide.js';
+import { readYamlEntries } from './yaml-entries.js';
 
 /** Default guide folder, resolved from this file so the CLI works from any cwd. */
 export const DEFAULT_GUIDES_DIR = resolve(fileURLToPath(new URL('../../knowledge/guides', import.meta.url)));
@@ -29,32 +29,8 @@ export function loadGuides(dir: string = DEFAULT_GUIDES_DIR): Guide[] {
   const files = readdirSync(dir)
     .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
     .sort();
-  const problems: string[] = [];
-  const guides: Guide[] = [];
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(join(dir, file), 'utf8'));
-    } catch (err) {
-      problems.push(`${file}: YAML parse error: ${(err as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const result = GuideSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      }
-      continue;
-    }
-    const guide = result.data;
-    const stem = basename(file, extname(file));
-    if (guide.id !== stem) problems.push(`${file}: id: "${guide.id}" must equal the file name "${stem}"`);
-    const earlier = seen.get(guide.id);
-    if (earlier) problems.push(`${file}: id: "${guide.id}" already used by ${earlier}`);
-    seen.set(guide.id, file);
-    guides.push(guide);
-  }
+  const { items, problems } = readYamlEntries(files.map((file) => ({ full: join(dir, file), file })), GuideSchema);
+  const guides: Guide[] = items.map((i) => i.value);
   if (problems.length > 0) throw new GuideLoadError(problems);
   return guides;
 }

@@ -19,11 +19,11 @@ import { articleDocs, caseDocs, guideDocs, type DocKind, type SearchDoc } from '
 import { loadStatutes } from './statutes.js';
 import { REVISION_NOTE_YEARS, revisionNotes, yearsBefore, type RevisionNote } from './revision-notes.js';
 import { lawToday } from '../config/today.js';
-import { statusFingerprint } from './law-versions.js';
+import { statusFingerprint, versionId } from './law-versions.js';
 import { loadManifest } from './statutes.js';
 
 /** Bump when the index layout or tokenisation changes, to force a rebuild. */
-const INDEX_VERSION = 'lawline-index-5';
+const INDEX_VERSION = 'lawline-index-6';
 const INDEX_NAME = 'knowledge-index';
 
 /** Fields of the inverted index. */
@@ -34,6 +34,8 @@ export interface DocTable {
   count: number;
   kind: DocKind[];
   lawId: Int32Array;
+  /** Article number of each article document (0 for guides and cases). */
+  article: Int32Array;
   /** 1 for articles the curated guides or cases cite (a retrieval prior), else 0. */
   curated: Uint8Array;
   laws: Array<{ title: string; kind: string }>;
@@ -49,8 +51,14 @@ export interface KnowledgeIndex {
   findArticle(law: string, article: number): SearchDoc | undefined;
   /** The document id of that article, for rerankers that work on ids. */
   articleId(law: string, article: number): number | undefined;
+  /** The heading (law, 编, 章, 节) of an article, without reading its text. */
+  articleHeading(law: string, article: number): string | undefined;
+  /** Every article document's id, law and number (read once by the learned ranking for its look-ups). */
+  articleRefs(): Array<{ id: number; law: string; article: number }>;
   /** For an article whose figures a recent revision changed: when that version took effect (see revision-notes.ts). */
   revisionNote(law: string, article: number): RevisionNote | undefined;
+  /** A version of the law adopted but not yet in force, if any: never cited, only announced ("将于…施行"). */
+  upcoming(law: string): { version: string; effectiveFrom: string } | undefined;
   /** True when this run built the index (false: reused). */
   rebuilt: boolean;
   /** The content hash the index was built from (what learned artifacts built on it are keyed by). */
@@ -110,6 +118,7 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
       CREATE TABLE docs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, law_id INTEGER, law TEXT,
         article INTEGER, label TEXT, law_kind TEXT, title TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL,
         topic TEXT, year INTEGER, version TEXT, effective_from TEXT);
+      CREATE TABLE upcoming_versions(law TEXT PRIMARY KEY, version TEXT NOT NULL, effective_from TEXT NOT NULL);
       CREATE TABLE revision_notes(law TEXT NOT NULL, article INTEGER NOT NULL, effective_from TEXT NOT NULL,
         version TEXT NOT NULL, previous_version TEXT NOT NULL, previous_label TEXT NOT NULL, PRIMARY KEY(law, article));
       CREATE INDEX docs_law_article ON docs(law, article);
@@ -148,6 +157,9 @@ function build(file: string, pipeline: TextPipeline, hash: string, log: Logger, 
       const insertNote = db.prepare(`INSERT OR IGNORE INTO revision_notes(law, article, effective_from, version, previous_version, previous_label)
         VALUES (@law, @article, @effectiveFrom, @version, @previousVersion, @previousLabel)`);
       for (const note of revisionNotes(laws, yearsBefore(lawToday(), REVISION_NOTE_YEARS))) insertNote.run(note);
+      // A version adopted but not in force: an answer citing today's text says the law is about to change.
+      const insertUpcoming = db.prepare('INSERT OR REPLACE INTO upcoming_versions(law, version, effective_from) VALUES (?, ?, ?)');
+      for (const l of laws) if (l.status === 'upcoming' && l.effectiveFrom) insertUpcoming.run(l.title, versionId(l), l.effectiveFrom);
       writeField(db, FIELDS.words, tokens.words);
       writeField(db, FIELDS.bigrams, tokens.bigrams);
       writeField(db, FIELDS.heading, tokens.heading);
@@ -194,14 +206,19 @@ export function openKnowledgeIndex(
   const db = openDatabase(dataDir, INDEX_NAME);
   db.pragma('query_only = ON');
   const laws = db.prepare('SELECT title, kind FROM laws ORDER BY id').all() as Array<{ title: string; kind: string }>;
-  const rows = db.prepare('SELECT kind, law_id AS lawId FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null }>;
+  const rows = db.prepare('SELECT kind, law_id AS lawId, article FROM docs ORDER BY id').all() as Array<{ kind: DocKind; lawId: number | null; article: number | null }>;
   const curated = new Uint8Array(rows.length);
   for (const { id } of db.prepare('SELECT doc_id AS id FROM curated').all() as Array<{ id: number }>) curated[id] = 1;
-  const docs: DocTable = { count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1), curated, laws };
+  const docs: DocTable = {
+    count: rows.length, kind: rows.map((r) => r.kind), lawId: Int32Array.from(rows, (r) => r.lawId ?? -1),
+    article: Int32Array.from(rows, (r) => r.article ?? 0), curated, laws,
+  };
   const selectDoc = db.prepare('SELECT * FROM docs WHERE id = ?');
   const selectArticle = db.prepare('SELECT * FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectNote = db.prepare(`SELECT law, article, effective_from AS effectiveFrom, version, previous_version AS previousVersion,
     previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
+  const selectHeading = db.prepare('SELECT heading FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
+  const selectUpcoming = db.prepare('SELECT version, effective_from AS effectiveFrom FROM upcoming_versions WHERE law = ?');
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
       kind: r.kind as DocKind, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
@@ -226,7 +243,10 @@ export function openKnowledgeIndex(
     },
     findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
     articleId: (law, article) => (selectArticle.get(law, article) as { id: number } | undefined)?.id,
+    articleHeading: (law, article) => (selectHeading.get(law, article) as { heading: string } | undefined)?.heading,
+    articleRefs: () => docs.kind.flatMap((k, id) => (k === 'article' ? [{ id, law: laws[docs.lawId[id]!]!.title, article: docs.article[id]! }] : [])),
     revisionNote: (law, article) => selectNote.get(law, article) as RevisionNote | undefined,
+    upcoming: (law) => selectUpcoming.get(law) as { version: string; effectiveFrom: string } | undefined,
     close: () => db.close(),
   };
 }

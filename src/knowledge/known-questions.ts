@@ -13,11 +13,15 @@ import { exampleStats, type KnownQuestions } from './learned-retrieval.js';
 import type { LoadedQaEntry } from './qa-bank.js';
 import type { RealQuestion } from './real-questions.js';
 import type { Case } from './schemas/case.js';
+import type { Guide } from './schemas/guide.js';
+import { extractCitations } from './guides.js';
 
 export interface KnownQuestionSources {
   bank: LoadedQaEntry[];
   real: RealQuestion[];
   cases: Case[];
+  /** Service guides: each sentence that cites a provision explains it in plain words (its profile). */
+  guides?: Guide[];
 }
 
 /** Tokenised material: the known questions, and the answers that explain the same articles. */
@@ -39,31 +43,45 @@ export function innerFoldOf(source: string, folds: number): number {
   return createHash('sha256').update(`inner:${source}`).digest()[0]! % folds;
 }
 
+/** Answers feed only the (word-level) profiles. */
+function wordsOnly(a: Parameters<typeof exampleTokens>[0]): { words: string[]; bigrams: string[] } {
+  return { words: exampleTokens(a).words, bigrams: [] };
+}
+
 /** Tokenises the sources; real questions only from `folds` when given. */
 export function knownMaterial(sources: KnownQuestionSources, pipeline: TextPipeline, folds?: Set<number>): KnownMaterial {
   const questions: KnownQuestion[] = [];
   const answers: KnownQuestion[] = [];
   for (const e of sources.bank) {
     const articles = e.basis.map((b) => ({ law: b.law, article: b.article }));
-    e.questions.forEach((q, i) => questions.push({ group: `bank:${e.id}#${i}`, entry: e.id, articles, ...exampleTokens(pipeline.analyse(q)) }));
-    answers.push({ group: `bank:${e.id}`, entry: e.id, articles, ...exampleTokens(pipeline.analyse(e.answer)) });
+    e.questions.forEach((q, i) => questions.push({ group: `bank:${e.id}#${i}`, entry: e.id, topic: e.topic, articles, ...exampleTokens(pipeline.analyse(q)) }));
+    answers.push({ group: `bank:${e.id}`, entry: e.id, articles, ...wordsOnly(pipeline.analyse(e.answer)) });
   }
   for (const r of sources.real) {
     if (folds && !folds.has(r.fold)) continue;
     const articles = r.gold.flatMap((g) => (g.law ? [{ law: g.law, article: g.article }] : []));
     if (!articles.length) continue;
-    questions.push({ group: `real:${r.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(r.question)) });
-    if (r.answer) answers.push({ group: `real:${r.id}`, entry: null, articles, ...exampleTokens(pipeline.analyse(r.answer.slice(0, ANSWER_CHARS))) });
+    questions.push({ group: `real:${r.id}`, entry: null, topic: r.topic ?? null, articles, ...exampleTokens(pipeline.analyse(r.question)) });
+    if (r.answer) answers.push({ group: `real:${r.id}`, entry: null, articles, ...wordsOnly(pipeline.analyse(r.answer.slice(0, ANSWER_CHARS))) });
+  }
+  for (const g of sources.guides ?? []) {
+    for (const text of guideSentences(g)) {
+      const articles = extractCitations(text);
+      if (articles.length) answers.push({ group: `guide:${g.id}`, entry: null, articles, ...wordsOnly(pipeline.analyse(text.replace(/（[^（）]*第[^（）]*条[^（）]*）/g, ''))) });
+    }
   }
   for (const c of sources.cases) {
     if (!c.citedArticles.length) continue;
     const text = `${c.title}。${c.facts}`.slice(0, CASE_TEXT_CHARS);
-    questions.push({ group: `case:${c.id}`, entry: null, articles: c.citedArticles, ...exampleTokens(pipeline.analyse(text)) });
+    questions.push({ group: `case:${c.id}`, entry: null, topic: c.topic, articles: c.citedArticles, ...exampleTokens(pipeline.analyse(text)) });
   }
   return { questions, answers };
 }
 
-/** One profile document per article: the words of the questions and answers resting on it. */
+/**
+ * One profile document per article: the words of the questions and answers resting on it. Profiles are long, so
+ * they are matched on words only; character bigrams (for typos and unsegmented variants) serve the short questions.
+ */
 function articleProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => boolean): KnownQuestion[] {
   const byArticle = new Map<string, KnownQuestion>();
   for (const item of [...material.questions, ...material.answers]) {
@@ -73,19 +91,44 @@ function articleProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => bo
       let p = byArticle.get(k);
       if (!p) byArticle.set(k, (p = { group: `profile:${k}`, entry: null, articles: [a], words: [], bigrams: [] }));
       p.words.push(...item.words);
-      p.bigrams.push(...item.bigrams);
     }
   }
   return [...byArticle.values()];
 }
 
-/** Indexes the material (only what `keep` admits) for look-ups. */
-export function indexKnown(material: KnownMaterial, entries: LoadedQaEntry[], keep: (q: KnownQuestion) => boolean = () => true): KnownQuestions {
+/** One profile document per bank entry: all its phrasings and its answer, so a long question can match it as a whole. */
+function entryProfiles(material: KnownMaterial, keep: (q: KnownQuestion) => boolean): KnownQuestion[] {
+  const byEntry = new Map<string, KnownQuestion>();
+  for (const item of [...material.questions, ...material.answers]) {
+    if (!item.entry || !keep(item)) continue;
+    let p = byEntry.get(item.entry);
+    if (!p) byEntry.set(item.entry, (p = { group: `entry:${item.entry}`, entry: item.entry, articles: item.articles, words: [], bigrams: [] }));
+    p.words.push(...item.words);
+  }
+  return [...byEntry.values()];
+}
+
+/** Each sentence of a guide (summary, steps, time limits …). */
+function guideSentences(g: Guide): string[] {
+  return [g.summary, g.audience, ...g.steps, ...g.materials, ...g.timeLimits, ...g.fees].flatMap((t) => t.split(/(?<=。)/)).filter((t) => t.trim());
+}
+
+/** Indexes the material (only what `keep` admits) for look-ups. `chapterOf` names an article's chapter (for the topic–chapter prior). */
+export function indexKnown(
+  material: KnownMaterial,
+  entries: LoadedQaEntry[],
+  keep: (q: KnownQuestion) => boolean = () => true,
+  chapterOf: (law: string, article: number) => string | null = () => null,
+  /** For the serving process's one build: the material is not indexed again, so its bigram lists can go. */
+  final = false,
+): KnownQuestions {
   const questions = material.questions.filter(keep);
   return {
-    index: new ExampleIndex(questions),
-    profiles: new ExampleIndex(articleProfiles(material, keep)),
+    // Questions keep their words (the entry match compares them); profiles are fresh documents, read only through the index.
+    index: new ExampleIndex(questions, { keepTokens: final ? 'words' : 'all' }),
+    profiles: new ExampleIndex(articleProfiles(material, keep), { keepTokens: 'none' }),
+    entryProfiles: new ExampleIndex(entryProfiles(material, keep), { keepTokens: 'none' }),
     entries: new Map(entries.map((e) => [e.id, e])),
-    stats: exampleStats(questions),
+    stats: exampleStats(questions, chapterOf),
   };
 }

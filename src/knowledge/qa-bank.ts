@@ -5,13 +5,13 @@
  * down to its paragraph and item, every figure of the answer in a cited provision or a declared source,
  * guides and cases that exist. A staff member adds an entry by adding a file; the next start picks it up.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { quoteParagraphs } from './article-structure.js';
 import { describeFigures, unsupportedFigures } from './figures.js';
 import type { LawBook } from './law-book.js';
 import { qaEntrySchema, type QaEntry } from './schemas/qa.js';
+import { readYamlEntries } from './yaml-entries.js';
 
 /** An entry with the file it came from (relative to the bank folder). */
 export interface LoadedQaEntry extends QaEntry { file: string }
@@ -44,30 +44,10 @@ export function phrasingKey(q: string): string {
  * that need the statutes are in {@link checkQaEntries}.
  */
 export function loadQaBank(dir: string): QaBankLoad {
+  const { items, problems } = readYamlEntries(listYaml(dir).map((full) => ({ full, file: relative(dir, full) })), qaEntrySchema);
   const entries: LoadedQaEntry[] = [];
-  const problems: string[] = [];
-  const ids = new Map<string, string>();
   const phrasings = new Map<string, string>();
-  for (const full of listYaml(dir)) {
-    const file = relative(dir, full);
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(full, 'utf8'));
-    } catch (err) {
-      problems.push(`${file}: YAML parse error: ${(err as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const r = qaEntrySchema.safeParse(raw);
-    if (!r.success) {
-      for (const issue of r.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      continue;
-    }
-    const entry = r.data;
-    const stem = basename(full, extname(full));
-    if (entry.id !== stem) problems.push(`${file}: id: "${entry.id}" must equal the file name "${stem}"`);
-    const earlier = ids.get(entry.id);
-    if (earlier) problems.push(`${file}: id: "${entry.id}" already used by ${earlier}`);
-    ids.set(entry.id, file);
+  for (const { value: entry, file } of items) {
     entry.questions.forEach((q, i) => {
       const key = phrasingKey(q);
       const other = phrasings.get(key);

@@ -11,7 +11,11 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 import type { DocKind, SearchDoc } from './search-documents.js';
 import type { TopicPriors } from './topic-priors.js';
 
-export interface SearchHit { id: number; score: number; doc: SearchDoc }
+/** A ranked document. `doc` is read from the index on first use (most hits are only counted, not shown). */
+export interface SearchHit { id: number; score: number; readonly doc: SearchDoc }
+
+/** Raw field scores of every document, and the ids that scored at all (usually a few thousand of ~63,000). */
+export interface ScoredDocs { raw: Float64Array; touched: Int32Array }
 
 export interface SearchOptions {
   kind?: DocKind;
@@ -42,6 +46,12 @@ export const RANKING = {
 
 export interface Retriever {
   search(text: string, options?: SearchOptions): SearchHit[];
+  /** The raw field scores (BM25 over words, bigrams and headings) of every document, before priors: computed once
+   * per question and ranked for each kind with {@link rankKind}, so an answer's articles, guides and cases cost
+   * one pass over the postings. */
+  scoreAll(analysed: AnalysedText): ScoredDocs;  // reuses one buffer: use the result before the next call (no await in between)
+  /** Ranks one kind from raw scores, with the kind, topic and law priors of `options` applied. */
+  rankKind(scored: ScoredDocs, options: SearchOptions & { kind: DocKind }): SearchHit[];
   /** Same as search, with the analysed text supplied (avoids analysing twice). */
   searchAnalysed(analysed: AnalysedText, options?: SearchOptions): SearchHit[];
   /** Plain character-bigram BM25 over the statutes: the baseline `npm run eval` compares against. */
@@ -89,34 +99,70 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
   const lawIdByTitle = new Map(docs.laws.map((l, i) => [l.title, i]));
   const lawKindFactor = Float64Array.from(docs.laws, (l, id) => (RANKING.kindFactor[l.kind] ?? 0.5) * (priors.isCore(id) ? 1 : RANKING.nonCoreFactor));
 
-  function searchAnalysed(analysed: AnalysedText, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? 10;
-    const allow = options.kind ? kindMasks.get(options.kind) : undefined;
+  function accumulate(analysed: AnalysedText, scores: Float64Array, allow?: Uint8Array): void {
     const wordTerms = uniqueTerms([
       ...analysed.content.map((t) => [t, 1] as [string, number]),
       ...analysed.expansions.map((t) => [t, RANKING.expansionWeight] as [string, number]),
     ]);
     const bigramTerms = uniqueTerms(charBigrams(analysed.content.join(' ')).map((t) => [t, 1]));
-    const scores = new Float64Array(docs.count);
     fields.words.accumulate(wordTerms, RANKING.fields.words, scores, allow);
     fields.bigrams.accumulate(bigramTerms, RANKING.fields.bigrams, scores, allow);
     fields.heading.accumulate(wordTerms, RANKING.fields.heading, scores, allow);
+  }
+
+  const shared = new Float64Array(docs.count);
+
+  function hit(id: number, score: number): SearchHit {
+    let doc: SearchDoc | undefined;
+    return { id, score, get doc() { return (doc ??= index.getDoc(id)); } };
+  }
+
+  function rankKind({ raw, touched }: ScoredDocs, options: SearchOptions & { kind?: DocKind }): SearchHit[] {
+    const limit = options.limit ?? 10;
+    const allow = options.kind ? kindMasks.get(options.kind) : undefined;
     const lawBoost = priors.lawWeights(options.topics ?? {}, docs.laws.length);
     for (const title of options.boostLaws ?? []) {
       const id = lawIdByTitle.get(title);
       if (id !== undefined) lawBoost[id] = Math.max(lawBoost[id]!, 1);
     }
-    for (let i = 0; i < docs.count; i++) {
-      if (scores[i] === 0) continue;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!;
+      if (allow && !allow[i]) continue;
+      let s = raw[i]!;
       const law = docs.lawId[i]!;
-      if (law >= 0) scores[i]! *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
-      if (docs.curated[i]) scores[i]! *= 1 + RANKING.curatedBoost;
+      if (law >= 0) s *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
+      if (docs.curated[i]) s *= 1 + RANKING.curatedBoost;
+      ids.push(i);
+      scores.push(s);
     }
-    return topK(scores, limit).map((id) => ({ id, score: scores[id]!, doc: index.getDoc(id) }));
+    const order = topK(Float64Array.from(scores), limit);
+    return order.map((k) => hit(ids[k]!, scores[k]!));
+  }
+
+  function scored(raw: Float64Array): ScoredDocs {
+    const touched: number[] = [];
+    for (let i = 0; i < raw.length; i++) if (raw[i] !== 0) touched.push(i);
+    return { raw, touched: Int32Array.from(touched) };
+  }
+
+  function searchAnalysed(analysed: AnalysedText, options: SearchOptions = {}): SearchHit[] {
+    const allow = options.kind ? kindMasks.get(options.kind) : undefined;
+    const raw = new Float64Array(docs.count);
+    accumulate(analysed, raw, allow);
+    return rankKind(scored(raw), options);
   }
 
   return {
     searchAnalysed,
+    scoreAll(analysed) {
+      // One buffer for every question (half a megabyte each time otherwise, and the collector's pauses with it).
+      shared.fill(0);
+      accumulate(analysed, shared);
+      return scored(shared);
+    },
+    rankKind,
     search: (text, options) => searchAnalysed(pipeline.analyse(text), options),
     async searchFused(analysed, options, reranker) {
       const limit = options.limit ?? 10;

@@ -6,7 +6,7 @@
  * `serve --workers 2`). Every loop has a fixed count; the data dir is a fresh temp folder, removed at the end.
  * `--json` prints the same numbers as JSON on stdout (progress goes to stderr).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,11 @@ const COUNTS = {
 
 const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
+/** Bytes of the files in `dir` whose names match. */
+function folderBytes(dir: string, name: RegExp): number {
+  return readdirSync(dir).filter((f) => name.test(f)).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
 function makeLawline(dataDir: string): { lawline: Lawline; ms: number } {
   const started = performance.now();
   const config = loadConfig({ ...process.env, LAWLINE_DATA_DIR: dataDir });
@@ -63,11 +68,14 @@ async function benchBuild(dataDir: string) {
   index.close();
   progress('training the models (createLawline on the fresh index)');
   const first = makeLawline(dataDir);
-  if (first.lawline.startup.indexRebuilt || !first.lawline.startup.modelsTrained) {
+  if (first.lawline.startup.indexRebuilt || !first.lawline.startup.modelsTrained || !first.lawline.startup.learnedBuilt) {
     throw new Error(`unexpected start-up: ${JSON.stringify(first.lawline.startup)}`);
   }
+  const t0 = first.lawline.learned.trainedOn;
+  const learned = { ms: t0.ms, knownQuestions: t0.knownQuestions, trainingQueries: t0.trainingQueries, bankEntries: t0.bankEntries, realQuestions: t0.realQuestions };
   first.lawline.close();
-  return { pipelineMs, indexBuildMs, indexDocs, startupWithTrainingMs: first.ms };
+  const artifacts = { indexBytes: folderBytes(dataDir, /^knowledge-index\.sqlite$/), modelsBytes: folderBytes(join(dataDir, 'models'), /\.json$/), learnedBytes: folderBytes(join(dataDir, 'learned'), /\.json$/) };
+  return { pipelineMs, indexBuildMs, indexDocs, startupWithTrainingMs: first.ms, learned, artifacts };
 }
 
 async function benchAsk(lawline: Lawline, texts: string[]) {
@@ -132,7 +140,7 @@ async function main(): Promise<void> {
     const benchMaxRssKbAfterBuild = process.resourceUsage().maxRSS;
 
     progress('start-up on the existing index');
-    const reused = (l: Lawline) => !l.startup.indexRebuilt && !l.startup.modelsTrained;
+    const reused = (l: Lawline) => !l.startup.indexRebuilt && !l.startup.modelsTrained && !l.startup.learnedBuilt;
     let warm = makeLawline(dataDir);
     let warmAttempts = 1;
     // Others may edit intents/ or knowledge/ while the bench runs; a start that rebuilt is not a warm start.
@@ -185,7 +193,7 @@ async function main(): Promise<void> {
       },
       build: {
         ...build,
-        modelsTrainMsApprox: inProcessReused ? Math.max(0, build.startupWithTrainingMs - warm.ms) : null,
+        modelsTrainMsApprox: inProcessReused ? Math.max(0, build.startupWithTrainingMs - warm.ms - build.learned.ms) : null,
         coldTotalMs: build.pipelineMs + build.indexBuildMs + build.startupWithTrainingMs,
       },
       startup,

@@ -6,6 +6,8 @@
  * BM25 over the same statutes and the lexical ranking alone; topics with the hand labels.
  */
 import type { Lawline } from '../assistant/lawline.js';
+import { citationOrder, leadingEntry } from '../assistant/cite.js';
+import { boostLawsFinder } from '../assistant/guide-laws.js';
 import { readLearnedSources, trainOnSplit } from '../assistant/learned-setup.js';
 import { topicExamples } from '../assistant/topic-examples.js';
 import { PATHS } from '../config/paths.js';
@@ -19,6 +21,9 @@ import { firstRelevantRank, labelReport, rankingScores, type LabelReport, type R
 export interface RealQuestionReport {
   n: number;
   folds: number;
+  /** What `ask` cites (a confident entry's basis first, articles under the citation threshold left out). */
+  cited: RankingScores;
+  /** The learned ranking alone, top five. */
   learned: RankingScores;
   lexical: RankingScores;
   baseline: RankingScores;
@@ -32,15 +37,17 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
   const started = Date.now();
   const sources = readLearnedSources();
   const data = loadIntentData(PATHS.intents);
-  const ranks = { learned: [] as number[], lexical: [] as number[], baseline: [] as number[] };
+  const ranks = { cited: [] as number[], learned: [] as number[], lexical: [] as number[], baseline: [] as number[] };
   const topicPairs: Array<{ gold: string; predicted: string }> = [];
   let unanswerable = 0;
   const folds = options.folds ?? Array.from({ length: REAL_QUESTION_FOLDS }, (_, k) => k);
   for (const k of folds) {
     const train = new Set(Array.from({ length: REAL_QUESTION_FOLDS }, (_, i) => i).filter((i) => i !== k));
-    const topicModel = trainModels(lawline.pipeline, data, topicExamples(sources, train)).topic;
+    const trained = trainModels(lawline.pipeline, data, topicExamples(sources, train));
+    const topicModel = trained.topic;
     const topicsOf = (a: Parameters<typeof messageFeatures>[0]) => topicModel.predict(messageFeatures(a)).scores;
-    const parts = { pipeline: lawline.pipeline, index: lawline.index, retriever: lawline.retriever, priors: lawline.priors, topicsOf };
+    const boostLawsOf = boostLawsFinder(trained.intent, trained.topic, lawline.retriever, lawline.guides.values(), (t) => lawline.priors.guidesOf(t));
+    const parts = { pipeline: lawline.pipeline, index: lawline.index, retriever: lawline.retriever, priors: lawline.priors, topicsOf, boostLawsOf };
     const { ctx, models } = trainOnSplit(sources, parts, train);
     const ranking = new LearnedRanking(models, ctx);
     for (const q of sources.real.filter((r) => r.fold === k)) {
@@ -49,7 +56,9 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
       const isGold = (d: { law: string | null; article: number | null }) => gold.has(`${d.law}#${d.article}`);
       const analysed = lawline.pipeline.analyse(q.question);
       const topics = topicsOf(analysed);
-      ranks.learned.push(firstRelevantRank(ranking.rank(analysed, topics, { limit: 5 }).articles, isGold));
+      const ranked = ranking.rank(analysed, topics, { limit: 20, boostLaws: boostLawsOf(analysed) });
+      ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, leadingEntry(ranked.entries)), isGold));
+      ranks.learned.push(firstRelevantRank(ranked.articles.slice(0, 5), isGold));
       ranks.lexical.push(firstRelevantRank(lawline.retriever.searchAnalysed(analysed, { kind: 'article', limit: 5, topics }).map((h) => h.doc), isGold));
       ranks.baseline.push(firstRelevantRank(lawline.retriever.baseline(q.question, 5).map((h) => h.doc), isGold));
       if (q.topic) {
@@ -60,7 +69,7 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
   }
   return {
     n: ranks.learned.length, folds: folds.length,
-    learned: rankingScores(ranks.learned), lexical: rankingScores(ranks.lexical), baseline: rankingScores(ranks.baseline),
+    cited: rankingScores(ranks.cited), learned: rankingScores(ranks.learned), lexical: rankingScores(ranks.lexical), baseline: rankingScores(ranks.baseline),
     topics: labelReport(topicPairs), unanswerable, ms: Date.now() - started,
   };
 }

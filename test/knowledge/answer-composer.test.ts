@@ -90,6 +90,12 @@ describe('composeAnswer', () => {
     expect(revisionNote(WAGES)).toBeNull();
   });
 
+  it('announces a revision adopted but not yet in force, citing today\'s text', () => {
+    const answer = composeAnswer({ ...base, citations: [{ ...WAGES, changesOn: '2027-01-01' }] });
+    expect(answer).toContain('《劳动合同法》第三十条：');
+    expect(answer).toContain('注意：《劳动合同法》已经修订，修订后的规定将于2027年1月1日施行');
+  });
+
   it('offers a duty lawyer instead of standing alone when confidence is low', () => {
     const answer = composeAnswer({ ...base, lowConfidence: true });
     expect(answer).toContain(DUTY_LAWYER_OFFER);

@@ -23,7 +23,7 @@ export interface ChildRun {
   /** Start-up as the child itself logged it ("lawline ready" ms; null when not logged). */
   readyMs: number | null;
   /** What that start-up did: a rebuild or retraining means the data changed under the bench. */
-  rebuilt: { index: boolean; models: boolean } | null;
+  rebuilt: { index: boolean; models: boolean; learned: boolean } | null;
   lines: number;
   /** Output lines carrying an `error` field. */
   errorLines: number;
@@ -73,12 +73,12 @@ export function runLawline({ command, input, dataDir, timeoutMs }: ChildOptions)
       const wallMs = performance.now() - started;
       if (signal) return reject(new Error(`bin/lawline ${command} stopped by ${signal} after ${Math.round(wallMs)} ms`));
       const ready = readyFromLog(stderr);
-      resolve({ wallMs, firstLineMs, readyMs: ready?.ms ?? null, rebuilt: ready && { index: ready.indexRebuilt, models: ready.modelsTrained }, lines, errorLines, maxRssKb: maxRssFromTime(stderr), exitCode: code });
+      resolve({ wallMs, firstLineMs, readyMs: ready?.ms ?? null, rebuilt: ready && { index: ready.indexRebuilt, models: ready.modelsTrained, learned: ready.learnedBuilt }, lines, errorLines, maxRssKb: maxRssFromTime(stderr), exitCode: code });
     });
   });
 }
 
-interface ReadyLine { ms: number; indexRebuilt: boolean; modelsTrained: boolean }
+interface ReadyLine { ms: number; indexRebuilt: boolean; modelsTrained: boolean; learnedBuilt: boolean }
 
 /** The child's "lawline ready" log line. */
 function readyFromLog(stderr: string): ReadyLine | null {
@@ -87,7 +87,7 @@ function readyFromLog(stderr: string): ReadyLine | null {
     try {
       const entry = JSON.parse(line) as { msg?: string } & Partial<ReadyLine>;
       if (entry.msg === 'lawline ready' && typeof entry.ms === 'number') {
-        return { ms: entry.ms, indexRebuilt: entry.indexRebuilt === true, modelsTrained: entry.modelsTrained === true };
+        return { ms: entry.ms, indexRebuilt: entry.indexRebuilt === true, modelsTrained: entry.modelsTrained === true, learnedBuilt: entry.learnedBuilt === true };
       }
     } catch {
       // not a log line (e.g. GNU time output)
