@@ -19,6 +19,8 @@ export const POSTGRES_SKIP_REASON = 'PostgreSQL suites skipped: set LAWLINE_TEST
 if (!POSTGRES_URL && process.env.CI === 'true') {
   throw new Error('CI must run the PostgreSQL suites: LAWLINE_TEST_DATABASE_URL is not set');
 }
+// Said in every file that has PostgreSQL suites, beside the skipped suites' titles (which carry it too).
+if (!POSTGRES_URL) console.warn(POSTGRES_SKIP_REASON);
 
 export interface TestBackend {
   name: 'sqlite' | 'postgres';
@@ -95,10 +97,6 @@ export const BACKENDS: TestBackend[] = POSTGRES_URL ? [sqlite, postgres] : [sqli
 export const SQLITE = sqlite;
 export const POSTGRES: TestBackend | undefined = POSTGRES_URL ? postgres : undefined;
 
-/** Prints once per file why PostgreSQL suites did not run. */
-export function reportSkippedPostgres(suite: string): void {
-  if (!POSTGRES_URL) console.warn(`${suite}: ${POSTGRES_SKIP_REASON}`);
-}
 
 /**
  * Registers `suite` once per backend; without PostgreSQL its copy is registered as skipped, the reason in its title.
