@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { formatZodIssues, InputError } from '../errors.js';
-import type { Db } from '../storage/database.js';
-import { newAccountSchema, ROLES, type Account, type NewAccount, type Role } from './account-schema.js';
+import type { AccountRepository } from '../storage/repositories/account-repository.js';
+import { newAccountSchema, type Account, type NewAccount, type Role } from './account-schema.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
 
 /** How long a login token stays valid unless configured otherwise. */
@@ -19,69 +19,51 @@ export interface AccountStore {
   addUser(input: NewAccount): Promise<Account>;
   /** Checks credentials and issues a token, or returns null. */
   login(username: string, password: string): Promise<IssuedToken | null>;
-  /** The account behind a token that has not expired, or null. */
-  authenticate(token: string): Account | null;
+  /** The account behind a token that has not expired, or null (any process may have issued it). */
+  authenticate(token: string): Promise<Account | null>;
   /** Ends a token's validity. */
-  revoke(token: string): void;
+  revoke(token: string): Promise<void>;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function migrate(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS accounts (
-      id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-      password_hash TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN (${ROLES.map((r) => `'${r}'`).join(',')})),
-      created_at TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS auth_tokens (
-      token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-      expires_at TEXT NOT NULL, created_at TEXT NOT NULL);`);
-}
-
 /**
- * Opens the account tables in `db` (creating them when missing).
- * @example const accounts = createAccountStore(openDatabase(dir, 'lawline')); await accounts.login('u', 'p');
+ * Accounts over their repository.
+ * @example const accounts = createAccountStore(createAccountRepository(sql)); await accounts.login('u', 'p');
  */
-export function createAccountStore(db: Db, options: { tokenTtlMs?: number; now?: () => Date } = {}): AccountStore {
-  migrate(db);
+export function createAccountStore(repo: AccountRepository, options: { tokenTtlMs?: number; now?: () => Date } = {}): AccountStore {
   const ttl = options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   const now = options.now ?? (() => new Date());
-  type Row = { id: number; username: string; role: Role; password_hash: string };
-  const byName = db.prepare<[string], Row>('SELECT id, username, role, password_hash FROM accounts WHERE username = ?');
-  const byToken = db.prepare<[string, string], Row>(
-    `SELECT a.id, a.username, a.role, a.password_hash FROM auth_tokens t JOIN accounts a ON a.id = t.account_id
-     WHERE t.token_hash = ? AND t.expires_at > ?`);
-  const insertToken = db.prepare('INSERT INTO auth_tokens (token_hash, account_id, expires_at, created_at) VALUES (?, ?, ?, ?)');
-  const toAccount = (r: Row): Account => ({ id: r.id, username: r.username, role: r.role });
+  const toAccount = (r: { id: number; username: string; role: string }): Account => ({ id: r.id, username: r.username, role: r.role as Role });
 
   return {
     async addUser(input) {
       const parsed = newAccountSchema.safeParse(input);
       if (!parsed.success) throw new InputError(formatZodIssues(parsed.error));
       const { username, password, role } = parsed.data;
-      if (byName.get(username)) throw new InputError(`username: "${username}" is already taken`);
+      const taken = () => new InputError(`username: "${username}" is already taken`);
+      if (await repo.byUsername(username)) throw taken();
       const hash = await hashPassword(password);
-      const info = db.prepare('INSERT INTO accounts (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)')
-        .run(username, hash, role, now().toISOString());
-      return { id: Number(info.lastInsertRowid), username, role };
+      const id = await repo.insert({ username, passwordHash: hash, role, createdAt: now().getTime() });
+      if (id === null) throw taken();
+      return { id, username, role };
     },
     async login(username, password) {
-      const row = byName.get(username.trim());
-      const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH));
+      const row = await repo.byUsername(username.trim());
+      const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH));
       if (!row || !ok) return null;
       const token = randomBytes(32).toString('base64url');
-      const issued = now();
-      const expiresAt = new Date(issued.getTime() + ttl).toISOString();
-      db.prepare('DELETE FROM auth_tokens WHERE expires_at <= ?').run(issued.toISOString());
-      insertToken.run(sha256(token), row.id, expiresAt, issued.toISOString());
-      return { token, expiresAt, account: toAccount(row) };
+      const issued = now().getTime();
+      const expiresAt = issued + ttl;
+      await repo.addToken({ tokenHash: sha256(token), accountId: row.id, expiresAt, createdAt: issued });
+      return { token, expiresAt: new Date(expiresAt).toISOString(), account: toAccount(row) };
     },
-    authenticate(token) {
-      const row = byToken.get(sha256(token), now().toISOString());
+    async authenticate(token) {
+      const row = await repo.byToken(sha256(token), now().getTime());
       return row ? toAccount(row) : null;
     },
-    revoke(token) {
-      db.prepare('DELETE FROM auth_tokens WHERE token_hash = ?').run(sha256(token));
+    async revoke(token) {
+      await repo.deleteToken(sha256(token));
     },
   };
 }

@@ -23,10 +23,10 @@ export function authRoutes(store: AccountStore, log: Logger): Router {
     log.info('login', { username: issued.account.username, role: issued.account.role });
     res.json({ token: issued.token, role: issued.account.role, expiresAt: issued.expiresAt });
   });
-  router.post('/auth/logout', (req, res) => {
+  router.post('/auth/logout', async (req, res) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !store.authenticate(token)) throw new HttpError(401, 'a valid bearer token is required');
-    store.revoke(token);
+    if (!token || !(await store.authenticate(token))) throw new HttpError(401, 'a valid bearer token is required');
+    await store.revoke(token);
     res.json({ loggedOut: true });
   });
   return router;

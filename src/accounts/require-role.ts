@@ -14,8 +14,13 @@ const ACCOUNT = 'lawlineAccount';
 export function authenticate(store: AccountStore): RequestHandler {
   return function authenticateBearer(req: Request, res: Response, next: NextFunction) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (match) res.locals[ACCOUNT] = store.authenticate(match[1]!);
-    next();
+    if (!match) return next();
+    // Several routers authenticate: the token is looked up once per request.
+    if (res.locals[ACCOUNT] !== undefined) return next();
+    store.authenticate(match[1]!).then((account) => {
+      res.locals[ACCOUNT] = account;
+      next();
+    }, next);
   };
 }
 

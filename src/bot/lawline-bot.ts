@@ -6,10 +6,11 @@
  */
 import { ActivityHandler, ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import Database from 'better-sqlite3';
 import type { Lawline } from '../assistant/lawline.js';
 import { REPLIES } from '../assistant/replies-zh.js';
 import { createPreapplicationStore, type PreapplicationStore } from '../preapplication/preapplication-store.js';
+import { createPreapplicationRepository } from '../storage/repositories/preapplication-repository.js';
+import { memoryStateDatabase } from '../storage/sqlite/memory-state-database.js';
 import { STATE_PROPERTIES, type ConversationData, type UserData } from './conversation-data.js';
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { EligibilityDialog } from './dialogs/eligibility-dialog.js';
@@ -41,7 +42,7 @@ export class LawlineBot extends ActivityHandler {
     if (!options.preapplications) lawline.log.warn('LawlineBot: no pre-application store given; using an in-memory one');
     this.deps = {
       lawline,
-      preapplications: options.preapplications ?? createPreapplicationStore(new Database(':memory:')),
+      preapplications: options.preapplications ?? createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase())),
       conversationData: this.conversationState.createProperty<ConversationData>(STATE_PROPERTIES.conversation),
       userData: this.userState.createProperty<UserData>(STATE_PROPERTIES.user),
     };

@@ -104,12 +104,12 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
 async function progress(context: TurnContext, deps: DialogDeps, written: string | null): Promise<string> {
   const { channelId, conversation } = context.activity;
   if (written) {
-    const record = deps.preapplications.get(written);
+    const record = await deps.preapplications.get(written);
     return record ? progressReply(record) : notFoundReply(written);
   }
-  const own = deps.preapplications.latestForConversation(channelId, conversation.id);
+  const own = await deps.preapplications.latestForConversation(channelId, conversation.id);
   if (own) return progressReply(own);
   const remembered = (await deps.userData.get(context, {})).lastReference;
-  const record = remembered ? deps.preapplications.get(remembered) : null;
+  const record = remembered ? await deps.preapplications.get(remembered) : null;
   return record ? progressReply(record) : ASK_FOR_REFERENCE;
 }

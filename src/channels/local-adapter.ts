@@ -20,13 +20,19 @@ export type ProactiveSender = (reference: Partial<ConversationReference>, activi
 
 type BotLogic = (context: TurnContext) => Promise<void>;
 
+/**
+ * Serialises the turns of one conversation across processes (PostgreSQL: an advisory lock); called inside the
+ * in-process queue, so each process waits for the lock once per conversation at a time.
+ */
+export type TurnLock = <T>(conversationKey: string, turn: () => Promise<T>) => Promise<T>;
+
 export class LocalChannelAdapter extends BotAdapter {
   private readonly queue = new TurnQueue();
   // Keyed by the inbound activity: dialogs may clone the TurnContext, but clones share the activity object.
   private readonly collectors = new WeakMap<object, Partial<Activity>[]>();
   private readonly senders = new Map<string, ProactiveSender>();
 
-  constructor(private readonly logic: BotLogic) {
+  constructor(private readonly logic: BotLogic, private readonly turnLock?: TurnLock) {
     super();
   }
 
@@ -49,13 +55,15 @@ export class LocalChannelAdapter extends BotAdapter {
       recipient: { id: 'lawline', name: 'lawline' },
       ...activity,
     } as Activity;
-    return this.queue.run(conversationId, async () => {
+    const turn = async () => {
       const context = new TurnContext(this, full);
       const replies: Partial<Activity>[] = [];
       this.collectors.set(full, replies);
       await this.runMiddleware(context, this.logic);
       return replies;
-    });
+    };
+    const key = `${full.channelId ?? ''}/${conversationId}`;
+    return this.queue.run(conversationId, () => (this.turnLock ? this.turnLock(key, turn) : turn()));
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -12,7 +12,7 @@ import { openLawlineState } from '../server/lawline-state.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 
 export async function runChat(lawline: Lawline): Promise<void> {
-  const state = openLawlineState(lawline.config);
+  const state = await openLawlineState(lawline.config, { retention: false });
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
   // Terminal conversations are kept in the transcript store like every other channel's.
   const adapter = new LocalChannelAdapter((context) => bot.run(context)).use(transcriptMiddleware(state.transcripts));
@@ -34,5 +34,5 @@ export async function runChat(lawline: Lawline): Promise<void> {
     process.stdout.write('\n您：');
   }
   rl.close();
-  state.close();
+  await state.close();
 }

@@ -17,6 +17,7 @@ const USAGE = `usage: lawline <command>
   eligibility   JSON lines of legal-aid eligibility inputs → decisions
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
   chat          interactive chat in the terminal
+  serve         the HTTP server (as npm start): serve [--workers N]; N > 1 shares state through LAWLINE_DATABASE_URL
   user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>
   roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)
   laws show     an article in force with its paragraphs (款) and items (项) numbered: laws show 民法典 1084
@@ -42,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'roster') {
     const { runRosterCommand } = await import('./roster-command.js');
     return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  }
+  // The server, in one or more worker processes.
+  if (command === 'serve') {
+    const { runServeCommand } = await import('./serve-command.js');
+    return runServeCommand(argv.slice(1), config, createLogger(config.LAWLINE_LOG_LEVEL));
   }
   // Statutes and curated content only: no index, no models.
   if (command === 'laws' || command === 'qa') {

@@ -3,8 +3,8 @@
  * `lawline roster import <file.csv>`: replaces the duty-lawyer roster in the state database with the file's
  * rows (format: see handoff/roster-csv). Every row is validated first; any bad row rejects the whole file with
  * errors naming the lines. Prints `{"ok":true,"lawyers":N,"warnings":[…]}`; a warning names each username that
- * has no lawyer account yet (add it with `lawline user add --role lawyer`). A running server picks the new
- * roster up on its next dispatch.
+ * has no lawyer account yet (add it with `lawline user add --role lawyer`). Running servers pick the new
+ * roster up at once (PostgreSQL: they are notified) or on their next hand-off step (SQLite).
  */
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
@@ -12,8 +12,9 @@ import { loadRegion } from '../config/region.js';
 import { InputError } from '../errors.js';
 import { createHandoffStore } from '../handoff/handoff-store.js';
 import { parseRosterCsv, ROSTER_COLUMNS } from '../handoff/roster-csv.js';
-import { stateDir } from '../server/lawline-state.js';
-import { openDatabase } from '../storage/database.js';
+import { openStateSql } from '../server/lawline-state.js';
+import { createAccountRepository } from '../storage/repositories/account-repository.js';
+import { createHandoffRepository } from '../storage/repositories/handoff-repository.js';
 
 export const ROSTER_USAGE = `usage: lawline roster import <file.csv>   (columns: ${ROSTER_COLUMNS.join(',')})`;
 
@@ -22,7 +23,7 @@ export const ROSTER_USAGE = `usage: lawline roster import <file.csv>   (columns:
  * @returns the exit code (0 ok, 2 usage error)
  * @throws InputError for an unreadable file or invalid rows (the message names file and lines)
  */
-export function runRosterCommand(args: string[], config: Config, out: (line: string) => void): number {
+export async function runRosterCommand(args: string[], config: Config, out: (line: string) => void): Promise<number> {
   const [action, file, ...rest] = args;
   if (action !== 'import' || !file || rest.length) {
     out(ROSTER_USAGE);
@@ -35,18 +36,16 @@ export function runRosterCommand(args: string[], config: Config, out: (line: str
     throw new InputError(`${file}: cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const lawyers = parseRosterCsv(text, loadRegion(config.LAWLINE_REGION_FILE), file);
-  const db = openDatabase(stateDir(config), 'lawline');
+  const sql = await openStateSql(config);
   try {
-    createHandoffStore(db).replaceRoster(lawyers, 'cli', Date.now());
-    const hasAccounts = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").get()!.n > 0;
-    const lawyerAccounts = new Set(hasAccounts
-      ? db.prepare<[], { username: string }>("SELECT lower(username) AS username FROM accounts WHERE role = 'lawyer'").all().map((r) => r.username)
-      : []);
+    // Written under the hand-off lock; running servers (any process) see the new version and reload the roster.
+    await createHandoffStore(createHandoffRepository(sql), sql).replaceRoster(lawyers, 'cli', Date.now());
+    const lawyerAccounts = new Set(await createAccountRepository(sql).usernamesWithRole('lawyer'));
     const warnings = lawyers.filter((l) => !lawyerAccounts.has(l.username.toLowerCase()))
       .map((l) => `${l.username}: no lawyer account yet (lawline user add --role lawyer --username ${l.username} --password …)`);
     out(JSON.stringify({ ok: true, lawyers: lawyers.length, warnings }));
     return 0;
   } finally {
-    db.close();
+    await sql.close();
   }
 }

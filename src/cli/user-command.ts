@@ -1,6 +1,7 @@
 /**
  * @module cli/user-command
- * `lawline user add --role agent --username u --password p`: adds a staff account to the state database.
+ * `lawline user add --role agent --username u --password p`: adds a staff account to the state database
+ * (PostgreSQL when LAWLINE_DATABASE_URL is set, else the SQLite file).
  * Prints `{"ok":true,"id","username","role"}`; the password is never printed or logged.
  */
 import { parseArgs } from 'node:util';
@@ -9,8 +10,8 @@ import { newAccountSchema, ROLES } from '../accounts/account-schema.js';
 import { createAccountStore } from '../accounts/account-store.js';
 import type { Config } from '../config/config.js';
 import { formatZodIssues, InputError } from '../errors.js';
-import { stateDir } from '../server/lawline-state.js';
-import { openDatabase } from '../storage/database.js';
+import { openStateSql } from '../server/lawline-state.js';
+import { createAccountRepository } from '../storage/repositories/account-repository.js';
 
 export const USER_USAGE = `usage: lawline user add --role <${ROLES.join('|')}> --username <name> --password <password>`;
 
@@ -37,14 +38,14 @@ export async function runUserCommand(args: string[], config: Config, out: (line:
   }
   const flags = addFlagsSchema.safeParse(values);
   if (!flags.success) throw new InputError(`${formatZodIssues(flags.error).replace(/(^|; )(\w+):/g, '$1--$2:')}\n${USER_USAGE}`);
-  const db = openDatabase(stateDir(config), 'lawline');
+  const sql = await openStateSql(config);
   try {
-    const account = await createAccountStore(db).addUser(flags.data).catch((err: unknown) => {
+    const account = await createAccountStore(createAccountRepository(sql)).addUser(flags.data).catch((err: unknown) => {
       throw err instanceof InputError ? new InputError(`--${err.message}`) : err;
     });
     out(JSON.stringify({ ok: true, id: account.id, username: account.username, role: account.role }));
     return 0;
   } finally {
-    db.close();
+    await sql.close();
   }
 }

@@ -15,6 +15,12 @@ export const configSchema = z.object({
   LAWLINE_DATA_DIR: z.string().min(1).default(PATHS.defaultDataDir),
   /** Folder of the state database (accounts, pre-applications, bot state). Unset: LAWLINE_DATA_DIR. */
   LAWLINE_STATE_DIR: optionalString,
+  /** PostgreSQL for the state, shared by every lawline process (postgres://user:password@host:5432/db). Unset: SQLite. */
+  LAWLINE_DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL').optional(),
+  /** Connections each process keeps to PostgreSQL for queries. */
+  LAWLINE_DATABASE_POOL: z.coerce.number().int().min(2).max(200).default(10),
+  /** Secret Direct Line tokens are signed with; processes behind one load balancer share it. Unset: a key kept in the database. */
+  LAWLINE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Folder of a local BERT-style feature-extraction model (config.json, tokenizer.json, onnx/). Unset: lexical only. */
   LAWLINE_EMBEDDING_MODEL: optionalString,
   LAWLINE_REGION_FILE: optionalString,

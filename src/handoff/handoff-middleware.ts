@@ -41,7 +41,7 @@ export function handoffMiddleware(service: HandoffService): Middleware {
   const hook: HandoffHook = {
     async takeMessage(context) {
       const { channelId, conversation } = context.activity;
-      const turn = service.citizens.message(channelId, conversation.id, context.activity.text ?? '');
+      const turn = await service.citizens.message(channelId, conversation.id, context.activity.text ?? '');
       if (!turn.taken) return false;
       await send(context, turn.replies);
       return true;
@@ -49,7 +49,7 @@ export function handoffMiddleware(service: HandoffService): Middleware {
     async request(context, request) {
       const activity = context.activity;
       lowStreak.delete(keyOf(activity));
-      const turn = service.citizens.open({
+      const turn = await service.citizens.open({
         channelId: activity.channelId, conversationId: activity.conversation.id,
         reference: TurnContext.getConversationReference(activity), reason: request.reason,
         transcript: service.transcripts.get(keyOf(activity)), text: activity.text ?? '', eligibility: request.eligibility ?? null,

@@ -60,35 +60,37 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
     next();
   });
 
-  router.put('/lawyers/me/presence', requireRole('lawyer'), wrap((req, res) => {
+  router.put('/lawyers/me/presence', requireRole('lawyer'), wrap(async (req, res) => {
     const { status } = parseBody(presenceSchema, req.body);
-    res.json(lawyers.setPresence(currentAccount(res).username, status));
+    res.json(await lawyers.setPresence(currentAccount(res).username, status));
   }));
-  router.get('/handoff/queue', requireRole('lawyer', 'admin'), wrap((_req, res) => {
+  router.get('/handoff/queue', requireRole('lawyer', 'admin'), wrap(async (_req, res) => {
+    await service.store.refresh();
     res.json(lawyers.queue(currentAccount(res).username));
   }));
   // Before the /handoff/:id/… routes, so "queue" is never read as a ticket id.
   router.get('/handoff/queue/stream', requireRole('lawyer', 'admin'), wrap((req, res) => {
     streams.open(req, res, currentAccount(res));
   }));
-  router.get('/handoff/callbacks', requireRole('lawyer', 'admin'), wrap((_req, res) => {
+  router.get('/handoff/callbacks', requireRole('lawyer', 'admin'), wrap(async (_req, res) => {
     const region = service.core.region;
-    res.json({ callbacks: service.store.callbacks().map((c) => ({ ...c, countyName: c.county ? findCounty(region, c.county)?.name ?? c.county : null })) });
+    res.json({ callbacks: (await service.store.callbacks()).map((c) => ({ ...c, countyName: c.county ? findCounty(region, c.county)?.name ?? c.county : null })) });
   }));
-  router.put('/handoff/callbacks/:id', requireRole('lawyer', 'admin'), wrap((req, res) => {
+  router.put('/handoff/callbacks/:id', requireRole('lawyer', 'admin'), wrap(async (req, res) => {
     const { status, note } = parseBody(callbackSchema, req.body);
     const id = Number(req.params.id);
     const actor = currentAccount(res).username;
     const detail = { callback: id, status, ...(note ? { note } : {}) };
-    if (!Number.isInteger(id) || !service.store.closeCallback(id, status, { actor, event: 'callback_closed', detail }, service.core.clock.now())) {
+    if (!Number.isInteger(id) || !(await service.store.closeCallback(id, status, { actor, event: 'callback_closed', detail }, service.core.clock.now()))) {
       throw new HttpError(404, 'no open callback request with this id');
     }
     res.json({ id, status });
   }));
-  router.get('/handoff/roster', requireRole('admin'), wrap((_req, res) => {
+  router.get('/handoff/roster', requireRole('admin'), wrap(async (_req, res) => {
+    await service.store.refresh();
     res.json({ lawyers: service.roster().map(toRosterInput) });
   }));
-  router.put('/handoff/roster', requireRole('admin'), wrap((req, res) => {
+  router.put('/handoff/roster', requireRole('admin'), wrap(async (req, res) => {
     const body = parseBody(rosterSchema, req.body);
     const problems: string[] = [];
     const roster: Lawyer[] = [];
@@ -100,25 +102,25 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
     const names = roster.map((l) => l.username.toLowerCase());
     if (new Set(names).size !== names.length) problems.push('lawyers: a username appears twice');
     if (problems.length) throw new HttpError(400, problems.join('; '));
-    service.replaceRoster(roster, currentAccount(res).username);
+    await service.replaceRoster(roster, currentAccount(res).username);
     log.info('handoff roster replaced', { lawyers: roster.length, by: currentAccount(res).username });
     res.json({ lawyers: roster.length });
   }));
-  router.post('/handoff/escalate', requireRole('agent', 'admin'), wrap((req, res) => {
+  router.post('/handoff/escalate', requireRole('agent', 'admin'), wrap(async (req, res) => {
     const body = parseBody(escalateSchema, req.body);
     const county = body.county === undefined ? undefined : findCounty(service.core.region, body.county)?.id;
     if (body.county !== undefined && !county) throw new HttpError(400, `county: "${body.county}" is not a county of ${service.core.region.city.name}`);
     const phone = body.phone === undefined ? undefined : parsePhone(body.phone);
     if (body.phone !== undefined && !phone) throw new HttpError(400, 'phone: expected a mobile number or a landline with area code');
-    res.status(201).json(lawyers.escalate(currentAccount(res).username, { summary: body.summary, topic: body.topic, county, phone: phone ?? undefined }));
+    res.status(201).json(await lawyers.escalate(currentAccount(res).username, { summary: body.summary, topic: body.topic, county, phone: phone ?? undefined }));
   }));
   router.post('/handoff/:id/accept', requireRole('lawyer'), wrap(async (req, res) => {
     const ticket = await lawyers.accept(ticketId(req), currentAccount(res).username);
     res.json({ id: ticket.id, status: ticket.status, lawyer: ticket.lawyer });
   }));
-  router.get('/handoff/:id/messages', requireRole('lawyer', 'admin'), wrap((req, res) => {
+  router.get('/handoff/:id/messages', requireRole('lawyer', 'admin'), wrap(async (req, res) => {
     const after = Number(req.query.after ?? 0);
-    res.json(lawyers.read(ticketId(req), currentAccount(res), Number.isInteger(after) && after > 0 ? after : 0));
+    res.json(await lawyers.read(ticketId(req), currentAccount(res), Number.isInteger(after) && after > 0 ? after : 0));
   }));
   router.post('/handoff/:id/messages', requireRole('lawyer'), wrap(async (req, res) => {
     const { text: body } = parseBody(messageSchema, req.body);
@@ -129,17 +131,17 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
       res.status(409).json({ error: err.message, code: 'wechat_window_closed', window: err.window });
     }
   }));
-  router.post('/handoff/:id/notes', requireRole('lawyer'), wrap((req, res) => {
+  router.post('/handoff/:id/notes', requireRole('lawyer'), wrap(async (req, res) => {
     const { text: body } = parseBody(messageSchema, req.body);
-    res.status(201).json(lawyers.note(ticketId(req), currentAccount(res).username, body));
+    res.status(201).json(await lawyers.note(ticketId(req), currentAccount(res).username, body));
   }));
   router.post('/handoff/:id/close', requireRole('lawyer', 'admin'), wrap(async (req, res) => {
     const body = parseBody(closeSchema, req.body ?? {});
     const ticket = await lawyers.close(ticketId(req), currentAccount(res), body);
     res.json({ id: ticket.id, status: ticket.status, returnToBot: ticket.returnToBot });
   }));
-  router.get('/stats/handoff', requireRole('admin'), wrap((_req, res) => {
-    res.json(service.stats());
+  router.get('/stats/handoff', requireRole('admin'), wrap(async (_req, res) => {
+    res.json(await service.stats());
   }));
   return router;
 }

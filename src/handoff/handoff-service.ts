@@ -1,13 +1,16 @@
 /**
  * @module handoff/handoff-service
  * The hand-off module in one object: the citizen side (open, messages), the lawyer side (presence, queue,
- * accept, send, close), the dispatcher, the roster and the stats, over the SQLite store. On creation it resumes
- * from the database: waiting tickets keep their places, offers in flight are offered again, live chats go on.
- * `tick()` runs the timeouts; `start()` calls it every second in the server (tests call it by hand).
+ * accept, send, close), the dispatcher, the roster and the stats, over the hand-off repository (SQLite or
+ * PostgreSQL). On creation it resumes from the database: waiting tickets keep their places, live chats go on, and
+ * — when this is the only process — offers in flight are offered again. `tick()` runs the timeouts; `start()` calls
+ * it every second in the server (tests call it by hand). With several processes every one ticks, and each tick
+ * runs under the hand-off lock on fresh state, so a timeout is acted on once.
  */
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Region } from '../config/region.js';
-import type { Db } from '../storage/database.js';
+import type { SqlClient } from '../storage/sql-client.js';
+import { createHandoffRepository } from '../storage/repositories/handoff-repository.js';
 import type { Logger } from '../logging/logger.js';
 import type { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { createCitizenSide } from './citizen-side.js';
@@ -24,7 +27,8 @@ import { handoffStats } from './stats.js';
 import { TranscriptBuffer } from './transcript-buffer.js';
 
 export interface HandoffOptions {
-  db: Db;
+  /** The state database. */
+  sql: SqlClient;
   region: Region;
   log: Logger;
   /** The bot's recogniser, for the summary and emergency priority; without it tickets carry no summary. */
@@ -48,12 +52,13 @@ export function deliverThrough(adapter: LocalChannelAdapter): Deliver {
 
 /**
  * @example
- * const handoff = createHandoffService({ db: state.db, region: lawline.region, log, recognise: lawline.recognise });
+ * const handoff = await createHandoffService({ sql: state.sql, region: lawline.region, log, recognise: lawline.recognise });
  * handoff.setDeliver(deliverThrough(localAdapter)); handoff.start();
  */
-export function createHandoffService(options: HandoffOptions) {
+export async function createHandoffService(options: HandoffOptions) {
   const clock = options.clock ?? systemClock;
-  const store = createHandoffStore(options.db);
+  const store = createHandoffStore(createHandoffRepository(options.sql), options.sql, options.log);
+  let closed = false;
   const relay = createRelay(store, options.log, clock, options.deliver);
   const core = createHandoffCore({
     store, relay, clock, region: options.region, log: options.log, recognise: options.recognise,
@@ -76,8 +81,10 @@ export function createHandoffService(options: HandoffOptions) {
     });
   }
 
-  dispatcher.resume();
-  dispatcher.dispatch();
+  await store.refresh();
+  // Offers in flight were made by a process that is gone only when no other process shares the database.
+  if (!options.sql.shared) await dispatcher.resume();
+  await dispatcher.dispatch();
 
   const service = {
     core,
@@ -111,20 +118,25 @@ export function createHandoffService(options: HandoffOptions) {
       return adapter;
     },
     /** Replaces the roster (validated lawyers); offers go out to anyone newly available. */
-    replaceRoster(roster: Lawyer[], actor: string): void {
-      store.replaceRoster(roster, actor, clock.now());
+    async replaceRoster(roster: Lawyer[], actor: string): Promise<void> {
+      await store.replaceRoster(roster, actor, clock.now());
       core.rosterChanged();
-      dispatcher.dispatch();
+      await dispatcher.dispatch();
     },
     roster: (): Lawyer[] => core.roster(),
     stats: (since?: number) => handoffStats(store, since),
+    /** True once the service (or its database) was closed. */
+    closed: (): boolean => closed,
     /** One round of timeouts: missed offers, idle lawyers, expired tickets; then offers again. */
     async tick(): Promise<void> {
-      if (!store.db.open) return service.stop();
-      dispatcher.expireOffers();
-      dispatcher.expireIdle();
-      const expired = dispatcher.expireQueue();
-      dispatcher.dispatch();
+      if (closed) return service.stop();
+      const expired = await store.exclusive(async () => {
+        await dispatcher.expireOffers();
+        await dispatcher.expireIdle();
+        const gone = await dispatcher.expireQueue();
+        await dispatcher.dispatch();
+        return gone;
+      });
       for (const t of expired) await relay.toCitizen(t, 'system', null, HANDOFF_TEXT.expired, undefined, { state: 'failed', message: 'no lawyer accepted in time' });
     },
     /** Runs `tick()` every `intervalMs` (the timer does not keep the process alive). */
@@ -138,9 +150,15 @@ export function createHandoffService(options: HandoffOptions) {
       if (timer) clearInterval(timer);
       timer = undefined;
     },
+    /** Stops the timer and listening for other processes (before the database is closed). */
+    async close(): Promise<void> {
+      closed = true;
+      service.stop();
+      await store.close();
+    },
   };
   const middleware = handoffMiddleware(service);
   return service;
 }
 
-export type HandoffService = ReturnType<typeof createHandoffService>;
+export type HandoffService = Awaited<ReturnType<typeof createHandoffService>>;

@@ -30,8 +30,8 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     if (!lawyer) throw new HttpError(403, `"${username}" is not on the duty roster`);
     return lawyer;
   }
-  function ticketOr404(id: string): Ticket {
-    const t = store.getTicket(id);
+  async function ticketOr404(id: string): Promise<Ticket> {
+    const t = await store.getTicket(id);
     if (!t) throw new HttpError(404, `no hand-off ticket ${id}`);
     return t;
   }
@@ -45,10 +45,11 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
   }
 
   const side = {
-    setPresence(username: string, status: Presence) {
+    async setPresence(username: string, status: Presence) {
+      await store.refresh();
       const lawyer = rostered(username);
-      store.setPresence(lawyer.username, status, clock.now(), { actor: lawyer.username, event: 'presence', detail: { status } });
-      if (status === 'online') dispatcher.dispatch();
+      await store.setPresence(lawyer.username, status, clock.now(), { actor: lawyer.username, event: 'presence', detail: { status } });
+      if (status === 'online') await dispatcher.dispatch();
       return { status, onShift: isOnShift(lawyer.schedule, clock.now()) };
     },
     /** Any console request counts as a sign of life (idle timeout). */
@@ -58,7 +59,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       const key = username.toLowerCase();
       if (now - (lastTouch.get(key) ?? -Infinity) < HEARTBEAT_EVERY_MS) return;
       lastTouch.set(key, now);
-      store.touch(username, now);
+      void store.touch(username, now).catch((error: unknown) => core.log.warn('handoff: cannot record a sign of life', { error }));
     },
     queue(username: string) {
       const now = clock.now();
@@ -75,67 +76,76 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     /** The queue of every account now (queue-snapshot.ts): four reads whatever the number of consoles. */
     queueSnapshot: createQueueSnapshots(core),
     async accept(id: string, username: string) {
+      await store.refresh();
       const lawyer = rostered(username);
-      const t = ticketOr404(id);
-      const now = clock.now();
-      if (!(t.status === 'queued' || (t.status === 'offered' && same(t.offeredTo, username)))) {
-        throw new HttpError(409, t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
-      }
-      if (store.assignedTo(username).length >= lawyer.capacity) throw new HttpError(409, `capacity reached (${lawyer.capacity} chats)`);
-      // Taken straight from the queue: recorded as an offer accepted at once, so stats see every acceptance.
-      if (t.status === 'queued') store.addOffer(id, lawyer.username, now, now);
-      store.resolveOffer(id, 'accepted', now);
-      const ticket = store.updateTicket(id, { status: 'assigned', lawyer: lawyer.username, assignedAt: now, offeredTo: null, offerExpiresAt: null, awaiting: 'none' },
-        { actor: lawyer.username, event: 'accepted', detail: { waitedMs: now - t.createdAt } }, now);
-      dispatcher.dispatch();
+      const ticket = await store.exclusive(async () => {
+        const t = await ticketOr404(id);
+        const now = clock.now();
+        if (!(t.status === 'queued' || (t.status === 'offered' && same(t.offeredTo, username)))) {
+          throw new HttpError(409, t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
+        }
+        if (store.assignedTo(username).length >= lawyer.capacity) throw new HttpError(409, `capacity reached (${lawyer.capacity} chats)`);
+        // Taken straight from the queue: recorded as an offer accepted at once, so stats see every acceptance.
+        if (t.status === 'queued') await store.addOffer(id, lawyer.username, now, now);
+        await store.resolveOffer(id, 'accepted', now);
+        const assigned = await store.updateTicket(id, { status: 'assigned', lawyer: lawyer.username, assignedAt: now, offeredTo: null, offerExpiresAt: null, awaiting: 'none' },
+          { actor: lawyer.username, event: 'accepted', detail: { waitedMs: now - t.createdAt } }, now);
+        await dispatcher.dispatch();
+        return assigned;
+      });
+      // Delivered after the lock is released: a slow channel must not hold up the queue.
       await relay.toCitizen(ticket, 'system', null, HANDOFF_TEXT.accepted(lawyer.name, lawyer.firm), undefined, { state: 'accepted' });
       return ticket;
     },
-    read(id: string, account: Account, afterId = 0) {
-      const t = ticketOr404(id);
+    async read(id: string, account: Account, afterId = 0) {
+      const t = await ticketOr404(id);
       mayRead(t, account);
-      if (account.role === 'admin' && afterId === 0) store.audit(id, { actor: account.username, event: 'read_by_admin' }, clock.now());
+      if (account.role === 'admin' && afterId === 0) await store.audit(id, { actor: account.username, event: 'read_by_admin' }, clock.now());
       const { reference: _reference, ...ticket } = t;
-      return { ticket: { ...ticket, countyName: countyName(core.region, t.county) }, messages: store.messages(id, afterId), window: relay.window(t) };
+      return { ticket: { ...ticket, countyName: countyName(core.region, t.county) }, messages: await store.messages(id, afterId), window: relay.window(t) };
     },
     async send(id: string, username: string, text: string) {
-      const t = ticketOr404(id);
+      await store.refresh();
+      const t = await ticketOr404(id);
       assignedTo(t, username);
       const lawyer = core.lawyer(username);
       const result = await relay.toCitizen(t, 'lawyer', t.lawyer, text, `【${lawyer?.name ?? ''}律师】${text}`);
-      store.audit(id, { actor: username, event: 'lawyer_message', detail: { length: text.length, delivered: result.delivered } }, clock.now());
+      await store.audit(id, { actor: username, event: 'lawyer_message', detail: { length: text.length, delivered: result.delivered } }, clock.now());
       return result;
     },
-    note(id: string, username: string, text: string) {
-      const t = ticketOr404(id);
+    async note(id: string, username: string, text: string) {
+      const t = await ticketOr404(id);
       if (!same(t.lawyer, username)) throw new HttpError(403, 'only the assigned lawyer may add notes');
       const now = clock.now();
-      const noteId = store.addMessage(id, 'note', username, text, now);
-      store.audit(id, { actor: username, event: 'note' }, now);
+      const noteId = await store.addMessage(id, 'note', username, text, now);
+      await store.audit(id, { actor: username, event: 'note' }, now);
       return { id: noteId };
     },
     async close(id: string, account: Account, options: { returnToBot?: boolean; note?: string }) {
-      const t = ticketOr404(id);
-      if (account.role !== 'admin') assignedTo(t, account.username);
-      else if (t.status !== 'assigned') throw new HttpError(409, `ticket ${id} is ${t.status}`);
-      const now = clock.now();
-      if (options.note) store.addMessage(id, 'note', account.username, options.note, now);
       const returnToBot = options.returnToBot ?? false;
-      const ticket = store.updateTicket(id, { status: 'closed', closedAt: now, returnToBot, awaiting: t.reference ? 'rating' : 'none' },
-        { actor: account.username, event: 'closed', detail: { returnToBot } }, now);
-      dispatcher.dispatch();
+      const ticket = await store.exclusive(async () => {
+        const t = await ticketOr404(id);
+        if (account.role !== 'admin') assignedTo(t, account.username);
+        else if (t.status !== 'assigned') throw new HttpError(409, `ticket ${id} is ${t.status}`);
+        const now = clock.now();
+        if (options.note) await store.addMessage(id, 'note', account.username, options.note, now);
+        const closed = await store.updateTicket(id, { status: 'closed', closedAt: now, returnToBot, awaiting: t.reference ? 'rating' : 'none' },
+          { actor: account.username, event: 'closed', detail: { returnToBot } }, now);
+        await dispatcher.dispatch();
+        return closed;
+      });
       const text = `${returnToBot ? HANDOFF_TEXT.returned : HANDOFF_TEXT.closed}\n${HANDOFF_TEXT.askRating}`;
       await relay.toCitizen(ticket, 'system', null, text, undefined, { state: 'completed' });
       return ticket;
     },
     /** The assist console hands a case to a duty lawyer; with a phone it also becomes a callback. */
-    escalate(agent: string, input: { summary: string; topic?: string; county?: string; phone?: string }) {
+    async escalate(agent: string, input: { summary: string; topic?: string; county?: string; phone?: string }) {
       const summary = { ...emptySummary(), note: input.summary, topic: input.topic ?? null, county: input.county ?? null };
       const id = `assist-${clock.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const turn = citizens.open({ channelId: 'assist', conversationId: id, reference: null, reason: 'escalation', transcript: [], text: input.summary, summary });
+      const turn = await citizens.open({ channelId: 'assist', conversationId: id, reference: null, reason: 'escalation', transcript: [], text: input.summary, summary });
       const ticket = turn.ticket!;
-      store.audit(ticket.id, { actor: agent, event: 'escalated' }, clock.now());
-      if (input.phone) store.addCallback({ ticketId: ticket.id, phone: input.phone, preferredTime: null, topic: ticket.topic, county: ticket.county, createdAt: clock.now() });
+      await store.audit(ticket.id, { actor: agent, event: 'escalated' }, clock.now());
+      if (input.phone) await store.addCallback({ ticketId: ticket.id, phone: input.phone, preferredTime: null, topic: ticket.topic, county: ticket.county, createdAt: clock.now() });
       return { id: ticket.id, position: dispatcher.position(ticket.id) };
     },
   };

@@ -7,18 +7,18 @@ import express, { type Express } from 'express';
 import type { AccountStore } from '../accounts/account-store.js';
 import { authenticate } from '../accounts/require-role.js';
 import type { Lawline } from '../assistant/lawline.js';
-import type { Db } from '../storage/database.js';
+import type { SqlClient } from '../storage/sql-client.js';
 import { handoffRoutes, LAWYER_CONSOLE_DIR } from './handoff-routes.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
 
 const mounted = new WeakMap<Express, HandoffService>();
 
 /**
- * @example const handoff = mountHandoff(app, { lawline, db: state.db, accounts: state.accounts });
+ * @example const handoff = await mountHandoff(app, { lawline, sql: state.sql, accounts: state.accounts });
  */
-export function mountHandoff(app: Express, parts: { lawline: Pick<Lawline, 'region' | 'log' | 'recognise'>; db: Db; accounts: AccountStore }): HandoffService {
-  const { lawline, db, accounts } = parts;
-  const service = createHandoffService({ db, region: lawline.region, log: lawline.log, recognise: lawline.recognise });
+export async function mountHandoff(app: Express, parts: { lawline: Pick<Lawline, 'region' | 'log' | 'recognise'>; sql: SqlClient; accounts: AccountStore }): Promise<HandoffService> {
+  const { lawline, sql, accounts } = parts;
+  const service = await createHandoffService({ sql, region: lawline.region, log: lawline.log, recognise: lawline.recognise });
   app.use('/api/v1', authenticate(accounts), handoffRoutes(service, lawline.log));
   app.use('/lawyer', express.static(LAWYER_CONSOLE_DIR, { maxAge: '10m' }));
   service.start();

@@ -125,7 +125,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     timer = undefined;
     lastPush = performance.now();
     if (!streams.size) return;
-    if (!service.store.db.open) return endAll();
+    if (service.closed()) return endAll();
     push();
   }
 
@@ -144,7 +144,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   }
 
   function check(): void {
-    if (!service.store.db.open) return endAll();
+    if (service.closed()) return endAll();
     const now = performance.now();
     for (const s of streams) {
       if (s.server && !s.server.listening) end(s);
@@ -174,7 +174,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
   /** Tells the consoles of the lawyer who holds the chat that a message is stored (they fetch it themselves). */
   function chat(message: { ticketId: string; id: number }): void {
     try {
-      const lawyer = service.store.getTicket(message.ticketId)?.lawyer?.toLowerCase();
+      const lawyer = service.store.openTicket(message.ticketId)?.lawyer?.toLowerCase();
       if (!lawyer) return;
       const text = `event: chat\ndata: ${JSON.stringify({ ticketId: message.ticketId, id: message.id })}\n\n`;
       for (const s of streams) {

@@ -42,10 +42,10 @@ export function createRelay(store: HandoffStore, log: Logger, clock: { now(): nu
       const window = relay.window(ticket);
       if (kind === 'lawyer' && !window.open) throw new WindowClosedError(window);
       const at = clock.now();
-      const messageId = store.addMessage(ticket.id, kind, author, text, at);
+      const messageId = await store.addMessage(ticket.id, kind, author, text, at);
       if (!ticket.reference) return { messageId, delivered: false, window };
       let sent = ticket.lawyerSinceCitizen;
-      if (window.remaining !== null) sent = store.countLawyerMessage(ticket.id);
+      if (window.remaining !== null) sent = await store.countLawyerMessage(ticket.id);
       const activities: Partial<Activity>[] = [];
       if (window.open) {
         activities.push({ type: ActivityTypes.Message, text: shown, channelData: { lawline: { handoff: { ticketId: ticket.id, from: kind } } } });
@@ -62,7 +62,7 @@ export function createRelay(store: HandoffStore, log: Logger, clock: { now(): nu
           log.warn('handoff relay failed', { ticket: ticket.id, channel: ticket.channelId, error });
         }
       }
-      store.markDelivered(messageId, delivered);
+      await store.markDelivered(messageId, delivered);
       return { messageId, delivered, window: wechatWindow(ticket.channelId, ticket.lastCitizenAt, sent, clock.now()) };
     },
   };

@@ -24,17 +24,17 @@ export function preapplicationRoutes(store: PreapplicationStore, log: Logger): R
   const router = Router();
   const staff = requireRole('agent', 'admin');
 
-  router.get('/preapplications/:ref', staff, (req, res) => {
-    const record = store.get(reference(req.params.ref));
+  router.get('/preapplications/:ref', staff, async (req, res) => {
+    const record = await store.get(reference(req.params.ref));
     if (!record) throw new HttpError(404, 'pre-application not found');
     res.json(record);
   });
 
-  router.put('/preapplications/:ref/status', staff, (req, res) => {
+  router.put('/preapplications/:ref/status', staff, async (req, res) => {
     const ref = reference(req.params.ref);
     const { status, note } = parseBody(statusChangeSchema, req.body);
     const actor = currentAccount(res).username;
-    const result = store.changeStatus(ref, status, actor, note);
+    const result = await store.changeStatus(ref, status, actor, note);
     if (!result.ok && result.reason === 'not_found') throw new HttpError(404, 'pre-application not found');
     if (!result.ok) {
       const allowed = nextStatuses(result.from);

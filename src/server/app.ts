@@ -16,8 +16,9 @@ import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountHandoff } from '../handoff/mount-handoff.js';
 import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
-import { LocalChannelAdapter } from '../channels/local-adapter.js';
+import { LocalChannelAdapter, type TurnLock } from '../channels/local-adapter.js';
 import { TurnQueue } from '../channels/turn-queue.js';
+import { createSqlFollowUpStore, createWechatMessageRepository } from '../storage/repositories/wechat-repository.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
@@ -28,9 +29,16 @@ import { apiV1Routes } from './routes/api-v1.js';
 /** JSON bodies above this are refused (413); questions themselves are capped far lower. */
 const BODY_LIMIT = '256kb';
 
-/** `state` (accounts, pre-applications, bot state) defaults to the database in LAWLINE_STATE_DIR / LAWLINE_DATA_DIR. */
-export function createApp(lawline: Lawline, state: LawlineState = openLawlineState(lawline.config, { log: lawline.log })): Express {
+/**
+ * `state` (accounts, pre-applications, bot state…) defaults to the database the configuration names
+ * (LAWLINE_DATABASE_URL, else SQLite in LAWLINE_STATE_DIR / LAWLINE_DATA_DIR); the caller closes it.
+ */
+export async function createApp(lawline: Lawline, given?: LawlineState): Promise<Express> {
+  const state = given ?? (await openLawlineState(lawline.config, { log: lawline.log }));
   const { config, log } = lawline;
+  const { sql } = state;
+  // The turns of one conversation run one after another in every process: with a shared database, under a lock.
+  const turnLock: TurnLock | undefined = sql.shared ? (key, turn) => sql.withLock(`turn:${key}`, turn) : undefined;
   const app = express();
   app.disable('x-powered-by');
   // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
@@ -67,22 +75,42 @@ export function createApp(lawline: Lawline, state: LawlineState = openLawlineSta
   const turns = new TurnQueue();
   app.post('/api/messages', async (req, res) => {
     const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
-    await turns.run(conversationId, () => adapter.process(req, res, (context) => bot.run(context)));
+    const turn = () => adapter.process(req, res, (context) => bot.run(context));
+    await turns.run(conversationId, () => (turnLock ? turnLock(`botframework/${conversationId}`, turn) : turn()));
   });
 
   // --- hand-off to duty lawyers (src/handoff): API, /lawyer console; channels below join with handoff.attach ---
-  const handoff = mountHandoff(app, { lawline, db: state.db, accounts: state.accounts });
+  const handoff = await mountHandoff(app, { lawline, sql, accounts: state.accounts });
   handoff.attachBotFramework(adapter, config.MicrosoftAppId);
   // --- end hand-off ---
   // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
-  mountDirectLine(app, { adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context))), 'directline'), db: state.db, log });
+  await mountDirectLine(app, {
+    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context), turnLock)), 'directline'),
+    sql, log, tokenSecret: state.tokenSecret,
+  });
   app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
   // --- end Direct Line ---
   // --- WeChat Official Account channel (src/channels/wechat); answers 503 until WECHAT_TOKEN is set ---
-  app.use('/wechat', createWechatRouter({ settings: wechatSettings(config), adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context))), 'wechat'), log }));
+  app.use('/wechat', createWechatRouter({
+    settings: wechatSettings(config),
+    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context), turnLock)), 'wechat'),
+    log, followUps: createSqlFollowUpStore(sql), messages: createWechatMessageRepository(sql),
+  }));
   // --- end WeChat ---
 
   app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
   app.use(errorHandler(log));
+  opened.set(app, async () => {
+    await handoff.close();
+    if (!given) await state.close();
+  });
   return app;
+}
+
+const opened = new WeakMap<Express, () => Promise<void>>();
+
+/** Stops the app's timers and listeners, and closes the state database when createApp opened it. */
+export async function closeApp(app: Express): Promise<void> {
+  await opened.get(app)?.();
+  opened.delete(app);
 }

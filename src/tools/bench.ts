@@ -2,7 +2,8 @@
  * @module tools/bench
  * `npm run bench`: measures lawline on this machine — index build, start-up (in-process and as a real
  * `bin/lawline` child), ask latency in-process and over loopback HTTP, classify latency, CLI batches and peak
- * memory. Every loop has a fixed count; the data dir is a fresh temp folder, removed at the end.
+ * memory, hand-off latency, and scale-out on PostgreSQL (bot turn cost against SQLite; one process against
+ * `serve --workers 2`). Every loop has a fixed count; the data dir is a fresh temp folder, removed at the end.
  * `--json` prints the same numbers as JSON on stdout (progress goes to stderr).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { loadConfig } from '../config/config.js';
 import { PATHS } from '../config/paths.js';
 import { openKnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { createLogger } from '../logging/logger.js';
-import { createApp } from '../server/app.js';
+import { closeApp, createApp } from '../server/app.js';
 import { loadLexicon } from '../text/lexicon.js';
 import { createTextPipeline } from '../text/text-pipeline.js';
 import { hasGnuTime, runLawline } from './bench/cli-child.js';
@@ -22,6 +23,7 @@ import { cycle, readFixtureTexts } from './bench/fixtures.js';
 import { loadAsk } from './bench/http-load.js';
 import { watchGc } from './bench/gc-watch.js';
 import { benchHandoff, formatHandoff } from './bench/handoff.js';
+import { benchScaleOut, formatScaleOut } from './bench/scale-out.js';
 import { formatReport, type BenchReport } from './bench/report.js';
 import { median, since, summarise } from './bench/stats.js';
 
@@ -107,7 +109,8 @@ async function benchClassify(lawline: Lawline, texts: string[]) {
 }
 
 async function benchHttp(lawline: Lawline, askTexts: string[]) {
-  const server = createApp(lawline).listen(0, '127.0.0.1');
+  const app = await createApp(lawline);
+  const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
@@ -120,6 +123,7 @@ async function benchHttp(lawline: Lawline, askTexts: string[]) {
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await closeApp(app);
   }
 }
 
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
     progress(`bin/lawline classify ×${COUNTS.cliClassify}`);
     const cliClassify = await runLawline({ command: 'classify', input: cycle(classifyTexts, COUNTS.cliClassify), dataDir, timeoutMs: 60_000 });
     const handoff = await benchHandoff(lawline); // hand-off latency section (src/tools/bench/handoff.ts)
+    const scaleOut = await benchScaleOut(lawline, dataDir, askTexts); // PostgreSQL, one process against two workers
     lawline.close();
 
     const report: BenchReport = {
@@ -199,7 +204,7 @@ async function main(): Promise<void> {
       memory: { benchMaxRssKbAfterBuild, benchMaxRssKb: process.resourceUsage().maxRSS, benchRssKbAfterServing },
       totalMs: since(benchStarted),
     };
-    process.stdout.write(json ? `${JSON.stringify({ ...report, handoff }, null, 2)}\n` : `${formatReport(report)}\n${formatHandoff(handoff)}\n`);
+    process.stdout.write(json ? `${JSON.stringify({ ...report, handoff, scaleOut }, null, 2)}\n` : `${formatReport(report)}\n${formatHandoff(handoff)}\n${formatScaleOut(scaleOut)}\n`);
   } finally {
     if (keep) progress(`data dir kept: ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });

@@ -1,13 +1,15 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAccountStore } from '../../src/accounts/account-store.js';
 import { hashPassword, verifyPassword } from '../../src/accounts/password-hash.js';
 import { runUserCommand } from '../../src/cli/user-command.js';
-import { openDatabase } from '../../src/storage/database.js';
+import { openStateSql } from '../../src/server/lawline-state.js';
+import { createAccountRepository } from '../../src/storage/repositories/account-repository.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
 import { testConfig } from '../support/lawline.js';
+import { forEachBackend } from '../support/test-databases.js';
 
 describe('password hashes', () => {
   it('salts each hash and verifies only the right password', async () => {
@@ -21,9 +23,19 @@ describe('password hashes', () => {
   });
 });
 
-describe('account store', () => {
+forEachBackend('account store contract', (backend) => {
+  const opened: SqlClient[] = [];
+  const open = async () => {
+    const sql = await backend.open();
+    opened.push(sql);
+    return sql;
+  };
+  afterEach(async () => {
+    for (const sql of opened.splice(0)) await sql.close();
+  });
+
   it('adds users, refuses taken usernames (any case) and short passwords', async () => {
-    const store = createAccountStore(new Database(':memory:'));
+    const store = createAccountStore(createAccountRepository(await open()));
     expect(await store.addUser({ username: 'agent1', password: 'password1', role: 'agent' })).toMatchObject({ username: 'agent1', role: 'agent' });
     await expect(store.addUser({ username: 'AGENT1', password: 'password2', role: 'admin' })).rejects.toThrow(/already taken/);
     await expect(store.addUser({ username: 'x', password: 'short', role: 'agent' })).rejects.toThrow(/password: expected at least 8/);
@@ -31,29 +43,39 @@ describe('account store', () => {
   });
 
   it('issues opaque tokens stored only as hashes, which expire', async () => {
-    const db = new Database(':memory:');
+    const sql = await open();
     let now = new Date('2026-11-26T08:00:00Z');
-    const store = createAccountStore(db, { tokenTtlMs: 60_000, now: () => now });
+    const store = createAccountStore(createAccountRepository(sql), { tokenTtlMs: 60_000, now: () => now });
     await store.addUser({ username: 'lawyer1', password: 'password1', role: 'lawyer' });
     expect(await store.login('lawyer1', 'wrong-password')).toBeNull();
     expect(await store.login('nobody', 'password1')).toBeNull();
     const issued = (await store.login('lawyer1', 'password1'))!;
     expect(issued.token).toMatch(/^[\w-]{40,}$/);
     expect(issued.expiresAt).toBe('2026-11-26T08:01:00.000Z');
-    const rows = db.prepare('SELECT token_hash FROM auth_tokens').all() as Array<{ token_hash: string }>;
+    const rows = await sql.all<{ token_hash: string; expires_at: number }>('SELECT token_hash, expires_at FROM auth_tokens');
     expect(rows.map((r) => r.token_hash)).not.toContain(issued.token);
-    expect(store.authenticate(issued.token)).toMatchObject({ username: 'lawyer1', role: 'lawyer' });
-    expect(store.authenticate(`${issued.token}x`)).toBeNull();
+    expect(rows.map((r) => Number(r.expires_at))).toEqual([Date.parse('2026-11-26T08:01:00Z')]); // epoch ms, as every timestamp
+    expect(await store.authenticate(issued.token)).toMatchObject({ username: 'lawyer1', role: 'lawyer' });
+    expect(await store.authenticate(`${issued.token}x`)).toBeNull();
     now = new Date('2026-11-26T08:01:01Z');
-    expect(store.authenticate(issued.token)).toBeNull();
+    expect(await store.authenticate(issued.token)).toBeNull();
   });
 
   it('revokes a token', async () => {
-    const store = createAccountStore(new Database(':memory:'));
+    const store = createAccountStore(createAccountRepository(await open()));
     await store.addUser({ username: 'admin1', password: 'password1', role: 'admin' });
     const { token } = (await store.login('admin1', 'password1'))!;
-    store.revoke(token);
-    expect(store.authenticate(token)).toBeNull();
+    await store.revoke(token);
+    expect(await store.authenticate(token)).toBeNull();
+  });
+
+  it('accepts a token issued through another connection to the same database', async () => {
+    const sql = await open();
+    const issuer = createAccountStore(createAccountRepository(sql));
+    await issuer.addUser({ username: 'Lawyer2', password: 'password1', role: 'lawyer' });
+    const { token } = (await issuer.login('lawyer2', 'password1'))!;
+    const other = createAccountStore(createAccountRepository(sql));
+    expect(await other.authenticate(token)).toMatchObject({ username: 'Lawyer2' });
   });
 });
 
@@ -68,9 +90,9 @@ describe('lawline user add', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out[0]!)).toEqual({ ok: true, id: 1, username: 'u', role: 'agent' });
     expect(out.join('\n')).not.toContain('s3cret-pass');
-    const db = openDatabase(dir, 'lawline');
-    expect(await createAccountStore(db).login('u', 's3cret-pass')).not.toBeNull();
-    db.close();
+    const sql = await openStateSql(config);
+    expect(await createAccountStore(createAccountRepository(sql)).login('u', 's3cret-pass')).not.toBeNull();
+    await sql.close();
   });
 
   it('names the bad flag', async () => {

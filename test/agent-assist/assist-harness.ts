@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../src/accounts/account-schema.js';
-import { createApp } from '../../src/server/app.js';
+import { closeApp, createApp } from '../../src/server/app.js';
 import { openLawlineState, type LawlineState } from '../../src/server/lawline-state.js';
 import { testConfig, testLawline } from '../support/lawline.js';
 
@@ -24,8 +24,9 @@ export interface AssistServer {
 export async function startAssistServer(): Promise<AssistServer> {
   const dir = mkdtempSync(join(tmpdir(), 'lawline-assist-'));
   const lawline = { ...testLawline(), config: testConfig({ LAWLINE_STATE_DIR: dir }) };
-  const state = openLawlineState(lawline.config);
-  const server: Server = createApp(lawline, state).listen(0, '127.0.0.1');
+  const state = await openLawlineState(lawline.config);
+  const app = await createApp(lawline, state);
+  const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const post: AssistServer['post'] = async (path, body, token) => {
@@ -47,7 +48,8 @@ export async function startAssistServer(): Promise<AssistServer> {
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      state.close();
+      await closeApp(app);
+      await state.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

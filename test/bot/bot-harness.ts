@@ -2,7 +2,8 @@
  * A LawlineBot over the shared test assistant, on a TestAdapter, with a throwaway pre-application store.
  * `standard` sets a hardship figure for tests of the means test (the real region file leaves it unset).
  */
-import Database from 'better-sqlite3';
+import { createPreapplicationRepository } from '../../src/storage/repositories/preapplication-repository.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { MemoryStorage, TestAdapter, TestFlow, type Activity, type Storage } from 'botbuilder';
 import { expect } from 'vitest';
 import type { Lawline } from '../../src/assistant/lawline.js';
@@ -29,7 +30,7 @@ export function makeHarness(options: { standard?: boolean; storage?: Storage; co
   const lawline: Lawline = options.standard
     ? { ...base, region: { ...base.region, hardshipStandard: TEST_STANDARD } }
     : base;
-  const store = createPreapplicationStore(new Database(':memory:'));
+  const store = createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase()));
   const bot = new LawlineBot(lawline, { storage: options.storage ?? new MemoryStorage(), preapplications: store });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   if (options.conversation) adapter.conversation.conversation.id = options.conversation;

@@ -2,7 +2,8 @@
  * An unclear question gets numbered readings; the citizen's number answers the original question as meant.
  */
 import { MemoryStorage, TestAdapter } from 'botbuilder';
-import Database from 'better-sqlite3';
+import { createPreapplicationRepository } from '../../src/storage/repositories/preapplication-repository.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { describe, expect, it } from 'vitest';
 import { REPLIES } from '../../src/assistant/replies-zh.js';
 import { LawlineBot } from '../../src/bot/lawline-bot.js';
@@ -30,7 +31,7 @@ function unsureAbout(base: Lawline): Lawline {
 }
 
 function botFor(lawline: Lawline): TestAdapter {
-  const bot = new LawlineBot(lawline, { storage: new MemoryStorage(), preapplications: createPreapplicationStore(new Database(':memory:')) });
+  const bot = new LawlineBot(lawline, { storage: new MemoryStorage(), preapplications: createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase())) });
   return new TestAdapter(async (context) => bot.run(context));
 }
 

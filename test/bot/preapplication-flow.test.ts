@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { BOT_REPLIES } from '../../src/bot/bot-replies-zh.js';
 import { LawlineBot } from '../../src/bot/lawline-bot.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ASK_FOR_REFERENCE } from '../../src/preapplication/progress-reply.js';
-import { SqliteStorage } from '../../src/storage/sqlite-storage.js';
+import { SqlStorage } from '../../src/storage/sql-storage.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { makeHarness, says, saysNot } from './bot-harness.js';
 
 const FIRST = '我在英德，家里4口人，每月收入3000，公司欠我工资，能申请法律援助吗';
@@ -19,7 +19,7 @@ function toOffers(adapter: TestAdapter) {
 describe('pre-application and progress in the bot', () => {
   it('submits a pre-application, then answers progress in the same conversation and by reference elsewhere', async () => {
     // SQLite-backed bot state: the dialog survives every turn's round trip through the store.
-    const h = makeHarness({ standard: true, storage: new SqliteStorage(new Database(':memory:')) });
+    const h = makeHarness({ standard: true, storage: new SqlStorage(memoryStateDatabase()) });
     let reference = '';
     await toOffers(h.adapter)
       .send('1').assertReply(says('姓名'))
@@ -36,14 +36,14 @@ describe('pre-application and progress in the bot', () => {
       })
       .startTest();
 
-    const stored = h.store.get(reference)!;
+    const stored = (await h.store.get(reference))!;
     expect(stored).toMatchObject({ name: '张三', phone: '13812341234', county: '英德市', matter: 'labour_remuneration', status: 'submitted' });
     expect(stored.eligibility.decision).toBe('eligible');
     expect(stored.summary).toBe(FIRST);
     expect(stored.history).toEqual([expect.objectContaining({ actor: 'citizen', from: null, to: 'submitted' })]);
 
     // Another conversation (another citizen) needs the number; staff moved it on meanwhile.
-    h.store.changeStatus(reference, 'under_review', 'agent1');
+    await h.store.changeStatus(reference, 'under_review', 'agent1');
     const other = new TestAdapter(async (context) => h.bot.run(context));
     other.conversation.conversation.id = 'another-conversation';
     other.conversation.user = { id: 'another-user', name: 'someone' };
@@ -66,7 +66,7 @@ describe('pre-application and progress in the bot', () => {
       .send('13900000001').assertReply(says('姓名：李五', '手机：13900000001'))
       .send('确认').assertReply(says('预申请已提交'))
       .startTest();
-    const record = h.store.latestForConversation('test', 'Convo1');
+    const record = await h.store.latestForConversation('test', 'Convo1');
     expect(record).toMatchObject({ name: '李五', phone: '13900000001' });
     expect(lines.join('')).toContain(record!.reference);
     for (const secret of ['李四', '李五', '13900000000', '13900000001']) expect(lines.join('')).not.toContain(secret);

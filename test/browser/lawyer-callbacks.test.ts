@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('callback requests in the lawyer console (needs /u
     expect(await badge.textContent()).toBe('1');
     const open = (await h.request('GET', '/api/v1/handoff/callbacks', undefined, admin)).body.callbacks;
     expect(open.map((c: any) => c.phone)).toEqual(['0763-7654321']);
-    const closed = handoffOf(h.app)!.store.auditLog(mine.ticketId).find((e) => e.event === 'callback_closed');
+    const closed = (await handoffOf(h.app)!.store.auditLog(mine.ticketId)).find((e) => e.event === 'callback_closed');
     expect(closed?.actor).toBe('duty1');
     expect(JSON.parse(closed!.detail!)).toEqual({ callback: mine.id, status: 'done', note: '已电话联系，建议其申请劳动仲裁' });
 

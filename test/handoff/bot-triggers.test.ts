@@ -3,7 +3,8 @@
  * 转人工 (intent human), the eligibility dialog's marker, an emergency (priority), two unsure answers in a
  * row (an offer), and silence while a ticket owns the conversation.
  */
-import Database from 'better-sqlite3';
+import { createPreapplicationRepository } from '../../src/storage/repositories/preapplication-repository.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { LawlineBot } from '../../src/bot/lawline-bot.js';
@@ -14,13 +15,13 @@ import { createPreapplicationStore } from '../../src/preapplication/preapplicati
 import { testLawline } from '../support/lawline.js';
 import { lawyer, ManualClock } from './handoff-harness.js';
 
-function setup() {
+async function setup() {
   const lawline = testLawline();
   const clock = new ManualClock();
-  const service = createHandoffService({ db: new Database(':memory:'), region: lawline.region, log: createLogger('silent'), recognise: lawline.recognise, clock });
-  service.replaceRoster([lawyer('a', { capacity: 5 })], 'test');
-  service.lawyers.setPresence('a', 'online');
-  const bot = new LawlineBot(lawline, { storage: new MemoryStorage(), preapplications: createPreapplicationStore(new Database(':memory:')) });
+  const service = await createHandoffService({ sql: memoryStateDatabase(), region: lawline.region, log: createLogger('silent'), recognise: lawline.recognise, clock });
+  await service.replaceRoster([lawyer('a', { capacity: 5 })], 'test');
+  await service.lawyers.setPresence('a', 'online');
+  const bot = new LawlineBot(lawline, { storage: new MemoryStorage(), preapplications: createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase())) });
   const adapter = service.attach(new LocalChannelAdapter((context) => bot.run(context)), 'directline');
   const pushed: Partial<Activity>[] = [];
   adapter.setProactiveSender('directline', async (_ref, activities) => { pushed.push(...activities); });
@@ -35,7 +36,7 @@ function setup() {
 
 describe('hand-off triggers in the bot', () => {
   it('转人工 opens a ticket with the earlier conversation, and the bot stays silent while a lawyer chats', async () => {
-    const { service, say, events } = setup();
+    const { service, say, events } = await setup();
     await say('c1', '公司拖欠我三个月工资怎么办');
     const evs = await events('c1', '转人工');
     expect(evs).toMatchObject([{ name: 'handoff.initiate', value: { reason: 'citizen_request', topic: '劳动纠纷' } }]);
@@ -45,11 +46,11 @@ describe('hand-off triggers in the bot', () => {
     expect(ticket!.summary.topic).toBe('劳动纠纷');
     await service.lawyers.accept(ticket!.id, 'a');
     expect(await say('c1', '工资怎么算')).toEqual([]);
-    expect(service.store.messages(ticket!.id).at(-1)).toMatchObject({ kind: 'citizen', text: '工资怎么算' });
+    expect((await service.store.messages(ticket!.id)).at(-1)).toMatchObject({ kind: 'citizen', text: '工资怎么算' });
   });
 
   it('the eligibility dialog\'s 转人工 marker becomes a ticket', async () => {
-    const { service, say } = setup();
+    const { service, say } = await setup();
     expect((await say('c2', '我想申请法律援助')).join()).toContain('法律援助');
     const replies = await say('c2', '转人工');
     expect(replies.join('\n')).toMatch(/正在为您转接值班律师[\s\S]*排在第1位/);
@@ -60,7 +61,7 @@ describe('hand-off triggers in the bot', () => {
   });
 
   it('an emergency is answered with safety advice and queued first', async () => {
-    const { service, say } = setup();
+    const { service, say } = await setup();
     await say('plain', '转人工');
     const replies = await say('danger', '我老公现在拿刀要砍我');
     expect(replies[0]).toContain('110');
@@ -69,7 +70,7 @@ describe('hand-off triggers in the bot', () => {
   });
 
   it('two unsure answers in a row offer a duty lawyer', async () => {
-    const { service, say } = setup();
+    const { service, say } = await setup();
     expect((await say('c3', '我想问一下那个事情怎么弄')).join()).not.toContain('回复“转人工”可以由值班律师');
     expect((await say('c3', '我想问一下那个事情怎么弄')).join()).toContain('回复“转人工”可以由值班律师');
     expect(service.store.queue()).toHaveLength(0);

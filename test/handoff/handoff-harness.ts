@@ -1,12 +1,14 @@
 /**
- * A hand-off service over an in-memory (or file) SQLite database with a clock moved by hand, a stub recogniser
- * and a deliverer that records what citizens would receive.
+ * A hand-off service over a state database (in-memory SQLite unless given one: a file, or PostgreSQL) with a clock
+ * moved by hand, a stub recogniser and a deliverer that records what citizens would receive.
  */
-import Database from 'better-sqlite3';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { loadRegion } from '../../src/config/region.js';
 import { createLogger } from '../../src/logging/logger.js';
-import type { Db } from '../../src/storage/database.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { TestBackend } from '../support/test-databases.js';
 import { createHandoffService, type HandoffService } from '../../src/handoff/handoff-service.js';
 import type { Recognise } from '../../src/handoff/handoff-summary.js';
 import { toLawyer, type Lawyer, type RosterInput } from '../../src/handoff/roster.js';
@@ -45,22 +47,40 @@ export const stubRecognise: Recognise = (text) => ({
 
 export interface Sent { reference: Partial<ConversationReference>; activities: Partial<Activity>[] }
 
-export interface Harness { service: HandoffService; clock: ManualClock; sent: Sent[]; db: Db; texts(conversationId: string): string[] }
+export interface Harness { service: HandoffService; clock: ManualClock; sent: Sent[]; sql: SqlClient; texts(conversationId: string): string[] }
 
-export function makeHandoff(options: { db?: Db; lawyers?: Lawyer[]; clock?: ManualClock; failDelivery?: boolean } = {}): Harness {
-  const db = options.db ?? new Database(':memory:');
+/** Where makeHandoff's databases come from: in-memory SQLite unless a suite chose a backend ({@link useBackend}). */
+let openDatabase: (() => Promise<SqlClient>) | null = null;
+const opened: SqlClient[] = [];
+
+/**
+ * Makes the suite's harnesses use `backend` (a fresh database per harness, closed after each test).
+ * @example forEachBackend('dispatcher', (backend) => { useBackend(backend); it(…) });
+ */
+export function useBackend(backend: TestBackend): void {
+  beforeAll(() => { openDatabase = backend.open; });
+  afterEach(async () => {
+    for (const sql of opened.splice(0)) await sql.close();
+  });
+  afterAll(() => { openDatabase = null; });
+}
+
+export async function makeHandoff(options: { sql?: SqlClient; lawyers?: Lawyer[]; clock?: ManualClock; failDelivery?: boolean } = {}): Promise<Harness> {
+  let sql = options.sql;
+  if (!sql && openDatabase) opened.push((sql = await openDatabase()));
+  sql ??= memoryStateDatabase();
   const clock = options.clock ?? new ManualClock();
   const sent: Sent[] = [];
-  const service = createHandoffService({
-    db, region, log: createLogger('silent'), recognise: stubRecognise, clock,
+  const service = await createHandoffService({
+    sql, region, log: createLogger('silent'), recognise: stubRecognise, clock,
     deliver: async (reference, activities) => {
       if (options.failDelivery) throw new Error('channel down');
       sent.push({ reference, activities });
     },
   });
-  if (options.lawyers) service.replaceRoster(options.lawyers, 'test');
+  if (options.lawyers) await service.replaceRoster(options.lawyers, 'test');
   return {
-    service, clock, sent, db,
+    service, clock, sent, sql,
     texts: (conversationId) => sent.filter((s) => s.reference.conversation?.id === conversationId)
       .flatMap((s) => s.activities.filter((a) => a.type === 'message').map((a) => a.text ?? '')),
   };
@@ -76,6 +96,6 @@ export function request(h: Harness, conversationId: string, text = '转人工', 
   });
 }
 
-export function online(h: Harness, ...usernames: string[]): void {
-  for (const u of usernames) h.service.lawyers.setPresence(u, 'online');
+export async function online(h: Harness, ...usernames: string[]): Promise<void> {
+  for (const u of usernames) await h.service.lawyers.setPresence(u, 'online');
 }

@@ -1,26 +1,15 @@
 /**
- * The store's in-memory mirror of open tickets must always say what SQLite says: after a mix of writes it
- * agrees with a store freshly opened on the same file, and it sees writes made by another connection.
+ * The store's in-memory mirror of open tickets must always say what the database says: after a mix of writes it
+ * agrees with a store opened over another connection (another process), and it sees writes made through another
+ * connection — on SQLite (two connections to one file) and PostgreSQL (two pools, LISTEN/NOTIFY).
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandoffStore, type HandoffStore } from '../../src/handoff/handoff-store.js';
+import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
+import { forEachBackend } from '../support/test-databases.js';
 import { lawyer, makeHandoff, online, request } from './handoff-harness.js';
 
-const dirs: string[] = [];
-/** Writes by another connection show from the next turn of the event loop. */
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-function fileDb(): { path: string; open(): Database.Database } {
-  const dir = mkdtempSync(join(tmpdir(), 'lawline-open-tickets-'));
-  dirs.push(dir);
-  const path = join(dir, 'state.sqlite');
-  return { path, open: () => { const db = new Database(path); db.pragma('journal_mode = WAL'); return db; } };
-}
 
 /** Everything the hot paths read, as plain data. */
 function view(store: HandoffStore, conversations: string[]) {
@@ -36,34 +25,52 @@ function view(store: HandoffStore, conversations: string[]) {
   };
 }
 
-describe('open-ticket mirror', () => {
+forEachBackend('open-ticket mirror', (backend) => {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+  });
+  /** The harness on one connection, and a store of "another process" on the other. */
+  async function twoProcesses(lawyers: ReturnType<typeof lawyer>[]) {
+    const { a, b, close } = await backend.openTwo();
+    const h = await makeHandoff({ sql: a, lawyers });
+    const fresh = createHandoffStore(createHandoffRepository(b), b);
+    closers.push(async () => {
+      await h.service.close();
+      await fresh.close();
+      await close();
+    });
+    return { h, fresh, other: b as SqlClient };
+  }
+  /** What a store shows once brought up to date with the database. */
+  const current = async (store: HandoffStore, conversations: string[]) => {
+    await store.refresh();
+    return view(store, conversations);
+  };
+
   it('agrees with a fresh read of the database after queueing, offers, acceptance, cancellation and a close', async () => {
-    const file = fileDb();
-    const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a', { capacity: 2 }), lawyer('b', { capacity: 1 })] });
-    online(h, 'a', 'b');
+    const { h, fresh } = await twoProcesses([lawyer('a', { capacity: 2 }), lawyer('b', { capacity: 1 })]);
+    await online(h, 'a', 'b');
     const conversations = ['c1', 'c2', 'c3', 'c4', 'c5'];
-    request(h, 'c1');
-    request(h, 'c2', '我七十岁了，转人工');
-    const emergency = request(h, 'c3', '他要杀我', { reason: 'emergency' }).ticket!;
-    request(h, 'c4');
-    const c5 = request(h, 'c5').ticket!;
+    await request(h, 'c1');
+    await request(h, 'c2', '我七十岁了，转人工');
+    const emergency = (await request(h, 'c3', '他要杀我', { reason: 'emergency' })).ticket!;
+    await request(h, 'c4');
+    const c5 = (await request(h, 'c5')).ticket!;
     await h.service.lawyers.accept(h.service.store.byStatus('offered').find((t) => t.offeredTo === 'a')!.id, 'a');
-    h.service.citizens.message('directline', 'c4', '取消');
+    await h.service.citizens.message('directline', 'c4', '取消');
     h.clock.advance(30_000);
     await h.service.tick();
-    expect(h.service.store.getTicket(emergency.id)!.status).not.toBe('queued');
+    expect((await h.service.store.getTicket(emergency.id))!.status).not.toBe('queued');
     expect(h.service.store.position(c5.id)).toBeGreaterThan(0);
 
-    const fresh = createHandoffStore(file.open());
-    expect(view(h.service.store, conversations)).toEqual(view(fresh, conversations));
+    expect(view(h.service.store, conversations)).toEqual(await current(fresh, conversations));
     expect(view(h.service.store, conversations).active.filter(Boolean)).toHaveLength(4);
   });
 
   it('stays equal to the database through 300 random arrivals, offers, acceptances, cancellations and timeouts', async () => {
-    const file = fileDb();
-    const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a', { capacity: 3 }), lawyer('b', { capacity: 2 }), lawyer('c', { capacity: 1 })] });
-    online(h, 'a', 'b', 'c');
-    const fresh = createHandoffStore(file.open());
+    const { h, fresh } = await twoProcesses([lawyer('a', { capacity: 3 }), lawyer('b', { capacity: 2 }), lawyer('c', { capacity: 1 })]);
+    await online(h, 'a', 'b', 'c');
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const conversations: string[] = [];
@@ -74,12 +81,12 @@ describe('open-ticket mirror', () => {
         const c = `c${step}`;
         conversations.push(c);
         const kind = random();
-        request(h, c, kind < 0.1 ? '他要杀我' : kind < 0.25 ? '我七十岁了，转人工' : '转人工', { reason: kind < 0.1 ? 'emergency' : 'citizen_request' });
+        await request(h, c, kind < 0.1 ? '他要杀我' : kind < 0.25 ? '我七十岁了，转人工' : '转人工', { reason: kind < 0.1 ? 'emergency' : 'citizen_request' });
       } else if (r < 0.6) {
         const offer = store.byStatus('offered')[Math.floor(random() * store.byStatus('offered').length)];
         if (offer) await h.service.lawyers.accept(offer.id, offer.offeredTo!).catch(() => undefined);
       } else if (r < 0.75) {
-        h.service.citizens.message('directline', conversations[Math.floor(random() * conversations.length)]!, '取消');
+        await h.service.citizens.message('directline', conversations[Math.floor(random() * conversations.length)]!, '取消');
       } else if (r < 0.85) {
         const chat = store.byStatus('assigned')[0];
         if (chat) await h.service.lawyers.close(chat.id, { username: chat.lawyer!, role: 'lawyer' } as never, {});
@@ -88,23 +95,24 @@ describe('open-ticket mirror', () => {
         await h.service.tick();
       }
       h.clock.advance(1 + Math.floor(random() * 3));
-      await nextTurn();
-      expect(view(h.service.store, conversations)).toEqual(view(fresh, conversations));
+      if (step % 10 === 0) expect(view(h.service.store, conversations)).toEqual(await current(fresh, conversations));
     }
+    expect(view(h.service.store, conversations)).toEqual(await current(fresh, conversations));
     expect(h.service.store.queue().length).toBeGreaterThan(5);
   });
 
   it('sees tickets, presence and roster changed by another connection', async () => {
-    const file = fileDb();
-    const h = makeHandoff({ db: file.open(), lawyers: [lawyer('a')] });
-    const { ticket } = request(h, 'c1');
+    const { h, fresh } = await twoProcesses([lawyer('a')]);
+    const { ticket } = await request(h, 'c1');
     expect(h.service.store.queue().map((t) => t.id)).toEqual([ticket!.id]);
 
-    const other = file.open();
-    other.prepare(`UPDATE handoff_tickets SET status = 'cancelled' WHERE id = ?`).run(ticket!.id);
-    other.prepare(`INSERT INTO handoff_presence (username, status, last_seen) VALUES ('a', 'busy', 1)`).run();
-    other.prepare('DELETE FROM handoff_lawyers').run();
-    await nextTurn();
+    await fresh.refresh();
+    await fresh.updateTicket(ticket!.id, { status: 'cancelled' }, { actor: 'test', event: 'cancelled' }, h.clock.now());
+    await fresh.setPresence('a', 'busy', 1);
+    await fresh.replaceRoster([], 'test', h.clock.now());
+    // PostgreSQL announces the change (LISTEN/NOTIFY); SQLite has no such channel, and the next read of a
+    // conversation's state (or any hand-off step) looks at the version first.
+    await h.service.store.refresh();
 
     expect(h.service.store.queue()).toEqual([]);
     expect(h.service.store.activeFor('directline', 'c1')).toBeNull();
@@ -112,20 +120,47 @@ describe('open-ticket mirror', () => {
     expect(h.service.roster()).toEqual([]);
   });
 
-  it('tells listeners about queue changes but not about heartbeats', () => {
-    const h = makeHandoff({ lawyers: [lawyer('a')] });
+  it('lets exactly one of two processes accept the same offer', async () => {
+    const { h, other } = await twoProcesses([lawyer('a', { capacity: 2 })]);
+    await online(h, 'a');
+    const second = await makeHandoff({ sql: other, clock: h.clock });
+    closers.unshift(() => second.service.close());
+    const { ticket } = await request(h, 'c1');
+    expect(ticket!.status).toBe('offered');
+    const results = await Promise.allSettled([h.service.lawyers.accept(ticket!.id, 'a'), second.service.lawyers.accept(ticket!.id, 'a')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await second.service.store.offers(ticket!.id)).map((o) => o.outcome)).toEqual(['accepted']);
+    expect((await second.service.store.auditLog(ticket!.id)).filter((e) => e.event === 'accepted')).toHaveLength(1);
+  });
+
+  it('runs a timeout once when two processes tick together', async () => {
+    const { h, other } = await twoProcesses([lawyer('a'), lawyer('b')]);
+    await online(h, 'a', 'b');
+    const second = await makeHandoff({ sql: other, clock: h.clock });
+    closers.unshift(() => second.service.close());
+    const { ticket } = await request(h, 'c1');
+    h.clock.advance(30_000);
+    await Promise.all([h.service.tick(), second.service.tick()]);
+    expect((await h.service.store.offers(ticket!.id)).map((o) => [o.lawyer, o.outcome])).toEqual([['a', 'missed'], ['b', 'pending']]);
+    expect((await h.service.store.auditLog(ticket!.id)).filter((e) => e.event === 'offer_missed')).toHaveLength(1);
+  });
+});
+
+describe('open-ticket mirror listeners', () => {
+  it('tells listeners about queue changes but not about heartbeats', async () => {
+    const h = await makeHandoff({ lawyers: [lawyer('a')] });
     let calls = 0;
     const off = h.service.store.onChange(() => { calls++; });
-    h.service.lawyers.setPresence('a', 'online');
+    await h.service.lawyers.setPresence('a', 'online');
     const afterPresence = calls;
     expect(afterPresence).toBeGreaterThan(0);
-    h.service.store.touch('a', h.clock.now() + 1);
+    await h.service.store.touch('a', h.clock.now() + 1);
     expect(calls).toBe(afterPresence);
-    request(h, 'c1');
+    await request(h, 'c1');
     expect(calls).toBeGreaterThan(afterPresence);
     off();
     const before = calls;
-    request(h, 'c2');
+    await request(h, 'c2');
     expect(calls).toBe(before);
   });
 });

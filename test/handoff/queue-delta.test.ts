@@ -38,7 +38,7 @@ function watch(streams: Streams, username: string, role = 'lawyer') {
 
 describe('queue deltas', () => {
   it('add up to GET /handoff/queue through arrivals, emergencies, offers, acceptance and cancellation', async () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice'), lawyer('bob')] });
+    const h = await makeHandoff({ lawyers: [lawyer('alice'), lawyer('bob')] });
     const streams = streamsOf(h);
     const alice = watch(streams, 'alice');
     const admin = watch(streams, 'boss', 'admin');
@@ -56,40 +56,40 @@ describe('queue deltas', () => {
     bob.take();
 
     for (let i = 0; i < 5; i++) {
-      request(h, `c${i}`, i === 2 ? '我是七十岁老人，老板拖欠工资' : '转人工');
+      await request(h, `c${i}`, i === 2 ? '我是七十岁老人，老板拖欠工资' : '转人工');
       h.clock.advance(1000);
     }
     await check('arrivals');
-    request(h, 'e1', '他要打我', { reason: 'emergency' });
+    await request(h, 'e1', '他要打我', { reason: 'emergency' });
     await check('an emergency goes to the front');
-    h.service.citizens.message('directline', 'c4', '他要砍我');
+    await h.service.citizens.message('directline', 'c4', '他要砍我');
     await check('a raised priority');
-    online(h, 'alice');
+    await online(h, 'alice');
     await check('an offer to alice');
     const offer = h.service.store.queue().find((t) => t.offeredTo === 'alice')!;
     await h.service.lawyers.accept(offer.id, 'alice');
     await check('alice accepts (a chat of hers)');
-    h.service.citizens.message('directline', 'c1', '取消');
+    await h.service.citizens.message('directline', 'c1', '取消');
     await check('a citizen cancels');
-    online(h, 'bob');
+    await online(h, 'bob');
     await check('an offer to bob');
     h.clock.advance(31_000);
     h.service.tick();
     await check('offers missed');
-    request(h, 'c9');
-    h.service.citizens.message('directline', 'c0', '取消');
+    await request(h, 'c9');
+    await h.service.citizens.message('directline', 'c0', '取消');
     await check('an arrival and a cancellation in one push');
     expect(alice.shows().mine).toHaveLength(1);
     expect(alice.res.events().slice(1).filter((e) => e.event !== 'chat').every((e) => e.event === 'queue-delta')).toBe(true);
   });
 
   it('sends one item for an arrival, the order for a front insert, and nothing for the passing of time', async () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice')] });
-    for (let i = 0; i < 3; i++) request(h, `c${i}`);
+    const h = await makeHandoff({ lawyers: [lawyer('alice')] });
+    for (let i = 0; i < 3; i++) (await request(h, `c${i}`));
     const alice = watch(streamsOf(h), 'alice');
     alice.take();
 
-    request(h, 'c3');
+    await request(h, 'c3');
     await turn();
     const [arrival] = alice.take();
     expect(arrival!.event).toBe('queue-delta');
@@ -99,19 +99,19 @@ describe('queue deltas', () => {
     expect(arrival!.data).not.toHaveProperty('mine');
 
     h.clock.advance(60_000);
-    h.service.citizens.message('directline', 'c1', '还要等多久'); // a change the queue does not show
+    (await h.service.citizens.message('directline', 'c1', '还要等多久')); // a change the queue does not show
     await turn();
     expect(alice.take()).toEqual([]);
 
     const first = h.service.store.queue()[0]!.id;
-    request(h, 'e1', '他要打我', { reason: 'emergency' });
+    await request(h, 'e1', '他要打我', { reason: 'emergency' });
     await turn();
     const [front] = alice.take();
     expect(front!.data.upsert.map((t: any) => [t.position, t.priorityReason])).toEqual([[1, 'emergency']]);
     expect(front!.data.order).toEqual(h.service.store.queue().map((t) => t.id));
     expect(alice.shows().queue.find((t: any) => t.id === first).position).toBe(2);
 
-    h.service.citizens.message('directline', 'e1', '取消');
+    await h.service.citizens.message('directline', 'e1', '取消');
     await turn();
     const [gone] = alice.take();
     expect(gone!.data).toMatchObject({ upsert: [], remove: [front!.data.upsert[0].id] });

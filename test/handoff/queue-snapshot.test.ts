@@ -8,12 +8,12 @@ import { lawyer, makeHandoff, online, request } from './handoff-harness.js';
 
 describe('queue snapshot', () => {
   it('json(username) equals queue(username) for every kind of account', async () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice'), lawyer('Bob'), lawyer('carol')] });
+    const h = await makeHandoff({ lawyers: [lawyer('alice'), lawyer('Bob'), lawyer('carol')] });
     for (let i = 0; i < 6; i++) {
-      request(h, `c${i}`, i === 2 ? '我是七十岁老人，老板拖欠工资' : '转人工');
+      await request(h, `c${i}`, i === 2 ? '我是七十岁老人，老板拖欠工资' : '转人工');
       h.clock.advance(1000);
     }
-    online(h, 'alice', 'Bob');
+    await online(h, 'alice', 'Bob');
     const offered = h.service.store.queue().filter((t) => t.offeredTo);
     expect(offered.map((t) => t.offeredTo?.toLowerCase()).sort()).toEqual(['alice', 'bob']);
     await h.service.lawyers.accept(offered.find((t) => t.offeredTo === 'alice')!.id, 'alice');
@@ -28,10 +28,10 @@ describe('queue snapshot', () => {
     expect(h.service.lawyers.queue('alice').mine).toHaveLength(1);
   });
 
-  it('hands out the same body string while a ticket is unchanged, whatever the waiting time', () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice'), lawyer('bob')] });
-    request(h, 'c1');
-    request(h, 'c2');
+  it('hands out the same body string while a ticket is unchanged, whatever the waiting time', async () => {
+    const h = await makeHandoff({ lawyers: [lawyer('alice'), lawyer('bob')] });
+    await request(h, 'c1');
+    await request(h, 'c2');
     const before = h.service.lawyers.queueSnapshot();
     h.clock.advance(5000);
     const later = h.service.lawyers.queueSnapshot();
@@ -39,7 +39,7 @@ describe('queue snapshot', () => {
     expect(later.bodies.every((b, i) => Object.is(b, before.bodies[i]))).toBe(true);
     expect(later.json('alice')).not.toEqual(before.json('alice')); // the waiting time grew
 
-    online(h, 'alice');
+    await online(h, 'alice');
     const offered = h.service.lawyers.queueSnapshot();
     expect(offered.bodies[0]).not.toEqual(later.bodies[0]); // now "offered"
     expect(Object.is(offered.bodies[1], later.bodies[1])).toBe(true);

@@ -11,17 +11,17 @@ import { lawyer, makeHandoff, online, request } from './handoff-harness.js';
 
 describe('queue stream delivery', () => {
   it('skips a console whose buffer is full and sends it the whole latest queue after drain', async () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice')] });
+    const h = await makeHandoff({ lawyers: [lawyer('alice')] });
     const streams = createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
     const res = new FakeResponse();
     streams.open(req, res.asResponse, { username: 'alice', role: 'lawyer' });
-    request(h, 'c0');
+    await request(h, 'c0');
     await turn();
     expect(res.events().map((e) => e.event)).toEqual(['queue', 'queue-delta']);
     res.full = true;
-    request(h, 'c1'); // this delta fills the buffer
+    (await request(h, 'c1')); // this delta fills the buffer
     await turn();
-    for (let i = 2; i < 6; i++) request(h, `c${i}`);
+    for (let i = 2; i < 6; i++) (await request(h, `c${i}`));
     await turn();
     await turn();
     expect(res.events()).toHaveLength(3); // nothing while full
@@ -31,7 +31,7 @@ describe('queue stream delivery', () => {
     const [, , , recovered] = res.events();
     expect(recovered!.event).toBe('queue');
     expect(recovered!.data.queue).toHaveLength(6);
-    request(h, 'c6');
+    await request(h, 'c6');
     await turn();
     expect(res.events()[4]!.event).toBe('queue-delta'); // and deltas from there on
     expect(res.events()[4]!.data.upsert).toHaveLength(1);
@@ -40,16 +40,17 @@ describe('queue stream delivery', () => {
   });
 
   it('counts as the lawyer\'s sign of life and ends when the database closes', async () => {
-    const h = makeHandoff({ lawyers: [lawyer('alice')] });
-    online(h, 'alice');
+    const h = await makeHandoff({ lawyers: [lawyer('alice')] });
+    await online(h, 'alice');
     const streams = createQueueStreams(h.service, createLogger('silent'), { minGapMs: 0 });
     const res = new FakeResponse();
     h.clock.advance(60_000);
     streams.open(req, res.asResponse, { username: 'alice', role: 'lawyer' });
     expect(h.service.store.presence().get('alice')?.lastSeen).toBe(h.clock.now());
 
-    request(h, 'c1'); // a push is due on the next turn…
-    h.db.close(); // …but the database is gone by then
+    const opening = request(h, 'c1'); // a push will be due once the ticket is written…
+    await h.service.close(); // …but the module (and its database) is closed by then
+    await opening;
     await turn();
     expect(res.writableEnded).toBe(true);
     expect(streams.stats().open).toBe(0);

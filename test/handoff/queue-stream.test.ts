@@ -67,15 +67,17 @@ describe('GET /api/v1/handoff/queue/stream', () => {
       let changes = 0;
       const off = service.store.onChange(() => changes++);
       const before = streams().stats();
-      const ids = Array.from({ length: 50 }, (_, i) => service.lawyers.escalate('agent1', { summary: `burst ${i}` }).id);
+      // Started together, as a burst of requests would be; they take the hand-off lock one after another.
+      const ids = (await Promise.all(Array.from({ length: 50 }, (_, i) => service.lawyers.escalate('agent1', { summary: `burst ${i}` })))).map((e) => e.id);
       off();
       const { queue, events } = await stream.until((q) => ids.every((id) => q.queue.some((t: any) => t.id === id)));
       expect(changes).toBeGreaterThanOrEqual(50);
-      expect(events).toBeLessThanOrEqual(2);
+      // 50 changes, each a transaction under the hand-off lock, cost a handful of pushes, not 50.
+      expect(events).toBeLessThanOrEqual(5);
       // Pushed as deltas, which add up to what GET says.
       expect(streams().stats().deltas - before.deltas).toBe(events);
       expect(still(queue)).toEqual(still((await h.request('GET', '/api/v1/handoff/queue', undefined, admin)).body));
-      expect(streams().stats().snapshots - before.snapshots).toBeLessThanOrEqual(2);
+      expect(streams().stats().snapshots - before.snapshots).toBeLessThanOrEqual(5);
     } finally {
       stream.close();
     }
@@ -96,11 +98,11 @@ describe('GET /api/v1/handoff/queue/stream', () => {
       await citizen.say('我的老板三个月没发工资');
       let chat = await mine.next();
       while (chat.event !== 'chat') chat = await mine.next();
-      const sent = service.store.messages(ticket.id).filter((m) => m.kind === 'citizen').at(-1)!;
+      const sent = (await service.store.messages(ticket.id)).filter((m) => m.kind === 'citizen').at(-1)!;
       expect(sent.text).toBe('我的老板三个月没发工资');
       expect(JSON.parse(chat.data)).toEqual({ ticketId: ticket.id, id: sent.id });
       // The admin's stream saw queue events only: the next thing it hears of is a new ticket.
-      const escalated = service.lawyers.escalate('agent1', { summary: '来电咨询' }).id;
+      const escalated = (await service.lawyers.escalate('agent1', { summary: '来电咨询' })).id;
       let e = await other.next();
       while (e.event !== 'queue-delta') {
         expect(e.event).not.toBe('chat');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/storage/database.js';
+import { openStateDatabase } from '../../src/storage/open-state-database.js';
 import { makeHandoff } from './handoff-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lawline-handoff-crash-'));
@@ -37,31 +37,32 @@ describe('restart after kill -9', () => {
     const { ids, killed } = await runChildUntilReady();
     expect(await killed).toBe('SIGKILL');
 
-    const db = openDatabase(dir, 'lawline');
-    const h = makeHandoff({ db });
+    const sql = await openStateDatabase({ dir });
+    const h = await makeHandoff({ sql });
     const { store, lawyers, citizens } = h.service;
     expect(h.service.roster().map((l) => l.username)).toEqual(['a', 'b']);
 
-    const live = store.getTicket(ids.live)!;
+    const live = (await store.getTicket(ids.live))!;
     expect(live).toMatchObject({ status: 'assigned', lawyer: 'a' });
-    expect(store.messages(ids.live).map((m) => [m.kind, m.text])).toEqual([
+    expect((await store.messages(ids.live)).map((m) => [m.kind, m.text])).toEqual([
       ['system', expect.stringContaining('已接入')], ['lawyer', '您好，我是值班律师'], ['citizen', '工资欠了三个月'],
     ]);
     expect(live.transcript.map((l) => l.text)).toEqual(['老板拖欠工资']);
 
     // The offer in flight went back to the queue and out again; the queue kept its order.
     expect(ids.offeredTo).toBe('b');
-    expect(store.getTicket(ids.inFlight)).toMatchObject({ status: 'offered', offeredTo: 'b' });
-    expect(store.offers(ids.inFlight).map((o) => o.outcome)).toEqual(['reset', 'pending']);
-    expect(store.auditLog(ids.inFlight).map((e) => e.event)).toContain('offer_reset_on_start');
+    expect((await store.getTicket(ids.inFlight))).toMatchObject({ status: 'offered', offeredTo: 'b' });
+    expect((await store.offers(ids.inFlight)).map((o) => o.outcome)).toEqual(['reset', 'pending']);
+    expect((await store.auditLog(ids.inFlight)).map((e) => e.event)).toContain('offer_reset_on_start');
     expect(store.queue().map((t) => t.id)).toEqual([ids.inFlight, ids.waiting]);
-    expect(store.messages(ids.waiting).map((m) => m.text)).toEqual(['我还在等']);
+    expect((await store.messages(ids.waiting)).map((m) => m.text)).toEqual(['我还在等']);
 
     // The live chat continues both ways over the new process's channel.
     await lawyers.send(ids.live, 'a', '请把劳动合同拍照发来');
     expect(h.texts('c-live')).toEqual(['【a律师律师】请把劳动合同拍照发来']);
-    expect(citizens.message('directline', 'c-live', '好的')).toMatchObject({ taken: true, replies: [] });
-    expect(store.messages(ids.live).at(-1)).toMatchObject({ kind: 'citizen', text: '好的' });
-    db.close();
+    expect((await citizens.message('directline', 'c-live', '好的'))).toMatchObject({ taken: true, replies: [] });
+    expect((await store.messages(ids.live)).at(-1)).toMatchObject({ kind: 'citizen', text: '好的' });
+    await h.service.close();
+    await sql.close();
   });
 });

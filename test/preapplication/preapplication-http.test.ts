@@ -18,7 +18,7 @@ const sample: NewPreapplication = {
 
 describe('staff pre-application API', () => {
   it('reads a pre-application with its full personal data and history', async () => {
-    const { reference } = h.preapplications.create(sample);
+    const { reference } = await h.preapplications.create(sample);
     const res = await h.request('GET', `/api/v1/preapplications/${reference}`, undefined, agent);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reference, name: '王小明', phone: '13712345678', status: 'submitted', conversationId: 'c1' });
@@ -26,7 +26,7 @@ describe('staff pre-application API', () => {
   });
 
   it('changes status along the allowed path and audits who, when, from, to and note', async () => {
-    const { reference } = h.preapplications.create(sample);
+    const { reference } = await h.preapplications.create(sample);
     const path = `/api/v1/preapplications/${reference}/status`;
     const review = await h.request('PUT', path, { status: 'under_review' }, agent);
     expect(review.status).toBe(200);
@@ -39,7 +39,7 @@ describe('staff pre-application API', () => {
   });
 
   it('answers 409 for an invalid transition and leaves the status alone', async () => {
-    const { reference } = h.preapplications.create(sample);
+    const { reference } = await h.preapplications.create(sample);
     const path = `/api/v1/preapplications/${reference}/status`;
     const skip = await h.request('PUT', path, { status: 'accepted' }, agent);
     expect(skip.status).toBe(409);
@@ -48,11 +48,11 @@ describe('staff pre-application API', () => {
     const fromFinal = await h.request('PUT', path, { status: 'under_review' }, agent);
     expect(fromFinal.status).toBe(409);
     expect(fromFinal.body.error).toMatch(/final/);
-    expect(h.preapplications.get(reference)!.status).toBe('withdrawn');
+    expect((await h.preapplications.get(reference))!.status).toBe('withdrawn');
   });
 
   it('answers 400 for a bad body or reference and 404 for an unknown reference', async () => {
-    const { reference } = h.preapplications.create(sample);
+    const { reference } = await h.preapplications.create(sample);
     expect((await h.request('PUT', `/api/v1/preapplications/${reference}/status`, { status: 'done' }, agent)).status).toBe(400);
     expect((await h.request('PUT', `/api/v1/preapplications/${reference}/status`, { status: 'under_review', extra: 1 }, agent)).status).toBe(400);
     expect((await h.request('GET', '/api/v1/preapplications/12345', undefined, agent)).status).toBe(400);
@@ -60,7 +60,7 @@ describe('staff pre-application API', () => {
   });
 
   it('needs a token for status changes too', async () => {
-    const { reference } = h.preapplications.create(sample);
+    const { reference } = await h.preapplications.create(sample);
     expect((await h.request('PUT', `/api/v1/preapplications/${reference}/status`, { status: 'under_review' })).status).toBe(401);
   });
 });

@@ -1,5 +1,8 @@
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPreapplicationRepository } from '../../src/storage/repositories/preapplication-repository.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
+import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
+import { forEachBackend } from '../support/test-databases.js';
 import { maskName, maskPhone } from '../../src/preapplication/mask-applicant.js';
 import { normaliseMobile, type NewPreapplication } from '../../src/preapplication/preapplication-schema.js';
 import { createPreapplicationStore } from '../../src/preapplication/preapplication-store.js';
@@ -30,11 +33,66 @@ describe('reference numbers', () => {
     expect(findReferenceNumber(text)).toBe(expected);
   });
 
-  it('retries on a clash so references stay unique', () => {
+});
+
+const memoryStore = (options = {}) => createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase()), options);
+
+forEachBackend('pre-application store contract', (backend) => {
+  const opened: SqlClient[] = [];
+  const store = async (options: Parameters<typeof createPreapplicationStore>[1] = {}) => {
+    const sql = await backend.open();
+    opened.push(sql);
+    return createPreapplicationStore(createPreapplicationRepository(sql), options);
+  };
+  afterEach(async () => {
+    for (const sql of opened.splice(0)) await sql.close();
+  });
+
+  it('retries on a clash so references stay unique', async () => {
     const numbers = ['LA-20261126-0001', 'LA-20261126-0001', 'LA-20261126-0002'];
-    const store = createPreapplicationStore(new Database(':memory:'), { newReference: () => numbers.shift()! });
-    expect(store.create(sample).reference).toBe('LA-20261126-0001');
-    expect(store.create(sample).reference).toBe('LA-20261126-0002');
+    const s = await store({ newReference: () => numbers.shift()! });
+    expect((await s.create(sample)).reference).toBe('LA-20261126-0001');
+    expect((await s.create(sample)).reference).toBe('LA-20261126-0002');
+  });
+
+  it('refuses invalid transitions without touching the record or its history', async () => {
+    const s = await store();
+    const { reference } = await s.create(sample);
+    expect(await s.changeStatus(reference, 'rejected', 'agent1')).toEqual({ ok: false, reason: 'invalid_transition', from: 'submitted' });
+    expect(await s.changeStatus('LA-20000101-0000', 'under_review', 'agent1')).toEqual({ ok: false, reason: 'not_found' });
+    expect((await s.get(reference))!.history).toHaveLength(1);
+  });
+
+  it('records each change with who, when, from and to (ISO times in, epoch ms stored)', async () => {
+    let t = Date.parse('2026-11-26T01:00:00Z');
+    const s = await store({ now: () => new Date((t += 1000)) });
+    const { reference } = await s.create(sample);
+    const result = await s.changeStatus(reference, 'under_review', 'agent1', '材料齐全');
+    expect(result.ok).toBe(true);
+    const record = (await s.get(reference))!;
+    expect(record.status).toBe('under_review');
+    expect(record.createdAt).toBe('2026-11-26T01:00:01.000Z');
+    expect(record.updatedAt).toBe('2026-11-26T01:00:02.000Z');
+    expect(record.history.map((h) => [h.actor, h.from, h.to, h.note])).toEqual([['citizen', null, 'submitted', null], ['agent1', 'submitted', 'under_review', '材料齐全']]);
+  });
+
+  it('lets only one of two concurrent changes from the same status win', async () => {
+    const s = await store();
+    const { reference } = await s.create(sample);
+    await s.changeStatus(reference, 'under_review', 'agent1');
+    const results = await Promise.all([s.changeStatus(reference, 'accepted', 'agent1'), s.changeStatus(reference, 'rejected', 'agent2')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await s.get(reference))!.history).toHaveLength(3);
+  });
+
+  it('finds the newest pre-application of a conversation', async () => {
+    let t = Date.parse('2026-11-26T01:00:00Z');
+    const s = await store({ now: () => new Date((t += 1000)) });
+    await s.create(sample);
+    const second = await s.create(sample);
+    await s.create({ ...sample, conversationId: 'other' });
+    expect((await s.latestForConversation('test', 'conv'))?.reference).toBe(second.reference);
+    expect(await s.latestForConversation('wechat', 'conv')).toBeNull();
   });
 });
 
@@ -45,31 +103,13 @@ describe('status transitions', () => {
       'submitted>under_review', 'submitted>withdrawn', 'under_review>accepted', 'under_review>rejected', 'under_review>withdrawn',
     ]);
   });
-
-  it('are refused by the store without touching the record or its history', () => {
-    const store = createPreapplicationStore(new Database(':memory:'));
-    const { reference } = store.create(sample);
-    expect(store.changeStatus(reference, 'rejected', 'agent1')).toEqual({ ok: false, reason: 'invalid_transition', from: 'submitted' });
-    expect(store.changeStatus('LA-20000101-0000', 'under_review', 'agent1')).toEqual({ ok: false, reason: 'not_found' });
-    expect(store.get(reference)!.history).toHaveLength(1);
-  });
 });
 
 describe('pre-application store', () => {
-  it('rejects invalid input with the field named', () => {
-    const store = createPreapplicationStore(new Database(':memory:'));
-    expect(() => store.create({ ...sample, phone: '12345' })).toThrow(/phone/);
-    expect(() => store.create({ ...sample, name: '' })).toThrow(/name/);
-  });
-
-  it('finds the newest pre-application of a conversation', () => {
-    let t = Date.parse('2026-11-26T01:00:00Z');
-    const store = createPreapplicationStore(new Database(':memory:'), { now: () => new Date((t += 1000)) });
-    store.create(sample);
-    const second = store.create(sample);
-    store.create({ ...sample, conversationId: 'other' });
-    expect(store.latestForConversation('test', 'conv')?.reference).toBe(second.reference);
-    expect(store.latestForConversation('wechat', 'conv')).toBeNull();
+  it('rejects invalid input with the field named', async () => {
+    const store = memoryStore();
+    await expect(store.create({ ...sample, phone: '12345' })).rejects.toThrow(/phone/);
+    await expect(store.create({ ...sample, name: '' })).rejects.toThrow(/name/);
   });
 });
 
@@ -87,11 +127,11 @@ describe('what citizens see', () => {
     expect(normaliseMobile('0763-3380148')).toBeNull();
   });
 
-  it('progress replies show the status in Chinese without the full name or phone', () => {
-    const store = createPreapplicationStore(new Database(':memory:'));
-    const { reference } = store.create(sample);
-    store.changeStatus(reference, 'under_review', 'agent1');
-    const text = progressReply(store.changeStatus(reference, 'rejected', 'agent1', '不属于援助范围').ok ? store.get(reference)! : null!);
+  it('progress replies show the status in Chinese without the full name or phone', async () => {
+    const store = memoryStore();
+    const { reference } = await store.create(sample);
+    await store.changeStatus(reference, 'under_review', 'agent1');
+    const text = progressReply((await store.changeStatus(reference, 'rejected', 'agent1', '不属于援助范围')).ok ? (await store.get(reference))! : null!);
     expect(text).toContain(reference);
     expect(text).toContain('未通过预审');
     expect(text).toContain('陈**');

@@ -3,19 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TEXT_LENGTH } from '../../src/assistant/requests.js';
 import { DISCLAIMER } from '../../src/knowledge/answer-composer.js';
-import { createApp } from '../../src/server/app.js';
+import { closeApp, createApp } from '../../src/server/app.js';
+import type { Express } from 'express';
 import { SERVICE_INTENTS, TOPIC_LABELS } from '../../src/vocabulary.js';
 import { testLawline } from '../support/lawline.js';
 
 let server: Server;
+let app: Express;
 let base: string;
 beforeAll(async () => {
-  server = createApp(testLawline()).listen(0, '127.0.0.1');
+  app = await createApp(testLawline());
+  server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeApp(app);
 });
 
 async function post(path: string, body: unknown, contentType = 'application/json') {

@@ -13,29 +13,29 @@ async function readOne(storage: Storage, key: string): Promise<Item | undefined>
 }
 
 /** Registers the shared storage tests under `name`; `makeStorage` returns a fresh, empty store per test. */
-export function runStorageSuite(name: string, makeStorage: () => Storage): void {
+export function runStorageSuite(name: string, makeStorage: () => Storage | Promise<Storage>): void {
   describe(`Storage contract: ${name}`, () => {
     it('reads unknown keys as absent', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       expect(await storage.read(['unknown'])).toEqual({});
       await storage.write({ known: { id: 1 } });
       expect(Object.keys(await storage.read(['known', 'unknown']))).toEqual(['known']);
     });
 
     it('rejects null keys and null changes with ReferenceError', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await expect(storage.read(null as unknown as string[])).rejects.toThrow(ReferenceError);
       await expect(storage.write(null as unknown as StoreItems)).rejects.toThrow(ReferenceError);
     });
 
     it('accepts an empty write', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await expect(storage.write({})).resolves.toBeUndefined();
       await expect(storage.write([] as unknown as StoreItems)).resolves.toBeUndefined();
     });
 
     it('creates items and gives each an eTag', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await storage.write({ createPoco: { id: 1 }, createPocoStoreItem: { id: 2, eTag: '*' } });
       const read = await storage.read(['createPoco', 'createPocoStoreItem']);
       expect(read.createPoco.id).toBe(1);
@@ -45,14 +45,14 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('round-trips keys with punctuation, slashes, quotes and Chinese', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       const key = '!@#$%^&*()_+??><":QASD~`/msteams/conversations/a\'b/用户';
       await storage.write({ [key]: { id: 1 } });
       expect((await readOne(storage, key))?.id).toBe(1);
     });
 
     it('returns copies: changing a read item does not change the store', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await storage.write({ copy: { id: 1, count: 1 } });
       const first = (await readOne(storage, 'copy'))!;
       first.count = 99;
@@ -60,7 +60,7 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('assigns a new eTag on every write', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await storage.write({ k: { id: 1 } });
       const a = (await readOne(storage, 'k'))!.eTag;
       await storage.write({ k: { id: 1 } });
@@ -71,7 +71,7 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('updates: no eTag always wins, a stale eTag is rejected, "*" overwrites', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await storage.write({ pocoItem: { id: 1, count: 1 }, pocoStoreItem: { id: 1, count: 1 } });
       const loaded = await storage.read(['pocoItem', 'pocoStoreItem']);
       const pocoItem = loaded.pocoItem as Item;
@@ -94,7 +94,7 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('deletes items and ignores unknown keys', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       await storage.write({ delete1: { id: 1, count: 1 } });
       expect(await readOne(storage, 'delete1')).toBeDefined();
       await storage.delete(['delete1']);
@@ -103,7 +103,7 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('writes, reads and deletes a batch of three', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       const keys = ['batch1', 'batch2', 'batch3'];
       await storage.write({ batch1: { id: 1 }, batch2: { id: 2 }, batch3: { id: 3 } });
       const read = await storage.read(keys);
@@ -114,7 +114,7 @@ export function runStorageSuite(name: string, makeStorage: () => Storage): void 
     });
 
     it('keeps a waterfall dialog with a validated prompt going across turns', async () => {
-      const storage = makeStorage();
+      const storage = await makeStorage();
       const convoState = new ConversationState(storage);
       const dialogs = new DialogSet(convoState.createProperty('dialogState'));
       dialogs.add(new TextPrompt('textPrompt', async (pc) => {

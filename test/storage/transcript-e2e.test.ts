@@ -4,7 +4,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteTranscriptStore } from '../../src/storage/sqlite-transcript-store.js';
+import { SqlTranscriptStore } from '../../src/storage/sql-transcript-store.js';
 import { startServer, type RunningServer } from '../channels/directline/directline-server.js';
 
 const QUESTION = '公司拖欠我三个月工资，我该怎么办？';
@@ -40,7 +40,7 @@ const botMessages = (activities: Array<Partial<Activity>>) =>
 
 describe('transcripts end to end', () => {
   it('the state exposes the SQLite transcript store', () => {
-    expect(server.state.transcripts).toBeInstanceOf(SqliteTranscriptStore);
+    expect(server.state.transcripts).toBeInstanceOf(SqlTranscriptStore);
   });
 
   it('a Direct Line conversation: greeting, the citizen’s message and the bot’s answers, in order', async () => {

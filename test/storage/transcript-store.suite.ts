@@ -1,7 +1,7 @@
 /**
  * The behaviours of botbuilder's transcript store base tests (bad arguments, logging, ordering, paging with
  * continuation tokens, the start date, listing and deleting), as one suite any `TranscriptStore` must pass
- * (run against MemoryTranscriptStore and SqliteTranscriptStore in sqlite-transcript-store.test.ts).
+ * (MemoryTranscriptStore, and SqlTranscriptStore on SQLite and PostgreSQL in sql-transcript-store.test.ts).
  * Tokens are opaque: a page is full when a token follows, and paging stops when none is returned.
  */
 import {
@@ -60,10 +60,10 @@ async function allActivities(store: TranscriptStore, conversationId: string, sta
 }
 
 /** Registers the shared transcript tests under `name`; `makeStore` returns a fresh, empty store per test. */
-export function runTranscriptStoreSuite(name: string, makeStore: () => TranscriptStore): void {
+export function runTranscriptStoreSuite(name: string, makeStore: () => TranscriptStore | Promise<TranscriptStore>): void {
   describe(`TranscriptStore contract: ${name}`, () => {
     it('refuses missing arguments', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       expect(await refusal(() => store.logActivity(null as unknown as Activity))).toMatch(/activity/i);
       expect(await refusal(() => store.getTranscriptActivities('', 'c'))).toMatch(/Missing channelId/);
       expect(await refusal(() => store.getTranscriptActivities('test', ''))).toMatch(/Missing conversationId/);
@@ -73,7 +73,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('reads nothing for unknown channels and conversations, and deleting them is no error', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       expect(await store.getTranscriptActivities('test', 'nobody')).toEqual({ items: [], continuationToken: undefined });
       expect((await store.listTranscripts('test')).items).toEqual([]);
       await store.logActivity(message('known', 0));
@@ -84,7 +84,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('logs an activity and reads it back whole', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       const activity = message('conv-1', 0);
       await store.logActivity({ ...activity });
       const { items, continuationToken } = await store.getTranscriptActivities('test', 'conv-1');
@@ -95,7 +95,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('orders activities by timestamp, keeping logging order for equal timestamps', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       for (const n of [3, 0, 2, 1]) await store.logActivity(message('conv', n));
       await store.logActivity(message('conv', 10, 5));
       await store.logActivity(message('conv', 11, 5));
@@ -105,7 +105,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('keeps channels and conversations apart, including ids with punctuation and Chinese', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       const odd = "a|b/c'd\"e?f=用户-会话";
       await store.logActivity(message(odd, 0));
       await store.logActivity(message('plain', 1));
@@ -115,7 +115,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('pages 50 activities 20 at a time with continuation tokens, in order, without repeats', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       // Logged out of order so paging must follow the timestamps, not the insertion order.
       const ns = Array.from({ length: 50 }, (_, i) => (i * 7) % 50);
       for (const n of ns) await store.logActivity(message('paged', n));
@@ -128,14 +128,14 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('pages activities that share one timestamp without losing or repeating any', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       for (let n = 0; n < 45; n++) await store.logActivity(message('same-time', n, 0));
       const { items } = await allActivities(store, 'same-time');
       expect(items.map((a) => a.id)).toEqual(Array.from({ length: 45 }, (_, n) => `same-time-${n}`));
     });
 
     it('reads from a start date on, paging within it', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       for (let n = 0; n < 50; n++) await store.logActivity(message('dated', n));
       const start = new Date(T0 + 10 * MINUTE);
       const { items } = await allActivities(store, 'dated', start);
@@ -144,7 +144,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('lists 50 conversations by their first activity, paged, each once', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       // Logged newest conversation first, so the listing must follow the start times.
       for (let c = 49; c >= 0; c--) {
         await store.logActivity(message(`list-${c}`, 0, c));
@@ -165,7 +165,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it('deletes one conversation and leaves the others', async () => {
-      const store = makeStore();
+      const store = await makeStore();
       for (let n = 0; n < 3; n++) {
         await store.logActivity(message('gone', n));
         await store.logActivity(message('kept', n));
@@ -177,7 +177,7 @@ export function runTranscriptStoreSuite(name: string, makeStore: () => Transcrip
     });
 
     it("keeps a whole conversation through botbuilder's TranscriptLoggerMiddleware", async () => {
-      const store = makeStore();
+      const store = await makeStore();
       const adapter = new TestAdapter(async (context) => {
         await context.sendActivity(`收到：${context.activity.text}`);
         await context.sendActivity('还有别的问题吗？');

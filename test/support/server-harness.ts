@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import { createAccountStore, type AccountStore } from '../../src/accounts/account-store.js';
+import type { AccountStore } from '../../src/accounts/account-store.js';
 import type { Role } from '../../src/accounts/account-schema.js';
-import { createApp } from '../../src/server/app.js';
-import { createPreapplicationStore, type PreapplicationStore } from '../../src/preapplication/preapplication-store.js';
-import { openDatabase, type Db } from '../../src/storage/database.js';
+import { closeApp, createApp } from '../../src/server/app.js';
+import type { PreapplicationStore } from '../../src/preapplication/preapplication-store.js';
+import { openLawlineState, type LawlineState } from '../../src/server/lawline-state.js';
 import { testConfig, testLawline } from './lawline.js';
 
 export interface ServerHarness {
@@ -20,6 +20,7 @@ export interface ServerHarness {
   app: Express;
   accounts: AccountStore;
   preapplications: PreapplicationStore;
+  state: LawlineState;
   /** A string body is sent as it is (for malformed JSON); anything else as JSON. */
   request(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any; headers: Headers }>;
   login(username: string, role: Role): Promise<string>;
@@ -35,17 +36,18 @@ export const DUTY_LAWYER = {
 export async function startServer(overrides: Record<string, string> = {}): Promise<ServerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'lawline-server-'));
   const lawline = { ...testLawline(), config: testConfig({ LAWLINE_STATE_DIR: dir, ...overrides }) };
-  const app = createApp(lawline);
+  const state = await openLawlineState(lawline.config);
+  const app = await createApp(lawline, state);
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const db: Db = openDatabase(dir, 'lawline');
-  const accounts = createAccountStore(db);
+  const accounts = state.accounts;
   const h: ServerHarness = {
     base,
     app,
     accounts,
-    preapplications: createPreapplicationStore(db),
+    preapplications: state.preapplications,
+    state,
     async request(method, path, body, token) {
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -62,7 +64,8 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+      await closeApp(app);
+      await state.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

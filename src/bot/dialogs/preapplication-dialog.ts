@@ -70,7 +70,7 @@ export function createPreapplicationDialog(deps: DialogDeps, promptId: string): 
         return step.replaceDialog(PREAPPLICATION_DIALOG, { facts: o.facts, result: o.result });
       }
       const { activity } = step.context;
-      const record = deps.preapplications.create({
+      const record = await deps.preapplications.create({
         name: o.name!, phone: o.phone!, county: o.facts.county ?? null, matter: o.facts.matter ?? 'other_civil',
         summary: o.facts.text.slice(0, 1000) || matterLabel(o.facts),
         eligibility: { decision: o.result.decision, meansTest: o.result.meansTest, codes: o.result.codes, reasons: o.result.reasons },

@@ -53,9 +53,9 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
   });
 
   /** Publishes stored activities to open sockets. */
-  const appendAndPublish = (conversationId: string, activities: Partial<Activity>[]) => {
+  const appendAndPublish = async (conversationId: string, activities: Partial<Activity>[]) => {
     if (!activities.length) return [];
-    const set = store.append(conversationId, activities);
+    const set = await store.append(conversationId, activities);
     hub.publish(conversationId, set);
     return set.activities;
   };
@@ -73,13 +73,13 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
   };
 
   /** The conversation named by `id` if the bearer token grants it; throws 401/403/404 otherwise. */
-  const authorise = (req: Request, id: string | undefined): DirectLineConversation => {
+  const authorise = async (req: Request, id: string | undefined): Promise<DirectLineConversation> => {
     const check = tokens.verify(bearerToken(req.get('authorization')));
     if (!check.ok) {
       throw check.reason === 'expired' ? new HttpError(403, 'token expired') : new HttpError(401, 'a valid Direct Line token is required');
     }
     if (id !== undefined && check.conversationId !== id) throw new HttpError(403, 'this token belongs to another conversation');
-    const conversation = store.get(check.conversationId);
+    const conversation = await store.get(check.conversationId);
     if (!conversation) throw new HttpError(404, 'conversation not found');
     return conversation;
   };
@@ -103,13 +103,13 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
     return appendAndPublish(conversation.id, shown.map((r) => toOutgoing(r, conversation, activity.id)));
   };
 
-  router.post('/tokens/generate', (_req, res) => {
-    const conversation = store.create();
+  router.post('/tokens/generate', async (_req, res) => {
+    const conversation = await store.create();
     res.json({ conversationId: conversation.id, ...tokens.issue(conversation.id) });
   });
 
-  router.post('/tokens/refresh', (req, res) => {
-    const conversation = authorise(req, undefined);
+  router.post('/tokens/refresh', async (req, res) => {
+    const conversation = await authorise(req, undefined);
     res.json({ conversationId: conversation.id, ...tokens.issue(conversation.id) });
   });
 
@@ -117,9 +117,9 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
     const body = parseBody(startConversationSchema, req.body ?? {});
     // A token from /tokens/generate names the conversation; anything else (DirectLineJS sends "Bearer undefined") starts a new one.
     const check = tokens.verify(bearerToken(req.get('authorization')));
-    const known = check.ok ? store.get(check.conversationId) : undefined;
-    const conversation = known ?? store.create({ locale: body.locale ?? null });
-    const fresh = store.after(conversation.id, undefined, 1).activities.length === 0;
+    const known = check.ok ? await store.get(check.conversationId) : undefined;
+    const conversation = known ?? (await store.create({ locale: body.locale ?? null }));
+    const fresh = (await store.after(conversation.id, undefined, 1)).activities.length === 0;
     if (fresh) {
       // The bot greets new members (ActivityHandler.onMembersAdded), as on Microsoft's channels.
       await runTurn(conversation, {
@@ -135,30 +135,30 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
     res.status(fresh ? 201 : 200).json(conversationReply(req, conversation));
   });
 
-  router.get('/conversations/:id', (req, res) => {
-    const conversation = authorise(req, conversationParam(req));
+  router.get('/conversations/:id', async (req, res) => {
+    const conversation = await authorise(req, conversationParam(req));
     const watermark = typeof req.query.watermark === 'string' && parseWatermark(req.query.watermark) >= 0 ? req.query.watermark : undefined;
     res.json(conversationReply(req, conversation, watermark));
   });
 
-  router.get('/conversations/:id/activities', (req, res) => {
-    const conversation = authorise(req, conversationParam(req));
+  router.get('/conversations/:id/activities', async (req, res) => {
+    const conversation = await authorise(req, conversationParam(req));
     const watermark = typeof req.query.watermark === 'string' ? req.query.watermark : undefined;
-    res.json(store.after(conversation.id, watermark));
+    res.json(await store.after(conversation.id, watermark));
   });
 
   router.post('/conversations/:id/activities', async (req, res) => {
-    const conversation = authorise(req, conversationParam(req));
+    const conversation = await authorise(req, conversationParam(req));
     const posted = parseBody(postedActivitySchema, req.body);
     // Typing indicators are neither logged nor shown to the bot.
     if (posted.type === 'typing') return void res.json({ id: '' });
-    const [echo] = appendAndPublish(conversation.id, [toIncoming(posted, conversation)]);
+    const [echo] = await appendAndPublish(conversation.id, [toIncoming(posted, conversation)]);
     await runTurn(conversation, { ...echo!, timestamp: new Date(echo!.timestamp as unknown as string) });
     res.json({ id: echo!.id });
   });
 
-  router.post('/conversations/:id/upload', (req: Request, _res: Response, next: NextFunction) => {
-    authorise(req, conversationParam(req));
+  router.post('/conversations/:id/upload', async (req: Request, _res: Response, next: NextFunction) => {
+    await authorise(req, conversationParam(req));
     next(new HttpError(400, 'file uploads are not supported; please describe the document in words'));
   });
 

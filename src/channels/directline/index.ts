@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { LocalChannelAdapter } from '../local-adapter.js';
 import type { Logger } from '../../logging/logger.js';
-import type { Db } from '../../storage/database.js';
+import type { SqlClient } from '../../storage/sql-client.js';
 import { createConversationStore, type ConversationStore } from './conversation-store.js';
 import { createDirectLineRouter, DIRECTLINE_BASE } from './directline-router.js';
 import { toOutgoing } from './posted-activity.js';
@@ -19,8 +19,10 @@ export { DIRECTLINE_BASE } from './directline-router.js';
 
 export interface DirectLineOptions {
   adapter: LocalChannelAdapter;
-  /** The state database; the conversation and activity tables are created there. */
-  db: Db;
+  /** The state database (its conversation and activity tables; LISTEN/NOTIFY between processes). */
+  sql: SqlClient;
+  /** Key tokens are signed with; every process behind one load balancer must have the same. Default: a key kept in the database. */
+  tokenSecret?: Buffer;
   log: Logger;
   heartbeatMs?: number;
 }
@@ -33,20 +35,20 @@ const mounted = new WeakMap<Express, DirectLineChannel>();
 /**
  * Mounts the REST routes on `app` and registers the proactive sender for 'directline'.
  * @example
- * mountDirectLine(app, { adapter: new LocalChannelAdapter((c) => bot.run(c)), db: state.db, log });
+ * await mountDirectLine(app, { adapter: new LocalChannelAdapter((c) => bot.run(c)), sql: state.sql, log });
  */
-export function mountDirectLine(app: Express, options: DirectLineOptions): DirectLineChannel {
-  const { adapter, db, log } = options;
-  const store = createConversationStore(db);
-  const tokens = createTokenService(store.signingKey());
-  const hub = createStreamHub({ store, tokens, log, heartbeatMs: options.heartbeatMs });
+export async function mountDirectLine(app: Express, options: DirectLineOptions): Promise<DirectLineChannel> {
+  const { adapter, sql, log } = options;
+  const store = createConversationStore(sql);
+  const tokens = createTokenService(options.tokenSecret ?? (await store.signingKey()));
+  const hub = createStreamHub({ store, tokens, log, events: sql, heartbeatMs: options.heartbeatMs });
   app.use(DIRECTLINE_BASE, createDirectLineRouter({ adapter, store, tokens, hub, log }));
   adapter.setProactiveSender('directline', async (reference, activities) => {
-    const conversation = store.get(reference.conversation?.id ?? '');
+    const conversation = await store.get(reference.conversation?.id ?? '');
     if (!conversation) throw new Error(`directline: no conversation ${reference.conversation?.id}`);
     const shown = activities.filter((a) => a.type !== 'trace' && a.type !== 'delay').map((a) => toOutgoing(a, conversation));
     if (!shown.length) return;
-    hub.publish(conversation.id, store.append(conversation.id, shown));
+    hub.publish(conversation.id, await store.append(conversation.id, shown));
   });
   const channel = { adapter, store, tokens, hub };
   mounted.set(app, channel);

@@ -12,6 +12,8 @@ export interface Delivery<T> {
 }
 
 export interface ReplyDedupe<T> {
+  /** True when `key` was claimed here and has not expired. */
+  known(key: string): boolean;
   /** The delivery for `key`, starting `task` only the first time the key is seen. */
   claim(key: string, task: () => Promise<T>): { delivery: Delivery<T>; retry: boolean };
 }
@@ -24,6 +26,7 @@ export function createReplyDedupe<T>(options: { ttlMs?: number; now?: () => numb
   const { ttlMs = 5 * 60_000, now = Date.now } = options;
   const entries = new Map<string, { delivery: Delivery<T>; expires: number }>();
   return {
+    known: (key) => (entries.get(key)?.expires ?? 0) > now(),
     claim(key, task) {
       for (const [k, e] of entries) {
         if (e.expires > now()) break;

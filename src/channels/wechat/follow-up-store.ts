@@ -1,8 +1,8 @@
 /**
  * @module channels/wechat/follow-up-store
  * Remembers, per openid, what each number in the last reply stands for ("回复7查看法条原文", the service menu,
- * numbered choices). In memory with a TTL: lost on restart and not shared between processes, which is acceptable
- * because a stale number only falls through to the bot as ordinary text.
+ * numbered choices). The server keeps them in the state database (storage/repositories/wechat-repository.ts), so
+ * they survive a restart and work from any process; this in-memory one, with a TTL, serves tests and tools.
  */
 
 /** What replying a number does. */
@@ -17,10 +17,10 @@ export type OptionAction =
 export interface NumberedOption { number: number; label: string; action: OptionAction }
 
 export interface FollowUpStore {
-  get(openid: string): NumberedOption[] | undefined;
+  get(openid: string): Promise<NumberedOption[] | undefined>;
   /** Replaces the openid's options; an empty list forgets them. */
-  set(openid: string, options: NumberedOption[]): void;
-  delete(openid: string): void;
+  set(openid: string, options: NumberedOption[]): Promise<void>;
+  delete(openid: string): Promise<void>;
 }
 
 /**
@@ -30,7 +30,7 @@ export function createFollowUpStore(options: { ttlMs?: number; maxEntries?: numb
   const { ttlMs = 30 * 60_000, maxEntries = 50_000, now = Date.now } = options;
   const entries = new Map<string, { options: NumberedOption[]; expires: number }>();
   return {
-    get(openid) {
+    async get(openid) {
       const e = entries.get(openid);
       if (!e) return undefined;
       if (e.expires <= now()) {
@@ -39,7 +39,7 @@ export function createFollowUpStore(options: { ttlMs?: number; maxEntries?: numb
       }
       return e.options;
     },
-    set(openid, opts) {
+    async set(openid, opts) {
       entries.delete(openid);
       if (!opts.length) return;
       entries.set(openid, { options: opts, expires: now() + ttlMs });
@@ -49,6 +49,6 @@ export function createFollowUpStore(options: { ttlMs?: number; maxEntries?: numb
         entries.delete(key);
       }
     },
-    delete: (openid) => void entries.delete(openid),
+    delete: async (openid) => void entries.delete(openid),
   };
 }

@@ -15,6 +15,7 @@ import { createWechatCrypto, WechatCryptoError, type WechatCrypto } from './cryp
 import { createCustomerServiceClient, type CustomerServiceSender } from './customer-service-client.js';
 import { createReplyDedupe, passiveOrLate } from './dedupe.js';
 import { createFollowUpStore, type FollowUpStore } from './follow-up-store.js';
+import type { WechatMessageRepository } from '../../storage/repositories/wechat-repository.js';
 import { dedupeKey, parseInbound, readReplies, textReplyXml, WECHAT_CHANNEL_ID, type WechatInbound } from './handler.js';
 import { shapeReply } from './reply-shaper.js';
 import { createWechatResponder } from './responder.js';
@@ -34,6 +35,11 @@ export interface WechatRouterOptions {
   /** Resolves when the passive-reply window closes. Default: settings.replyDeadlineMs. Tests inject their own. */
   replyDeadline?: () => Promise<void>;
   followUps?: FollowUpStore;
+  /**
+   * Messages claimed across processes (the state database). Without it a retry is recognised only by the process
+   * that took the first try, which is enough for one process.
+   */
+  messages?: WechatMessageRepository;
   now?: () => number;
 }
 
@@ -84,7 +90,7 @@ export function createWechatRouter(options: WechatRouterOptions): Router {
     const shaped = shapeReply(readReplies(activities));
     // The relayed message is now the last one the citizen saw: older numbers would swallow replies meant for
     // the lawyer (or the rating), so they are replaced, and forgotten when it offers none.
-    followUps.set(openid, shaped.options);
+    await followUps.set(openid, shaped.options);
     if (!customerService) throw new Error('wechat: customer-service API is not configured');
     await customerService.sendText(openid, shaped.text);
   });
@@ -120,11 +126,30 @@ export function createWechatRouter(options: WechatRouterOptions): Router {
       throw error;
     }
 
-    const { delivery, retry } = dedupe.claim(dedupeKey(msg), () => respond(msg));
-    if (retry) log.info('wechat: retry of a message already being answered', { type: msg.type });
-    const passive = await passiveOrLate(delivery, replyDeadline(), (text) => sendLate(msg.openid, text));
-    if (!passive || passive.value === null) return void res.type('text/plain').send('success');
-    const xml = textReplyXml(msg, passive.value, Math.floor(now() / 1000));
+    const key = dedupeKey(msg);
+    const deadline = replyDeadline();
+    let reply: string | null;
+    const local = dedupe.known(key);
+    if (!local && options.messages && !(await options.messages.claim(key, now()))) {
+      // Another process took the first try: repeat its passive reply if it has one, else it answers late itself.
+      log.info('wechat: retry of a message another process is answering', { type: msg.type });
+      const record = await options.messages.get(key);
+      reply = record && record.mode !== 'async' ? record.reply : null;
+    } else {
+      const { delivery, retry } = dedupe.claim(key, () => respond(msg));
+      if (retry) log.info('wechat: retry of a message already being answered', { type: msg.type });
+      const passive = await passiveOrLate(delivery, deadline, (text) => sendLate(msg.openid, text));
+      reply = passive?.value ?? null;
+      if (options.messages && !retry) {
+        const settled = passive
+          ? Promise.resolve({ mode: 'passive' as const, reply })
+          : delivery.result.then((text) => ({ mode: 'async' as const, reply: text }));
+        void settled.then((record) => options.messages!.settle(key, record))
+          .catch((error: unknown) => log.warn('wechat: cannot record how a message was answered', { error }));
+      }
+    }
+    if (reply === null) return void res.type('text/plain').send('success');
+    const xml = textReplyXml(msg, reply, Math.floor(now() / 1000));
     if (!crypto || !safe) return void res.type('application/xml').send(xml);
     const timestamp = String(Math.floor(now() / 1000));
     const nonce = randomBytes(8).toString('hex');

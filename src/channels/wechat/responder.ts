@@ -43,28 +43,28 @@ export function createWechatResponder({ adapter, followUps, log }: WechatRespond
     const content = readReplies(replies);
     if (!content.text && !content.choices.length) return null;
     const shaped = shapeReply(content);
-    followUps.set(msg.openid, shaped.options);
+    await followUps.set(msg.openid, shaped.options);
     return shaped.text;
   }
 
-  function welcome(msg: WechatInbound): string {
+  async function welcome(msg: WechatInbound): Promise<string> {
     const shaped = shapeReply({ text: REPLIES.greeting, choices: [], citations: [] });
-    followUps.set(msg.openid, shaped.options);
+    await followUps.set(msg.openid, shaped.options);
     return shaped.text;
   }
 
   async function act(msg: WechatInbound, action: OptionAction, option?: NumberedOption): Promise<string | null> {
     if (action.type === 'send') return turn(msg, messageActivity(msg, action.text));
     if (action.type === 'menu') {
-      followUps.set(msg.openid, action.options);
+      await followUps.set(msg.openid, action.options);
       return action.text;
     }
-    return option ? renderFollowUp(option, followUps.get(msg.openid) ?? []) : action.text;
+    return option ? renderFollowUp(option, (await followUps.get(msg.openid)) ?? []) : action.text;
   }
 
   async function text(msg: WechatInbound, words: string): Promise<string | null> {
     const n = pickedNumber(words);
-    const option = n === null ? undefined : followUps.get(msg.openid)?.find((o) => o.number === n);
+    const option = n === null ? undefined : (await followUps.get(msg.openid))?.find((o) => o.number === n);
     if (option) return act(msg, option.action, option);
     return turn(msg, messageActivity(msg, words));
   }
@@ -77,7 +77,7 @@ export function createWechatResponder({ adapter, followUps, log }: WechatRespond
       case 'subscribe':
         return (await turn(msg, subscribeActivity(msg))) ?? welcome(msg);
       case 'unsubscribe':
-        followUps.delete(msg.openid);
+        await followUps.delete(msg.openid);
         return null;
       case 'click': {
         const action = MENU_EVENT_KEYS[msg.eventKey ?? ''];

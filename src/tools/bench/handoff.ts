@@ -15,15 +15,14 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../config/paths.js';
 import type { LoadTimings } from './handoff-load.js';
-import { createAccountStore } from '../../accounts/account-store.js';
 import { createLawline, type Lawline } from '../../assistant/lawline.js';
 import { loadConfig } from '../../config/config.js';
 import { handoffOf } from '../../handoff/mount-handoff.js';
 import { queueStreamsOf } from '../../handoff/queue-stream.js';
 import { toLawyer, type Lawyer } from '../../handoff/roster.js';
 import { createLogger } from '../../logging/logger.js';
-import { createApp } from '../../server/app.js';
-import { openDatabase } from '../../storage/database.js';
+import { closeApp, createApp } from '../../server/app.js';
+import { openLawlineState } from '../../server/lawline-state.js';
 import { summarise, type LatencySummary } from './stats.js';
 
 export const HANDOFF_COUNTS = { citizens: 200, lawyers: 20, deadlineMs: 60_000 } as const;
@@ -79,72 +78,104 @@ function runLoadProcess(plan: object): Promise<LoadTimings> {
   });
 }
 
-/** Runs the hand-off section over `lawline` (its data dir is reused; the state dir is a fresh temp folder). */
+/** A server the hand-off load runs against: this process's app, or lawline processes sharing a database. */
+export interface HandoffTarget {
+  base: string;
+  /** Makes a lawyer account (a password `<username>-password`). */
+  addLawyer(username: string): Promise<void>;
+  replaceRoster(roster: Lawyer[]): Promise<void>;
+  /** The first ticket a Direct Line conversation had. */
+  ticketIdFor(conversationId: string): Promise<string | undefined>;
+  /** What the server's push streams did (only for a server in this process). */
+  pushStats?(): { snapshots: number; pushMs: number; bytes: number } | undefined;
+  /** CPU time (ms) of the server process(es) so far. */
+  cpuMs(): number;
+}
+
+/** The bench's 20 duty lawyers, on duty around the clock for every topic and county. */
+export function benchRoster(lawline: Pick<Lawline, 'region'>, count: number): Lawyer[] {
+  return Array.from({ length: count }, (_, i) => {
+    const r = toLawyer({ username: `bench${i}`, name: `bench${i}`, licence: '14418201810000001', firm: 'bench', topics: ['*'], counties: ['*'], languages: ['mandarin'], capacity: 10, shifts: 'mon-sun 00:00-24:00' }, lawline.region);
+    if ('errors' in r) throw new Error(r.errors.join('; '));
+    return r.lawyer;
+  });
+}
+
+/** Runs the hand-off load (two bursts) against `target`. */
+export async function runHandoffLoad(target: HandoffTarget, roster: Lawyer[], counts: { citizens: number; deadlineMs: number }): Promise<HandoffBenchResult> {
+  const { base } = target;
+  progress(`hand-off: ${roster.length} lawyers, ${counts.citizens} citizens on ${base}`);
+  await target.replaceRoster(roster);
+  const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
+    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<any>;
+  };
+  const tokens: string[] = [];
+  for (const { username } of roster) {
+    await target.addLawyer(username);
+    const { token } = await post('/api/v1/auth/login', { username, password: `${username}-password` });
+    await post('/api/v1/lawyers/me/presence', { status: 'online' }, token, 'PUT');
+    tokens.push(token);
+  }
+  const conversations = () => Promise.all(Array.from({ length: counts.citizens }, async () => {
+    const res = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    return (await res.json()) as { conversationId: string; token: string };
+  }));
+  const bursts = [await conversations(), await conversations()];
+
+  // The clients run in a second process, as a real load generator would, so they do not share the server's core.
+  const plan = { base, bursts, lawyerTokens: tokens, deadlineMs: counts.deadlineMs };
+  const cpuBefore = target.cpuMs();
+  const load = await runLoadProcess(plan);
+  const serverCpuMs = target.cpuMs() - cpuBefore;
+  const pushed = target.pushStats?.();
+  const ticketIds = new Map<string, string | undefined>();
+  for (const c of bursts.flat()) ticketIds.set(c.conversationId, await target.ticketIdFor(c.conversationId));
+  const burst = (citizens: Array<{ conversationId: string }>, requestMs: number[], sendDelayMs: number): HandoffBurst => {
+    const seen = citizens.flatMap((c) => {
+      const id = ticketIds.get(c.conversationId);
+      const at = id ? load.seenAt[id] : undefined;
+      return at === undefined ? [] : [{ at, conversation: c.conversationId }];
+    });
+    const latencies = seen.map((s) => s.at - load.sentAt[s.conversation]!);
+    const afterReply = seen.flatMap((s) => (load.repliedAt[s.conversation] === undefined ? [] : [s.at - load.repliedAt[s.conversation]!]));
+    return { seen: latencies.length, latencyMs: summarise(latencies), requestMs: summarise(requestMs), afterReplyMs: summarise(afterReply), sendDelayMs };
+  };
+  return {
+    citizens: counts.citizens, lawyers: roster.length,
+    cold: burst(bursts[0]!, load.requestMs[0] ?? [], load.sendDelayMs[0] ?? NaN), warm: burst(bursts[1]!, load.requestMs[1] ?? [], load.sendDelayMs[1] ?? NaN), queuePushes: load.pushes,
+    queueDeltas: load.deltas, bytesReceived: load.bytes,
+    serverSnapshots: pushed?.snapshots ?? NaN, serverPushMs: pushed?.pushMs ?? NaN, serverBytes: pushed?.bytes ?? NaN,
+    serverCpuMs, loadCpuMs: load.cpuMs, wallMs: load.wallMs,
+  };
+}
+
+/** Runs the hand-off section over `lawline` in this process (its data dir is reused; the state dir is a fresh temp folder). */
 export async function benchHandoff(lawline: Lawline, counts = HANDOFF_COUNTS): Promise<HandoffBenchResult> {
   const stateDir = mkdtempSync(join(tmpdir(), 'lawline-bench-handoff-'));
-  const app = createApp({ ...lawline, config: { ...lawline.config, LAWLINE_STATE_DIR: stateDir }, log: createLogger('error') });
+  const config = { ...lawline.config, LAWLINE_STATE_DIR: stateDir };
+  const state = await openLawlineState(config);
+  const app = await createApp({ ...lawline, config, log: createLogger('error') }, state);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const db = openDatabase(stateDir, 'lawline');
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   try {
-    progress(`hand-off: ${counts.lawyers} lawyers, ${counts.citizens} citizens`);
-    const accounts = createAccountStore(db);
-    const names = Array.from({ length: counts.lawyers }, (_, i) => `bench${i}`);
-    const roster: Lawyer[] = names.map((username) => {
-      const r = toLawyer({ username, name: username, licence: '14418201810000001', firm: 'bench', topics: ['*'], counties: ['*'], languages: ['mandarin'], capacity: 10, shifts: 'mon-sun 00:00-24:00' }, lawline.region);
-      if ('errors' in r) throw new Error(r.errors.join('; '));
-      return r.lawyer;
-    });
-    handoffOf(app)!.replaceRoster(roster, 'bench');
-    const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
-      const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<any>;
-    };
-    const tokens: string[] = [];
-    for (const username of names) {
-      await accounts.addUser({ username, password: `${username}-password`, role: 'lawyer' });
-      const { token } = await post('/api/v1/auth/login', { username, password: `${username}-password` });
-      await post('/api/v1/lawyers/me/presence', { status: 'online' }, token, 'PUT');
-      tokens.push(token);
-    }
-    const conversations = () => Promise.all(Array.from({ length: counts.citizens }, async () => {
-      const res = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      return (await res.json()) as { conversationId: string; token: string };
-    }));
-    const bursts = [await conversations(), await conversations()];
-
-    // The clients run in a second process, as a real load generator would, so they do not share the server's core.
-    const plan = { base, bursts, lawyerTokens: tokens, deadlineMs: counts.deadlineMs };
-    const cpuBefore = process.cpuUsage();
-    const load = await runLoadProcess(plan);
-    const cpu = process.cpuUsage(cpuBefore);
     const service = handoffOf(app)!;
-    const pushed = queueStreamsOf(service)?.stats();
-    const ticketOf = db.prepare<[string], { id: string }>(`SELECT id FROM handoff_tickets WHERE channel_id = 'directline' AND conversation_id = ?`);
-    const burst = (citizens: Array<{ conversationId: string }>, requestMs: number[], sendDelayMs: number): HandoffBurst => {
-      const seen = citizens.flatMap((c) => {
-        const id = ticketOf.get(c.conversationId)?.id;
-        const at = id ? load.seenAt[id] : undefined;
-        return at === undefined ? [] : [{ at, conversation: c.conversationId }];
-      });
-      const latencies = seen.map((s) => s.at - load.sentAt[s.conversation]!);
-      const afterReply = seen.flatMap((s) => (load.repliedAt[s.conversation] === undefined ? [] : [s.at - load.repliedAt[s.conversation]!]));
-      return { seen: latencies.length, latencyMs: summarise(latencies), requestMs: summarise(requestMs), afterReplyMs: summarise(afterReply), sendDelayMs };
-    };
-    return {
-      citizens: counts.citizens, lawyers: counts.lawyers,
-      cold: burst(bursts[0]!, load.requestMs[0] ?? [], load.sendDelayMs[0] ?? NaN), warm: burst(bursts[1]!, load.requestMs[1] ?? [], load.sendDelayMs[1] ?? NaN), queuePushes: load.pushes,
-      queueDeltas: load.deltas, bytesReceived: load.bytes,
-      serverSnapshots: pushed?.snapshots ?? 0, serverPushMs: pushed?.pushMs ?? 0, serverBytes: pushed?.bytes ?? 0,
-      serverCpuMs: (cpu.user + cpu.system) / 1000, loadCpuMs: load.cpuMs, wallMs: load.wallMs,
-    };
+    return await runHandoffLoad({
+      base,
+      addLawyer: async (username) => void (await state.accounts.addUser({ username, password: `${username}-password`, role: 'lawyer' })),
+      replaceRoster: (roster) => service.replaceRoster(roster, 'bench'),
+      ticketIdFor: async (conversationId) => (await service.store.ticketIdsFor('directline', conversationId))[0],
+      pushStats: () => queueStreamsOf(service)?.stats(),
+      cpuMs: cpu,
+    }, benchRoster(lawline, counts.lawyers), counts);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    handoffOf(app)?.stop();
-    db.close();
+    await closeApp(app);
+    await state.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
 }
@@ -160,7 +191,7 @@ export function formatHandoff(r: HandoffBenchResult): string {
       `    request → citizen told the position: p50 ${f(b.requestMs.p50)} ms, p99 ${f(b.requestMs.p99)} ms; told → console pushed: p50 ${f(b.afterReplyMs.p50)} ms, p99 ${f(b.afterReplyMs.p99)} ms; the load process had sent every request after ${f(b.sendDelayMs)} ms`,
     ]),
     `  ${r.queuePushes} queue events (${r.queueDeltas} deltas, ${f(r.bytesReceived / 1024)} KB) received in ${f(r.wallMs)} ms`,
-    `  server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building, diffing and writing them, ${f(r.serverBytes / 1024)} KB written`,
+    ...(Number.isFinite(r.serverSnapshots) ? [`  server: ${r.serverSnapshots} push rounds, ${f(r.serverPushMs)} ms building, diffing and writing them, ${f(r.serverBytes / 1024)} KB written`] : []),
     `  server CPU while the load ran: ${f(r.serverCpuMs)} ms (${f(r.serverCpuMs / (2 * r.citizens))} ms per hand-off request; the cancels and the load process start-up included); load process CPU: ${f(r.loadCpuMs)} ms`, '',
   ].join('\n');
 }

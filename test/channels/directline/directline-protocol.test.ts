@@ -156,7 +156,7 @@ describe('Direct Line tokens', () => {
 
   it('an expired token is refused with 403 (DirectLineJS then reports ExpiredToken)', async () => {
     const a = await startConversation();
-    const old = createTokenService(srv.channel.store.signingKey(), () => Date.now() - 3600_000).issue(a.conversationId);
+    const old = createTokenService(await srv.channel.store.signingKey(), () => Date.now() - 3600_000).issue(a.conversationId);
     expect((await rest(`/conversations/${a.conversationId}/activities`, { token: old.token })).status).toBe(403);
     expect((await rest('/tokens/refresh', { method: 'POST', token: old.token })).status).toBe(403);
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { attachDirectLineSockets, directLineChannelOf, type DirectLineChannel } from '../../../src/channels/directline/index.js';
-import { createApp } from '../../../src/server/app.js';
+import { closeApp, createApp } from '../../../src/server/app.js';
 import { openLawlineState, type LawlineState } from '../../../src/server/lawline-state.js';
 import { testConfig, testLawline } from '../../support/lawline.js';
 
@@ -25,8 +25,8 @@ export interface RunningServer {
 
 /** Starts the server; pass the `stateDir` of a stopped server to test a restart. */
 export async function startServer(stateDir = mkdtempSync(join(tmpdir(), 'lawline-dl-'))): Promise<RunningServer> {
-  const state = openLawlineState(testConfig({ LAWLINE_STATE_DIR: stateDir }));
-  const app = createApp(testLawline(), state);
+  const state = await openLawlineState(testConfig({ LAWLINE_STATE_DIR: stateDir }));
+  const app = await createApp(testLawline(), state);
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const closeSockets = attachDirectLineSockets(server, app);
@@ -42,7 +42,8 @@ export async function startServer(stateDir = mkdtempSync(join(tmpdir(), 'lawline
       closeSockets();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      state.close();
+      await closeApp(app);
+      await state.close();
     },
   };
 }

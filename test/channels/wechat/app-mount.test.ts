@@ -7,17 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/server/app.js';
+import { closeApp, createApp } from '../../../src/server/app.js';
+import type { Express } from 'express';
 import { openLawlineState, type LawlineState } from '../../../src/server/lawline-state.js';
 import { testConfig, testLawline } from '../../support/lawline.js';
 import { replyFields, signedQuery, textXml, TOKEN } from './wechat-kit.js';
 
 let server: Server | undefined;
+let app: Express | undefined;
 let state: LawlineState | undefined;
 let dir: string | undefined;
 afterEach(async () => {
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  state?.close();
+  if (app) await closeApp(app);
+  await state?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -25,10 +28,12 @@ async function start(env: Record<string, string>): Promise<string> {
   // A state database of its own, so other suites using the shared data dir cannot lock it.
   dir = mkdtempSync(join(tmpdir(), 'lawline-wechat-'));
   const config = testConfig({ ...env, LAWLINE_STATE_DIR: dir });
-  state = openLawlineState(config);
-  server = createApp({ ...testLawline(), config }, state).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server!.once('listening', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
+  state = await openLawlineState(config);
+  app = await createApp({ ...testLawline(), config }, state);
+  const listening = app.listen(0, '127.0.0.1');
+  server = listening;
+  await new Promise<void>((resolve) => listening.once('listening', resolve));
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}/wechat`;
 }
 
 describe('/wechat in the app', () => {

@@ -2,7 +2,6 @@
  * The real assistant and the real bot behind /wechat: a citizen's question gets the same answer as
  * `lawline.ask`, shaped to WeChat's limit, with the moved parts (statute texts …) one number away.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LawlineBot } from '../../../src/bot/lawline-bot.js';
 import { BOT_REPLIES } from '../../../src/bot/bot-replies-zh.js';
@@ -10,13 +9,15 @@ import { formatCitations } from '../../../src/bot/format-reply.js';
 import { LocalChannelAdapter } from '../../../src/channels/local-adapter.js';
 import { TEXT_LIMIT_BYTES } from '../../../src/channels/wechat/reply-shaper.js';
 import { createPreapplicationStore } from '../../../src/preapplication/preapplication-store.js';
+import { createPreapplicationRepository } from '../../../src/storage/repositories/preapplication-repository.js';
+import { memoryStateDatabase } from '../../../src/storage/sqlite/memory-state-database.js';
 import { testLawline } from '../../support/lawline.js';
 import { replyFields, startChannel, textXml } from './wechat-kit.js';
 
 let channel: Awaited<ReturnType<typeof startChannel>>;
 beforeAll(async () => {
   const lawline = testLawline();
-  const bot = new LawlineBot(lawline, { preapplications: createPreapplicationStore(new Database(':memory:')) });
+  const bot = new LawlineBot(lawline, { preapplications: createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase())) });
   channel = await startChannel({ adapter: new LocalChannelAdapter((context) => bot.run(context)), replyDeadline: () => new Promise(() => undefined) });
 });
 afterAll(() => channel.close());

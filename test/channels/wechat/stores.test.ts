@@ -1,5 +1,6 @@
 /**
- * The small in-memory stores: follow-up numbers expire; the dedupe decides passive vs late delivery once.
+ * The small in-memory stores: follow-up numbers expire; the dedupe decides passive vs late delivery once. (The
+ * server's follow-ups live in the state database: see wechat-repository.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { createReplyDedupe, passiveOrLate } from '../../../src/channels/wechat/dedupe.js';
@@ -7,25 +8,25 @@ import { createFollowUpStore } from '../../../src/channels/wechat/follow-up-stor
 import { deferred } from './wechat-kit.js';
 
 describe('follow-up store', () => {
-  it('forgets an openid’s numbers after the TTL, and replaces them on set', () => {
+  it('forgets an openid’s numbers after the TTL, and replaces them on set', async () => {
     let t = 0;
     const store = createFollowUpStore({ ttlMs: 1000, now: () => t });
     const one = [{ number: 1, label: 'a', action: { type: 'show' as const, text: 'A' } }];
-    store.set('u', one);
+    await store.set('u', one);
     t = 999;
-    expect(store.get('u')).toEqual(one);
-    store.set('u', []);
-    expect(store.get('u')).toBeUndefined();
-    store.set('u', one);
+    expect(await store.get('u')).toEqual(one);
+    await store.set('u', []);
+    expect(await store.get('u')).toBeUndefined();
+    await store.set('u', one);
     t = 999 + 1000;
-    expect(store.get('u')).toBeUndefined();
+    expect(await store.get('u')).toBeUndefined();
   });
 
-  it('keeps at most maxEntries openids', () => {
+  it('keeps at most maxEntries openids', async () => {
     const store = createFollowUpStore({ maxEntries: 2 });
     const opts = [{ number: 1, label: 'a', action: { type: 'show' as const, text: 'A' } }];
-    for (const id of ['a', 'b', 'c']) store.set(id, opts);
-    expect([store.get('a'), store.get('b'), store.get('c')].map(Boolean)).toEqual([false, true, true]);
+    for (const id of ['a', 'b', 'c']) await store.set(id, opts);
+    expect((await Promise.all([store.get('a'), store.get('b'), store.get('c')])).map(Boolean)).toEqual([false, true, true]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * @module storage/sqlite-transcript-store
- * A botbuilder `TranscriptStore` in SQLite with the semantics of the SDK's MemoryTranscriptStore: activities of
+ * @module storage/sql-transcript-store
+ * A botbuilder `TranscriptStore` in the state database (SQLite or PostgreSQL) with the semantics of the SDK's MemoryTranscriptStore: activities of
  * a conversation come back ordered by their timestamp (logging order breaks ties), in pages of `pageSize` with
  * an opaque continuation token, optionally from a start date; conversations of a channel are listed by the time
  * of their first activity. Transcripts hold personal data: `pruneTranscripts` enforces the retention period,
@@ -9,7 +9,7 @@
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { z } from 'zod';
 import { formatZodIssues, InputError } from '../errors.js';
-import type { Db } from './database.js';
+import type { SqlClient } from './sql-client.js';
 
 /** The fields an activity needs to be filed (checked on just those: the rest is stored as it came). */
 const loggedActivitySchema = z.object({
@@ -26,7 +26,7 @@ const listTokenSchema = z.tuple([z.number().int(), z.string()]);
 /** Fields botbuilder types as Date; JSON turns them into strings, reads turn them back. */
 const DATE_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
 
-export interface SqliteTranscriptStoreOptions {
+export interface SqlTranscriptStoreOptions {
   /** Items per page of `getTranscriptActivities` and `listTranscripts` (MemoryTranscriptStore uses 20). */
   pageSize?: number;
   /** The clock for the stored-at time that retention counts from. */
@@ -46,7 +46,7 @@ function decodeToken<T>(schema: z.ZodType<T>, token: string): T {
     parsed = undefined;
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) throw new InputError('SqliteTranscriptStore: continuationToken: not a token this store issued');
+  if (!result.success) throw new InputError('SqlTranscriptStore: continuationToken: not a token this store issued');
   return result.data;
 }
 
@@ -70,53 +70,21 @@ function required(name: string, value: string): void {
 /**
  * Transcripts in the table `transcript_activities` of the state database.
  * @example
- * const transcripts = new SqliteTranscriptStore(state.db);
+ * const transcripts = new SqlTranscriptStore(sql);
  * adapter.use(new TranscriptLoggerMiddleware(transcripts));
  */
-export class SqliteTranscriptStore implements TranscriptStore {
+export class SqlTranscriptStore implements TranscriptStore {
   readonly pageSize: number;
   private readonly now: () => Date;
-  private readonly insert;
-  private readonly selectPage;
-  private readonly selectConversations;
-  private readonly removeConversation;
-  private readonly removeOlder;
-  private readonly insertBatch;
   // Activities logged in one turn arrive together: they are written in one transaction at the end of the
   // current microtask queue rather than one commit each.
   private batch: { rows: Row[]; done: Promise<void> } | null = null;
+  private writing: Promise<void> = Promise.resolve();
 
-  constructor(db: Db, options: SqliteTranscriptStoreOptions = {}) {
+  constructor(private readonly sql: SqlClient, options: SqlTranscriptStoreOptions = {}) {
     this.pageSize = options.pageSize ?? 20;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError('SqliteTranscriptStore: pageSize must be a positive integer');
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError('SqlTranscriptStore: pageSize must be a positive integer');
     this.now = options.now ?? (() => new Date());
-    // seq is the logging order: it breaks timestamp ties and makes the continuation token exact.
-    db.exec(`CREATE TABLE IF NOT EXISTS transcript_activities (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        channel_id TEXT NOT NULL,
-        conversation_id TEXT NOT NULL,
-        ts INTEGER NOT NULL,
-        stored_at INTEGER NOT NULL,
-        activity TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS transcript_activities_by_conversation
-        ON transcript_activities (channel_id, conversation_id, ts, seq);
-      CREATE INDEX IF NOT EXISTS transcript_activities_by_stored_at ON transcript_activities (stored_at);`);
-    this.insert = db.prepare<[string, string, number, number, string]>(
-      'INSERT INTO transcript_activities (channel_id, conversation_id, ts, stored_at, activity) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.selectPage = db.prepare<[string, string, number, number, number, number, number], ActivityRow>(
-      `SELECT seq, ts, activity FROM transcript_activities
-       WHERE channel_id = ? AND conversation_id = ? AND ts >= ? AND (ts > ? OR (ts = ? AND seq > ?))
-       ORDER BY ts, seq LIMIT ?`,
-    );
-    this.selectConversations = db.prepare<[string, number, number, string, number], ConversationRow>(
-      `SELECT conversation_id, MIN(ts) AS created FROM transcript_activities WHERE channel_id = ?
-       GROUP BY conversation_id HAVING created > ? OR (created = ? AND conversation_id > ?)
-       ORDER BY created, conversation_id LIMIT ?`,
-    );
-    this.removeConversation = db.prepare<[string, string]>('DELETE FROM transcript_activities WHERE channel_id = ? AND conversation_id = ?');
-    this.removeOlder = db.prepare<[number]>('DELETE FROM transcript_activities WHERE stored_at < ?');
-    this.insertBatch = db.transaction((rows: Row[]) => { for (const row of rows) this.insert.run(...row); });
   }
 
   /** Files `activity` under its channel and conversation; a missing or invalid timestamp means now. */
@@ -124,7 +92,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     if (!activity) return Promise.reject(new InputError('activity cannot be null for logActivity()'));
     const { channelId, conversation, timestamp } = activity;
     const parsed = loggedActivitySchema.safeParse({ channelId, conversation: conversation && { id: conversation.id }, timestamp });
-    if (!parsed.success) return Promise.reject(new InputError(`SqliteTranscriptStore: activity: ${formatZodIssues(parsed.error)}`));
+    if (!parsed.success) return Promise.reject(new InputError(`SqlTranscriptStore: activity: ${formatZodIssues(parsed.error)}`));
     const now = this.now();
     const row: Row = [channelId, conversation.id, timeOf(timestamp, now), now.getTime(), JSON.stringify(activity)];
     if (this.batch) {
@@ -132,16 +100,23 @@ export class SqliteTranscriptStore implements TranscriptStore {
       return this.batch.done;
     }
     const batch: { rows: Row[]; done: Promise<void> } = { rows: [row], done: Promise.resolve() };
-    batch.done = batch.done.then(() => { if (this.batch === batch) this.flush(); });
+    batch.done = batch.done.then(() => (this.batch === batch ? this.flush() : this.writing));
     this.batch = batch;
     return batch.done;
   }
 
   /** Writes the activities logged so far (reads call it first, so they always see every logged activity). */
-  private flush(): void {
+  private flush(): Promise<void> {
     const batch = this.batch;
     this.batch = null;
-    if (batch) this.insertBatch(batch.rows);
+    if (batch) {
+      const rows = batch.rows;
+      // One multi-row INSERT: atomic on its own, and one round trip.
+      this.writing = this.writing.catch(() => undefined).then(() => this.sql.run(
+        `INSERT INTO transcript_activities (channel_id, conversation_id, ts, stored_at, activity) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        rows.flat())).then(() => undefined);
+    }
+    return this.writing;
   }
 
   /** One page of a conversation's activities, oldest first, from `startDate` on when given. */
@@ -149,16 +124,19 @@ export class SqliteTranscriptStore implements TranscriptStore {
     required('channelId', channelId);
     required('conversationId', conversationId);
     const from = startDate ? timeOf(startDate, new Date(NaN)) : Number.MIN_SAFE_INTEGER;
-    if (Number.isNaN(from)) throw new InputError('SqliteTranscriptStore: startDate: invalid date');
+    if (Number.isNaN(from)) throw new InputError('SqlTranscriptStore: startDate: invalid date');
     const [afterTs, afterSeq] = continuationToken ? decodeToken(activityTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, 0];
-    this.flush();
+    await this.flush().catch(() => undefined);
     // One row more than a page tells whether another page follows.
-    const rows = this.selectPage.all(channelId, conversationId, from, afterTs, afterTs, afterSeq, this.pageSize + 1);
+    const rows = await this.sql.all<ActivityRow>(
+      `SELECT seq, ts, activity FROM transcript_activities
+       WHERE channel_id = ? AND conversation_id = ? AND ts >= ? AND (ts > ? OR (ts = ? AND seq > ?))
+       ORDER BY ts, seq LIMIT ?`, [channelId, conversationId, from, afterTs, afterTs, afterSeq, this.pageSize + 1]);
     const page = rows.slice(0, this.pageSize);
     const last = page.at(-1);
     return {
       items: page.map((row) => revive(row.activity)),
-      continuationToken: rows.length > this.pageSize && last ? encodeToken([last.ts, last.seq]) : (undefined as unknown as string),
+      continuationToken: rows.length > this.pageSize && last ? encodeToken([Number(last.ts), Number(last.seq)]) : (undefined as unknown as string),
     };
   }
 
@@ -166,13 +144,16 @@ export class SqliteTranscriptStore implements TranscriptStore {
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     required('channelId', channelId);
     const [afterCreated, afterId] = continuationToken ? decodeToken(listTokenSchema, continuationToken) : [Number.MIN_SAFE_INTEGER, ''];
-    this.flush();
-    const rows = this.selectConversations.all(channelId, afterCreated, afterCreated, afterId, this.pageSize + 1);
+    await this.flush().catch(() => undefined);
+    const rows = await this.sql.all<ConversationRow>(
+      `SELECT conversation_id, MIN(ts) AS created FROM transcript_activities WHERE channel_id = ?
+       GROUP BY conversation_id HAVING MIN(ts) > ? OR (MIN(ts) = ? AND conversation_id > ?)
+       ORDER BY created, conversation_id LIMIT ?`, [channelId, afterCreated, afterCreated, afterId, this.pageSize + 1]);
     const page = rows.slice(0, this.pageSize);
     const last = page.at(-1);
     return {
-      items: page.map((row) => ({ channelId, id: row.conversation_id, created: new Date(row.created) })),
-      continuationToken: rows.length > this.pageSize && last ? encodeToken([last.created, last.conversation_id]) : (undefined as unknown as string),
+      items: page.map((row) => ({ channelId, id: row.conversation_id, created: new Date(Number(row.created)) })),
+      continuationToken: rows.length > this.pageSize && last ? encodeToken([Number(last.created), last.conversation_id]) : (undefined as unknown as string),
     };
   }
 
@@ -180,15 +161,15 @@ export class SqliteTranscriptStore implements TranscriptStore {
   async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
     required('channelId', channelId);
     required('conversationId', conversationId);
-    this.flush();
-    this.removeConversation.run(channelId, conversationId);
+    await this.flush().catch(() => undefined);
+    await this.sql.run('DELETE FROM transcript_activities WHERE channel_id = ? AND conversation_id = ?', [channelId, conversationId]);
   }
 
   /** Deletes every activity stored before `olderThan` (the retention period); returns how many. */
-  pruneTranscripts(olderThan: Date): number {
+  async pruneTranscripts(olderThan: Date): Promise<number> {
     const cutoff = olderThan.getTime();
-    if (Number.isNaN(cutoff)) throw new RangeError('SqliteTranscriptStore: pruneTranscripts: invalid date');
-    this.flush();
-    return this.removeOlder.run(cutoff).changes;
+    if (Number.isNaN(cutoff)) throw new RangeError('SqlTranscriptStore: pruneTranscripts: invalid date');
+    await this.flush().catch(() => undefined);
+    return this.sql.run('DELETE FROM transcript_activities WHERE stored_at < ?', [cutoff]);
   }
 }

@@ -1,0 +1,120 @@
+/**
+ * Versioned migrations: a state database written by release 0.1 (no migrations then) upgrades to today's schema
+ * with every row still readable and every timestamp in epoch milliseconds; opening again applies nothing; a schema
+ * newer than the code is refused. PostgreSQL has had versioned migrations from its first release: a fresh schema
+ * is migrated once, and a newer one is refused the same way.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createConversationStore } from '../../src/channels/directline/conversation-store.js';
+import { createTokenService } from '../../src/channels/directline/token-service.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createHandoffStore } from '../../src/handoff/handoff-store.js';
+import { openLawlineState } from '../../src/server/lawline-state.js';
+import { migrate, schemaVersion, SchemaTooNewError } from '../../src/storage/migration.js';
+import { openStateDatabase } from '../../src/storage/open-state-database.js';
+import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/migrations.js';
+import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
+import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/migrations.js';
+import { forEachBackend } from '../support/test-databases.js';
+
+const RELEASE_0_1_TOKEN = 'uRkZyYI1tyqbMIGmIH_BY5BsmLg6yjigcDjyxutfaC4';
+const AT = Date.parse('2026-11-26T08:00:00.000Z');
+const dirs: string[] = [];
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+/** A folder holding lawline.sqlite as release 0.1 left it. */
+function release01(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lawline-release-0.1-'));
+  dirs.push(dir);
+  const db = new Database(join(dir, 'lawline.sqlite'));
+  db.exec(readFileSync(new URL('./fixtures/release-0.1-state.sql', import.meta.url), 'utf8'));
+  db.close();
+  return dir;
+}
+
+describe('upgrading a SQLite state database from release 0.1', () => {
+  it('keeps every row readable through the stores and stores every timestamp as epoch ms', async () => {
+    const dir = release01();
+    const state = await openLawlineState(loadConfig({ LAWLINE_STATE_DIR: dir, LAWLINE_TRANSCRIPT_DAYS: '3650' }), { retention: false });
+    try {
+      expect(await schemaVersion(state.sql)).toBe(SQLITE_MIGRATIONS.length);
+      // Accounts: usernames still match in any case, passwords and the old login token still work.
+      expect(await state.accounts.authenticate(RELEASE_0_1_TOKEN)).toMatchObject({ username: 'Agent1', role: 'agent' });
+      expect(await state.accounts.login('AGENT1', 'password1')).not.toBeNull();
+      await expect(state.accounts.addUser({ username: 'DUTY1', password: 'password1', role: 'lawyer' })).rejects.toThrow(/already taken/);
+      // Pre-applications with their audited history, times as before.
+      const record = (await state.preapplications.get('LA-20261126-0042'))!;
+      expect(record).toMatchObject({ name: '陈大文', status: 'under_review', createdAt: '2026-11-26T08:00:00.000Z' });
+      expect(record.history.map((h) => [h.from, h.to, h.at])).toEqual([[null, 'submitted', '2026-11-26T08:00:00.000Z'], ['submitted', 'under_review', '2026-11-26T08:00:00.000Z']]);
+      expect((await state.preapplications.latestForConversation('directline', 'conv'))?.reference).toBe('LA-20261126-0042');
+      // Bot state and transcripts.
+      expect((await state.storage.read(['directline/conversations/conv']))['directline/conversations/conv']).toMatchObject({ lastReference: 'LA-20261126-0042' });
+      expect((await state.transcripts.getTranscriptActivities('directline', 'conv')).items.map((a) => a.text)).toEqual(['我想找律师']);
+      // Direct Line: the log, the next seq, and the signing key (tokens issued before the upgrade still verify).
+      const conversations = createConversationStore(state.sql);
+      expect((await conversations.after('conv', undefined)).activities.map((a) => a.text)).toEqual(['您好', '我想找律师']);
+      expect((await conversations.append('conv', [{ type: 'message', text: '新消息' }])).watermark).toBe('2');
+      const key = await conversations.signingKey();
+      expect(key.toString('base64')).toBe('nAq9tGlXOr7lA0/zihHSkjGo+gSh5SKtLaioLSDDol0=');
+      expect(createTokenService(key).verify(createTokenService(key).issue('conv').token)).toMatchObject({ ok: true });
+      expect((await conversations.get('conv'))?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // Hand-off: the open ticket keeps its place, with its message and the lawyer's presence.
+      const handoff = createHandoffStore(createHandoffRepository(state.sql));
+      await handoff.refresh();
+      expect(handoff.queue().map((t) => [t.id, t.status, t.topic])).toEqual([['HTEST1', 'queued', '劳动纠纷']]);
+      expect((await handoff.messages('HTEST1')).map((m) => m.text)).toEqual(['还在吗']);
+      expect(handoff.presence().get('duty1')).toEqual({ status: 'online', lastSeen: AT });
+      // One representation for time: integers, in every column that held ISO text before.
+      const types = await state.sql.all<{ t: string }>(`
+        SELECT typeof(created_at) AS t FROM accounts UNION ALL SELECT typeof(expires_at) FROM auth_tokens
+        UNION ALL SELECT typeof(created_at) FROM preapplications UNION ALL SELECT typeof(at) FROM preapplication_history
+        UNION ALL SELECT typeof(updated_at) FROM bot_state UNION ALL SELECT typeof(created_at) FROM directline_conversations
+        UNION ALL SELECT typeof(created_at) FROM directline_activities`);
+      expect(new Set(types.map((r) => r.t))).toEqual(new Set(['integer']));
+      expect(await state.sql.get('SELECT created_at FROM accounts WHERE id = 1')).toEqual({ created_at: AT });
+    } finally {
+      await state.close();
+    }
+  });
+
+  it('applies nothing the second time, and refuses a schema newer than the code', async () => {
+    const dir = release01();
+    const first = await openStateDatabase({ dir });
+    expect(await migrate(first, SQLITE_MIGRATIONS)).toEqual([]);
+    await first.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [SQLITE_MIGRATIONS.length + 1, 'from the future', 0]);
+    await first.close();
+    await expect(openStateDatabase({ dir })).rejects.toThrow(SchemaTooNewError);
+  });
+
+  it('upgrades an empty release-0.1 database (nothing but the tables) as well', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawline-empty-0.1-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'lawline.sqlite'));
+    db.exec(readFileSync(new URL('./fixtures/release-0.1-state.sql', import.meta.url), 'utf8').split('\n').filter((l) => !l.startsWith('INSERT')).join('\n'));
+    db.close();
+    const sql = await openStateDatabase({ dir });
+    expect(await schemaVersion(sql)).toBe(SQLITE_MIGRATIONS.length);
+    await sql.close();
+  });
+});
+
+forEachBackend('migrations', (backend) => {
+  it('a fresh database gets every version once, in order', async () => {
+    const sql = await backend.open();
+    try {
+      const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+      expect(await schemaVersion(sql)).toBe(all.length);
+      expect(await migrate(sql, all)).toEqual([]);
+      const log = await sql.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(log.map((r) => Number(r.version))).toEqual(all.map((m) => m.version));
+      await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [all.length + 1, 'from the future', 0]);
+      await expect(migrate(sql, all)).rejects.toThrow(SchemaTooNewError);
+    } finally {
+      await sql.close();
+    }
+  });
+});
