@@ -57,12 +57,16 @@ export function focusWords(a: AnalysedText): Set<string> {
 }
 
 class Field {
-  private readonly postings = new Map<string, { ids: number[]; tfs: number[] }>();
+  private readonly postings = new Map<string, { ids: Int32Array; tfs: Uint16Array }>();
   private readonly lengths: Float64Array;
   private readonly avg: number;
+  /** BM25's length normalisation per known question, computed once rather than per posting. */
+  private readonly norms: Float64Array;
   constructor(docs: string[][]) {
     this.lengths = Float64Array.from(docs, (d) => d.length);
     this.avg = docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) || 1;
+    this.norms = Float64Array.from(this.lengths, (l) => K1 * (1 - B + (B * l) / this.avg));
+    const building = new Map<string, { ids: number[]; tfs: number[] }>();
     docs.forEach((tokens, id) => {
       const counts = new Map<string, number>();
       for (const raw of tokens) {
@@ -70,12 +74,14 @@ class Field {
         counts.set(t, (counts.get(t) ?? 0) + 1);
       }
       for (const [t, n] of counts) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { ids: [], tfs: [] }));
+        let p = building.get(t);
+        if (!p) building.set(t, (p = { ids: [], tfs: [] }));
         p.ids.push(id);
         p.tfs.push(n);
       }
     });
+    // Typed arrays: a tenth of the heap of number lists, and nothing for the collector to walk.
+    for (const [t, p] of building) this.postings.set(t, { ids: Int32Array.from(p.ids), tfs: Uint16Array.from(p.tfs, (v) => Math.min(v, 65535)) });
   }
   idf(term: string): number {
     const df = this.postings.get(term)?.ids.length ?? 0;
@@ -90,11 +96,13 @@ class Field {
       const idf = this.idf(term);
       ceiling += weight * tw * idf * (K1 + 1) / (1 + K1 * (1 - B + B * 0.5));
       if (!p) continue;
-      const w = weight * tw * idf;
-      for (let i = 0; i < p.ids.length; i += 1) {
-        const d = p.ids[i]!;
-        const tf = p.tfs[i]!;
-        scores[d]! += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avg));
+      const w = weight * tw * idf * (K1 + 1);
+      const { ids, tfs } = p;
+      const norms = this.norms;
+      for (let i = 0; i < ids.length; i += 1) {
+        const d = ids[i]!;
+        const tf = tfs[i]!;
+        scores[d]! += (w * tf) / (tf + norms[d]!);
       }
     }
     return ceiling;

@@ -47,6 +47,8 @@ export function createIndexTables(db: Db): void {
 export class FieldScorer {
   private readonly lengths: Uint32Array;
   private readonly avgLength: number;
+  /** BM25's length normalisation per document, computed once rather than per posting. */
+  private readonly norms: Float64Array;
   private readonly cache = new Map<string, Postings | null>();
   private readonly select;
 
@@ -57,6 +59,7 @@ export class FieldScorer {
     let total = 0;
     for (const l of this.lengths) total += l;
     this.avgLength = total / Math.max(1, this.lengths.length) || 1;
+    this.norms = Float64Array.from(this.lengths, (l) => K1 * (1 - B + (B * l) / this.avgLength));
     this.select = db.prepare('SELECT docs, tfs FROM postings WHERE field = ? AND term = ?');
   }
 
@@ -70,14 +73,14 @@ export class FieldScorer {
     for (const { term, weight: tw } of terms) {
       const p = this.postings(term);
       if (!p) continue;
-      const w = weight * tw * p.idf;
+      const w = weight * tw * p.idf * (K1 + 1);
       const { docs, tfs } = p;
+      const norms = this.norms;
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;
         if (allow && !allow[d]) continue;
         const tf = tfs[i]!;
-        const norm = K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
-        scores[d]! += (w * tf * (K1 + 1)) / (tf + norm);
+        scores[d]! += (w * tf) / (tf + norms[d]!);
       }
     }
   }

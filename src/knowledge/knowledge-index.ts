@@ -189,6 +189,9 @@ function storedHash(file: string): string | null {
 }
 
 /** Opens the index under `dataDir`, building it first if it is missing or stale. */
+/** Documents kept in memory per open index (a few megabytes of statute text at most). */
+const DOCS_CACHED = 4_000;
+
 export function openKnowledgeIndex(
   dataDir: string,
   pipeline: TextPipeline,
@@ -219,6 +222,14 @@ export function openKnowledgeIndex(
     previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
   const selectHeading = db.prepare('SELECT heading FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectUpcoming = db.prepare('SELECT version, effective_from AS effectiveFrom FROM upcoming_versions WHERE law = ?');
+  // The index is read-only while open, so documents read for one answer serve the next (the same guides, cases
+  // and much-cited articles come back answer after answer). Bounded: cleared when full.
+  const docCache = new Map<number, SearchDoc>();
+  const articleCache = new Map<string, SearchDoc | undefined>();
+  const remember = <K, V>(cache: Map<K, V>, k: K, v: V) => {
+    if (cache.size >= DOCS_CACHED) cache.clear();
+    cache.set(k, v);
+  };
   const toDoc = (r: Record<string, unknown> | undefined): SearchDoc | undefined =>
     r && {
       kind: r.kind as DocKind, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
@@ -237,11 +248,21 @@ export function openKnowledgeIndex(
       heading: new FieldScorer(db, FIELDS.heading),
     },
     getDoc(id) {
-      const d = toDoc(selectDoc.get(id) as Record<string, unknown> | undefined);
-      if (!d) throw new Error(`no document ${id}`);
+      let d = docCache.get(id);
+      if (!d) {
+        d = toDoc(selectDoc.get(id) as Record<string, unknown> | undefined);
+        if (!d) throw new Error(`no document ${id}`);
+        remember(docCache, id, d);
+      }
       return d;
     },
-    findArticle: (law, article) => toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined),
+    findArticle: (law, article) => {
+      const k = `${law}#${article}`;
+      if (articleCache.has(k)) return articleCache.get(k);
+      const d = toDoc(selectArticle.get(law, article) as Record<string, unknown> | undefined);
+      remember(articleCache, k, d);
+      return d;
+    },
     articleId: (law, article) => (selectArticle.get(law, article) as { id: number } | undefined)?.id,
     articleHeading: (law, article) => (selectHeading.get(law, article) as { heading: string } | undefined)?.heading,
     articleRefs: () => docs.kind.flatMap((k, id) => (k === 'article' ? [{ id, law: laws[docs.lawId[id]!]!.title, article: docs.article[id]! }] : [])),

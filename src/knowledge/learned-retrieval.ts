@@ -165,22 +165,28 @@ export function gatherEvidence(
   const { lawIds, articleIds } = lookups(knowledge);
   const lawBoost = priors.lawWeights(topics, knowledge.docs.laws.length);
   const candidates: Candidate[] = [];
-  for (const c of byKey.values()) {
-    if (c.id < 0) c.id = articleIds.get(key(c.law, c.article)) ?? -1;
+  // Per question, not per candidate: the topic–chapter shares the question leans on.
+  const topicShares = Object.entries(topics).flatMap(([t, p]) => {
+    const shares = known.stats.chapterShare.get(t);
+    return p > 0 && shares ? [[p, shares] as const] : [];
+  });
+  const boosted = new Set(options.boostLaws ?? []);
+  for (const [k, c] of byKey) {
+    if (c.id < 0) c.id = articleIds.get(k) ?? -1;
     if (c.id < 0) continue; // an example citing a provision the index does not hold (not in force)
     const lawId = lawIds.get(c.law);
-    const count = Math.max(0, (known.stats.articleCount.get(key(c.law, c.article)) ?? 0) - (discount.has(key(c.law, c.article)) ? 1 : 0));
+    const count = Math.max(0, (known.stats.articleCount.get(k) ?? 0) - (discount.has(k) ? 1 : 0));
     c.x[7] = Math.log1p(count) / Math.log1p(known.stats.maxArticleCount);
     c.x[8] = lawId === undefined ? 0 : lawBoost[lawId]!;
     c.x[9] = Math.log((known.stats.lawShare.get(c.law) ?? 0) + 1e-4);
     c.x[10] = lawId === undefined ? 0.5 : RANKING.kindFactor[knowledge.docs.laws[lawId]!.kind] ?? 0.5;
-    c.x[12] = topEntryBasis.has(key(c.law, c.article)) ? 1 : 0;
+    c.x[12] = topEntryBasis.has(k) ? 1 : 0;
     c.x[13] = c.x[0]! * c.x[3]!;
     const chapter = known.stats.chapterOf(c.law, c.article);
     let share = 0;
-    if (chapter) for (const [t, p] of Object.entries(topics)) share += p * (known.stats.chapterShare.get(t)?.get(chapter) ?? 0);
+    if (chapter) for (const [p, shares] of topicShares) share += p * (shares.get(chapter) ?? 0);
     c.x[16] = Math.log(share + 1e-3);
-    c.x[17] = options.boostLaws?.includes(c.law) ? 1 : 0;
+    c.x[17] = boosted.has(c.law) ? 1 : 0;
     candidates.push(c);
   }
   return { candidates, hits, entryHits, lexicalTop, queryWords: new Set(tokens.words.filter((w) => !w.startsWith('~'))) };

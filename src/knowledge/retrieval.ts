@@ -14,8 +14,11 @@ import type { TopicPriors } from './topic-priors.js';
 /** A ranked document. `doc` is read from the index on first use (most hits are only counted, not shown). */
 export interface SearchHit { id: number; score: number; readonly doc: SearchDoc }
 
-/** Raw field scores of every document, and the ids that scored at all (usually a few thousand of ~63,000). */
-export interface ScoredDocs { raw: Float64Array; touched: Int32Array }
+/**
+ * Raw field scores of every document, and the ids that scored at all (usually a few thousand of ~63,000),
+ * grouped by kind so ranking guides or cases never walks the articles.
+ */
+export interface ScoredDocs { raw: Float64Array; touched: Int32Array; byKind: Map<DocKind, Int32Array> }
 
 export interface SearchOptions {
   kind?: DocKind;
@@ -117,34 +120,57 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
     return { id, score, get doc() { return (doc ??= index.getDoc(id)); } };
   }
 
-  function rankKind({ raw, touched }: ScoredDocs, options: SearchOptions & { kind?: DocKind }): SearchHit[] {
+  // Ranking reuses these buffers: it runs synchronously and returns fresh hits, so nothing outlives a call.
+  const candidateIds = new Int32Array(docs.count);
+  const candidateScores = new Float64Array(docs.count);
+
+  function rankKind(scoredDocs: ScoredDocs, options: SearchOptions & { kind?: DocKind }): SearchHit[] {
     const limit = options.limit ?? 10;
-    const allow = options.kind ? kindMasks.get(options.kind) : undefined;
+    const { raw } = scoredDocs;
+    const touched = options.kind ? scoredDocs.byKind.get(options.kind) ?? new Int32Array(0) : scoredDocs.touched;
     const lawBoost = priors.lawWeights(options.topics ?? {}, docs.laws.length);
     for (const title of options.boostLaws ?? []) {
       const id = lawIdByTitle.get(title);
       if (id !== undefined) lawBoost[id] = Math.max(lawBoost[id]!, 1);
     }
-    const ids: number[] = [];
-    const scores: number[] = [];
-    for (let k = 0; k < touched.length; k++) {
+    const n = touched.length;
+    for (let k = 0; k < n; k++) {
       const i = touched[k]!;
-      if (allow && !allow[i]) continue;
       let s = raw[i]!;
       const law = docs.lawId[i]!;
       if (law >= 0) s *= lawKindFactor[law]! * (1 + RANKING.topicBoost * lawBoost[law]!);
       if (docs.curated[i]) s *= 1 + RANKING.curatedBoost;
-      ids.push(i);
-      scores.push(s);
+      candidateIds[k] = i;
+      candidateScores[k] = s;
     }
-    const order = topK(Float64Array.from(scores), limit);
-    return order.map((k) => hit(ids[k]!, scores[k]!));
+    const order = topK(candidateScores.subarray(0, n), limit);
+    return order.map((k) => hit(candidateIds[k]!, candidateScores[k]!));
   }
 
-  function scored(raw: Float64Array): ScoredDocs {
-    const touched: number[] = [];
-    for (let i = 0; i < raw.length; i++) if (raw[i] !== 0) touched.push(i);
-    return { raw, touched: Int32Array.from(touched) };
+  const KINDS: DocKind[] = ['article', 'guide', 'case'];
+  const kindCode = Uint8Array.from(docs.kind, (k) => { const c = KINDS.indexOf(k); return c < 0 ? KINDS.length : c; });
+  const sharedTouched = new Int32Array(docs.count);
+  const sharedByKind = KINDS.map(() => new Int32Array(docs.count));
+
+  /** The ids with a score, overall and per kind; `reuse` writes into the shared buffers (scoreAll's contract). */
+  function scored(raw: Float64Array, reuse = false): ScoredDocs {
+    const counts = new Int32Array(KINDS.length + 1);
+    let total = 0;
+    if (!reuse) for (let i = 0; i < raw.length; i++) if (raw[i] !== 0) { total++; counts[kindCode[i]!]!++; }
+    const all = reuse ? sharedTouched : new Int32Array(total);
+    const perKind = reuse ? sharedByKind : KINDS.map((_, c) => new Int32Array(counts[c]!));
+    counts.fill(0);
+    let n = 0;
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === 0) continue;
+      all[n++] = i;
+      const c = kindCode[i]!;
+      if (c < KINDS.length) perKind[c]![counts[c]!++] = i;
+    }
+    return {
+      raw, touched: all.subarray(0, n),
+      byKind: new Map(KINDS.map((kind, c) => [kind, perKind[c]!.subarray(0, counts[c])])),
+    };
   }
 
   function searchAnalysed(analysed: AnalysedText, options: SearchOptions = {}): SearchHit[] {
@@ -160,7 +186,7 @@ export function createRetriever(index: KnowledgeIndex, pipeline: TextPipeline, p
       // One buffer for every question (half a megabyte each time otherwise, and the collector's pauses with it).
       shared.fill(0);
       accumulate(analysed, shared);
-      return scored(shared);
+      return scored(shared, true);
     },
     rankKind,
     search: (text, options) => searchAnalysed(pipeline.analyse(text), options),
