@@ -12,7 +12,7 @@ import type { LearnedModelsJSON } from './learned-retrieval.js';
 import type { LoadedQaEntry } from './qa-bank.js';
 
 /** Bump when the features, the training or the file layout change. */
-export const LEARNED_VERSION = 'learned-11';
+export const LEARNED_VERSION = 'learned-13';
 
 export interface LearnedArtifact {
   version: string;

@@ -219,6 +219,9 @@ function wordDice(query: Set<string>, words: string[]): number {
   return (2 * shared) / (query.size + own.size);
 }
 
+/** The provision an entry's answer rests on first ("law#article"). */
+const leadProvision = (e: LoadedQaEntry | undefined) => (e?.basis[0] ? key(e.basis[0].law, e.basis[0].article) : e?.id);
+
 /** Bank entries among the nearest questions and the nearest entry profiles, with the features the entry match reads. */
 function entryCandidates(ev: Pick<Evidence, 'hits' | 'entryHits' | 'queryWords'>, known: KnownQuestions, probabilityOf: Map<string, number>, topics: Record<string, number>) {
   const best = new Map<string, { coverage: number; count10: number; profile: number; profileRank: number; profileCoverage: number; overlap: number }>();
@@ -250,7 +253,10 @@ function entryCandidates(ev: Pick<Evidence, 'hits' | 'entryHits' | 'queryWords'>
     const entry = known.entries.get(id);
     if (!entry) return [];
     const b = best.get(id)!;
-    const other = byCoverage.find(([oid]) => oid !== id)?.[1].coverage ?? 0;
+    // The runner-up is the nearest entry that answers differently: an entry resting on the same lead provision
+    // (the same answer, written by another hand) does not make the match less sure.
+    const lead = leadProvision(entry);
+    const other = byCoverage.find(([oid]) => oid !== id && leadProvision(known.entries.get(oid)) !== lead)?.[1].coverage ?? 0;
     const basisProbability = Math.max(0, ...entry.basis.map((x) => probabilityOf.get(key(x.law, x.article)) ?? 0));
     const topicAgrees = topTopic && topTopic[0] === entry.topic ? topTopic[1] : 0;
     const x = Float64Array.from([b.coverage, b.coverage - other, b.count10, basisProbability, topicAgrees, b.profile, b.profileRank, b.profileCoverage, b.overlap]);
@@ -331,7 +337,6 @@ export function trainLearnedModels(
   const analysed = queries.map((q) => pipeline.analyse(q.text));
   const topics = analysed.map((a) => topicsOf(a));
   const boost = analysed.map((a) => boostLawsOf(a));
-  const crossFitted: Array<{ q: TrainingQuery; ev: Evidence; topics: Record<string, number>; known: KnownQuestions }> = [];
   for (let j = 0; j < INNER_FOLDS; j += 1) {
     const known = setup.knownFor((x) => setup.innerFoldOf(setup.sourceOf(x.group)) !== j);
     const ctx = { ...base, known };
@@ -343,7 +348,6 @@ export function trainLearnedModels(
         rows.push(c.x);
         labels.push(gold.has(key(c.law, c.article)) ? 1 : 0);
       }
-      crossFitted.push({ q, ev, topics: topics[i]!, known });
     });
   }
   const ranker = LogisticModel.train([...RANK_FEATURES], rows, Uint8Array.from(labels), { positiveWeight: 3 });
@@ -354,11 +358,23 @@ export function trainLearnedModels(
       entryLabels.push(isRight(e.entry) ? 1 : 0);
     }
   };
-  // An entry is right for a question when it rests on a provision that answers it. Cross-fitted, so a bank
-  // phrasing never meets its own entry here: the model learns how far a neighbouring entry can be trusted.
-  for (const { q, ev, topics: t, known } of crossFitted) {
-    const gold = new Set(q.gold.map((g) => key(g.law, g.article)));
-    addEntryRows(ev, known, t, (e) => e.basis.some((b) => gold.has(key(b.law, b.article))));
+  // The entry match learns from the situation it serves: a question asked in new words while the bank holds the
+  // entry's other phrasings. So bank phrasings leave out only themselves here (real questions and cases still
+  // leave out their whole inner fold). A real question's entry is right when it rests on a provision that
+  // answers it; a phrasing's entry is right when it is its own entry or one resting on the same lead provision.
+  for (let j = 0; j < INNER_FOLDS; j += 1) {
+    const heldPhrasings = new Set(queries.filter((q) => q.group && setup.innerFoldOf(q.source) === j).map((q) => q.group!));
+    const known = setup.knownFor((x) => (x.entry ? !heldPhrasings.has(x.group) : setup.innerFoldOf(setup.sourceOf(x.group)) !== j));
+    const ctx = { ...base, known };
+    queries.forEach((q, i) => {
+      if (setup.innerFoldOf(q.source) !== j) return;
+      const ev = gatherEvidence(analysed[i]!, topics[i]!, ctx, { boostLaws: boost[i] });
+      const gold = new Set(q.gold.map((g) => key(g.law, g.article)));
+      const ownLead = q.entry ? leadProvision(known.entries.get(q.entry)) : undefined;
+      addEntryRows(ev, known, topics[i]!, q.entry
+        ? (e) => e.id === q.entry || leadProvision(e) === ownLead
+        : (e) => e.basis.some((b) => gold.has(key(b.law, b.article))));
+    });
   }
   const entryMatch = LogisticModel.train([...ENTRY_FEATURES], entryRows, Uint8Array.from(entryLabels));
   return { ranker: ranker.toJSON(), entryMatch: entryMatch.toJSON() };

@@ -6,7 +6,7 @@
  * BM25 over the same statutes and the lexical ranking alone; topics with the hand labels.
  */
 import type { Lawline } from '../assistant/lawline.js';
-import { citationOrder, leadingEntry } from '../assistant/cite.js';
+import { citationOrder, ENTRY_TENTATIVE, leadingEntry } from '../assistant/cite.js';
 import { boostLawsFinder } from '../assistant/guide-laws.js';
 import { readLearnedSources, trainOnSplit } from '../assistant/learned-setup.js';
 import { topicExamples } from '../assistant/topic-examples.js';
@@ -28,6 +28,11 @@ export interface RealQuestionReport {
   lexical: RankingScores;
   baseline: RankingScores;
   topics: LabelReport;
+  /**
+   * Bank entries on held-out real questions: how many are answered by an entry (`led`: at or above ENTRY_MIN;
+   * `tentative`: offered as a reading), and how many of those rest on a provision the lawyer cited.
+   */
+  entries: { led: number; ledRight: number; tentative: number; tentativeRight: number };
   /** Questions whose gold articles are all outside the statutes in force (never answerable). */
   unanswerable: number;
   ms: number;
@@ -40,6 +45,7 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
   const ranks = { cited: [] as number[], learned: [] as number[], lexical: [] as number[], baseline: [] as number[] };
   const topicPairs: Array<{ gold: string; predicted: string }> = [];
   let unanswerable = 0;
+  const entries = { led: 0, ledRight: 0, tentative: 0, tentativeRight: 0 };
   const folds = options.folds ?? Array.from({ length: REAL_QUESTION_FOLDS }, (_, k) => k);
   for (const k of folds) {
     const train = new Set(Array.from({ length: REAL_QUESTION_FOLDS }, (_, i) => i).filter((i) => i !== k));
@@ -57,7 +63,12 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
       const analysed = lawline.pipeline.analyse(q.question);
       const topics = topicsOf(analysed);
       const ranked = ranking.rank(analysed, topics, { limit: 20, boostLaws: boostLawsOf(analysed) });
-      ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, leadingEntry(ranked.entries)), isGold));
+      const lead = leadingEntry(ranked.entries);
+      ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, lead), isGold));
+      const top = ranked.entries[0];
+      const right = Boolean(top?.entry.basis.some((b) => gold.has(`${b.law}#${b.article}`)));
+      if (lead) { entries.led += 1; if (right) entries.ledRight += 1; }
+      else if (top && top.probability >= ENTRY_TENTATIVE) { entries.tentative += 1; if (right) entries.tentativeRight += 1; }
       ranks.learned.push(firstRelevantRank(ranked.articles.slice(0, 5), isGold));
       ranks.lexical.push(firstRelevantRank(lawline.retriever.searchAnalysed(analysed, { kind: 'article', limit: 5, topics }).map((h) => h.doc), isGold));
       ranks.baseline.push(firstRelevantRank(lawline.retriever.baseline(q.question, 5).map((h) => h.doc), isGold));
@@ -70,6 +81,6 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
   return {
     n: ranks.learned.length, folds: folds.length,
     cited: rankingScores(ranks.cited), learned: rankingScores(ranks.learned), lexical: rankingScores(ranks.lexical), baseline: rankingScores(ranks.baseline),
-    topics: labelReport(topicPairs), unanswerable, ms: Date.now() - started,
+    topics: labelReport(topicPairs), entries, unanswerable, ms: Date.now() - started,
   };
 }

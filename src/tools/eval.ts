@@ -86,6 +86,9 @@ async function main() {
       printRanking('character-bigram BM25', real.baseline);
       const r = real.baseline.hit5 ? real.cited.hit5 / real.baseline.hit5 : Infinity;
       console.log(`  hit@5 ratio lawline / baseline: ${r.toFixed(2)}×  (${real.unanswerable} question(s) cite only law no longer in force)`);
+      const e = real.entries;
+      const share = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
+      console.log(`  bank entry leads the answer: ${share(e.led, real.n)} of questions, resting on a cited article in ${share(e.ledRight, e.led)}; offered as a reading ("如果您问的是…"): ${share(e.tentative, real.n)}, right in ${share(e.tentativeRight, e.tentative)}`);
       printLabels(`Topics on the ${real.topics.perLabel.reduce((n, l) => n + l.support, 0)} labelled real questions (held-out folds)`, real.topics);
       console.log(`  (${(real.ms / 1000).toFixed(0)} s)\n\nOur own sets (written by the team; easier than real questions):`);
     }
