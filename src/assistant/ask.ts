@@ -121,8 +121,13 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const words = wordWeights(lawline);
   // No entry: an item of the lead guide may answer outright (its time limit, its fee, where to apply).
   const fromGuide = entry ? null : guideAnswer(chosenGuides.slice(0, 1), r.text, words.segment, words.weightOf);
+  // Below ENTRY_MIN the nearest entry may still be offered as a reading; its basis then leads the citations,
+  // so the law quoted is the law its answer rests on.
+  // Not for service questions and emergencies: their guide answers them, and a nearby entry is another matter.
+  const tentativeMatch = !guideLed && !entry && !fromGuide && ranking.entries[0] && ranking.entries[0].probability >= ENTRY_TENTATIVE ? ranking.entries[0] : null;
+  const maybe = tentativeMatch?.entry ?? null;
   const citations = citationsFor(lawline, r.text, articles, {
-    entry, basis: fromGuide?.refs ?? null, answer: entry?.entry.answer ?? fromGuide?.text ?? null,
+    entry: entry ?? tentativeMatch, basis: fromGuide?.refs ?? null, answer: entry?.entry.answer ?? fromGuide?.text ?? maybe?.answer ?? null,
   }, lawToday());
   // A matched entry names its guides; they go first.
   const entryGuides = (entry?.entry.guides ?? []).map((id) => lawline.guides.get(id)).filter((g): g is Guide => Boolean(g));
@@ -130,10 +135,11 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
   const retrieval = Math.max(entry?.probability ?? 0, fromGuide?.coverage ?? 0, articles[0] && citations.length ? articles[0].probability : 0);
   const confidence = answerConfidence(r, retrieval);
   const lowConfidence = confidence < LOW_CONFIDENCE;
-  const maybe = !entry && !fromGuide && ranking.entries[0] && ranking.entries[0].probability >= ENTRY_TENTATIVE ? ranking.entries[0].entry : null;
   const direct = entry ? entry.entry.answer
     : fromGuide ? stripBasis(fromGuide.text)
     : maybe ? tentative(maybe.questions[0]!, maybe.answer)
+    // A service question ("我想申请法律援助") is answered by its guide's summary: what the service is and who gets it.
+    : r.intent !== 'consult' && chosenGuides[0] ? stripBasis(chosenGuides[0].summary)
     : orientation(citations[0] ? { law: citations[0].law, label: citations[0].label, heading: '' } : null);
 
   if (readings) prefix.push(clarifyingText(readings));

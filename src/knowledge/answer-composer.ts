@@ -80,8 +80,14 @@ export function revisionNote(c: Citation): string | null {
 
 /** A bank answer offered as one reading of an unclear question: the reading is named, so a wrong one shows. */
 export function tentative(question: string, answer: string): string {
-  return `我不完全确定您问的是哪种情况。如果您问的是“${question}”：${answer}`;
+  // The answer still comes first, but only for the question it answers; the citizen is told how to get one
+  // that fits when it is not theirs.
+  const ended = /[。！？]$/.test(answer.trim()) ? answer.trim() : `${answer.trim()}。`;
+  return `如果您问的是“${question}”：${ended}${NOT_YOUR_QUESTION}`;
 }
+
+/** Closes a tentative answer: the bank entry was the nearest, not a sure match. */
+export const NOT_YOUR_QUESTION = '如果这不是您要问的，请补充具体情况，或拨打12348咨询。';
 
 /** The note for a law about to change: today's text is cited, the revision only announced. */
 export function upcomingNote(c: Citation): string | null {
@@ -111,7 +117,8 @@ export function composeAnswer(input: ComposeInput): string {
   const guide = input.guides[0];
   if (guide) {
     parts.push('【您可以这样做】');
-    parts.push(stripBasis(guide.summary));
+    // The summary already answered a service question at the top; it is not repeated here.
+    if (stripBasis(guide.summary) !== input.direct) parts.push(stripBasis(guide.summary));
     guide.steps.slice(0, 3).forEach((s, i) => parts.push(`${i + 1}. ${excerpt(stripBasis(s), 80)}`));
     parts.push('【在清远到哪里办】');
     for (const w of guide.whereToGo.slice(0, 2)) parts.push(`· ${stripBasis(w.text)}`);

@@ -64,8 +64,10 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
       const topics = topicsOf(analysed);
       const ranked = ranking.rank(analysed, topics, { limit: 20, boostLaws: boostLawsOf(analysed) });
       const lead = leadingEntry(ranked.entries);
-      ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, lead), isGold));
       const top = ranked.entries[0];
+      // As ask: a confident entry's basis leads, or a tentative one's whose answer is offered as a reading.
+      const shownEntry = lead ?? (top && top.probability >= ENTRY_TENTATIVE ? top : null);
+      ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, shownEntry), isGold));
       const right = Boolean(top?.entry.basis.some((b) => gold.has(`${b.law}#${b.article}`)));
       if (lead) { entries.led += 1; if (right) entries.ledRight += 1; }
       else if (top && top.probability >= ENTRY_TENTATIVE) { entries.tentative += 1; if (right) entries.tentativeRight += 1; }

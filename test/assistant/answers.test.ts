@@ -75,6 +75,16 @@ describe('answers a citizen can act on', () => {
     expect(r.answer).toContain('《民法典》第一千零八十四条第三款');
   });
 
+  it.each([
+    ['对方欠钱不还，多久之内必须起诉', '民法典', 188, /3年|三年/],
+    ['在工地上摔伤了，包工头不管，我能找谁赔', '最高人民法院关于审理工伤保险行政案件若干问题的规定', 3, /单位/],
+  ])('%s → an answer in the first sentence (at least as a reading of the question), resting on the law it quotes', async (q, law, article, fact) => {
+    const r = await lawline.ask(q);
+    expect(cites(r, law, article)).toBe(true);
+    expect(r.direct.split('。')[0]).toMatch(fact);
+    expect(r.answer.startsWith(r.direct)).toBe(true);
+  });
+
   it('a cracked wall from a neighbour\'s renovation: tort law, not the 融资租赁 articles that share the word 索赔', async () => {
     const r = await lawline.ask('邻居装修把我家墙弄裂了，怎么索赔');
     expect(r.citations.some((c) => c.law === '民法典' && [741, 743].includes(c.article))).toBe(false);

@@ -75,6 +75,10 @@ describe('ask routing', () => {
     expect(r.intent).toBe('legal_aid');
     expect(r.guides[0]?.id).toBe('legal-aid');
     expect(r.citations.every((c) => c.law === '法律援助法')).toBe(true);
+    // It opens with what the service is, not with a bank entry about something nearby or an "I'm not sure".
+    expect(r.direct).toContain('法律援助');
+    expect(r.direct).not.toMatch(/没有找到完全对应|如果您问的是/);
+    expect(r.answer.startsWith(r.direct)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationLabel, composeAnswer, DISCLAIMER, DUTY_LAWYER_OFFER, excerpt, NOTHING_FOUND, orientation, revisionNote, type Citation } from '../../src/knowledge/answer-composer.js';
+import { citationLabel, composeAnswer, DISCLAIMER, DUTY_LAWYER_OFFER, excerpt, NOT_YOUR_QUESTION, NOTHING_FOUND, orientation, revisionNote, tentative, type Citation } from '../../src/knowledge/answer-composer.js';
 import { loadGuides } from '../../src/knowledge/guides.js';
 import type { Guide } from '../../src/knowledge/schemas/guide.js';
 import type { SearchDoc } from '../../src/knowledge/search-documents.js';
@@ -112,5 +112,15 @@ describe('composeAnswer', () => {
 
   it('an orientation says it is not sure and points to the closest provision', () => {
     expect(orientation({ law: '民法典', label: '第一百八十八条', heading: '' })).toMatch(/没有找到完全对应的解答.*《民法典》第一百八十八条/);
+  });
+
+  it('a tentative reading answers in its first sentence, for the question it names, and says what to do if it is not theirs', () => {
+    const text = tentative('借钱多久不要就要不回来了', '一般是3年。过了时效对方可以拒绝还款');
+    const first = text.split('。')[0]!;
+    expect(first).toContain('如果您问的是“借钱多久不要就要不回来了”');
+    expect(first).toContain('一般是3年');
+    // An answer without a closing full stop still reads as its own sentence before the way out.
+    expect(text).toContain('拒绝还款。' + NOT_YOUR_QUESTION);
+    expect(text.endsWith(NOT_YOUR_QUESTION)).toBe(true);
   });
 });
