@@ -5,7 +5,7 @@
  * because embedding all ~63k articles on two cores would take hours.
  */
 import type { Logger } from '../logging/logger.js';
-import { openEmbeddingCache, type CachedDoc, type EmbeddingCache } from './embedding-cache.js';
+import { openEmbeddingCache, type CachedDoc, type EmbeddingCache } from '../storage/embedding-cache.js';
 import { createEmbedder, inspectModelFolder, modelFingerprint, type Embedder } from './embeddings.js';
 import { fuseRanks, RRF_K } from './rank-fusion.js';
 import type { Reranker, SearchHit } from './retrieval.js';

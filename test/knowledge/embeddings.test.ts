@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLawline } from '../../src/assistant/lawline.js';
 import { DataFileError } from '../../src/errors.js';
-import { openEmbeddingCache } from '../../src/knowledge/embedding-cache.js';
+import { openEmbeddingCache } from '../../src/storage/embedding-cache.js';
 import { createEmbeddingReranker, loadEmbeddingReranker } from '../../src/knowledge/embedding-reranker.js';
 import { createEmbedder, inspectModelFolder, modelFingerprint, type Embedder } from '../../src/knowledge/embeddings.js';
 import { fuseRanks } from '../../src/knowledge/rank-fusion.js';

@@ -1,11 +1,11 @@
 /**
- * @module knowledge/embedding-cache
+ * @module storage/embedding-cache
  * Document vectors computed so far, in `<dataDir>/embeddings.sqlite` (the knowledge index stays read-only),
  * keyed by model fingerprint, document ref and a hash of the embedded text: a new model or an amended
  * article simply misses the cache.
  */
 import { createHash } from 'node:crypto';
-import { openDatabase } from '../storage/database.js';
+import { openDatabase } from './database.js';
 
 export interface CachedDoc { ref: string; text: string }
 
