@@ -15,7 +15,8 @@ import { LearnedRanking } from '../knowledge/learned-retrieval.js';
 import { REAL_QUESTION_FOLDS } from '../knowledge/real-questions.js';
 import { messageFeatures } from '../understanding/features.js';
 import { loadIntentData } from '../understanding/intent-data.js';
-import { trainModels } from '../understanding/trained-models.js';
+import { trainingSets, trainModels } from '../understanding/trained-models.js';
+import { nearestLabelBaseline } from './nearest-label-baseline.js';
 import { firstRelevantRank, labelReport, rankingScores, type LabelReport, type RankingScores } from './metrics.js';
 
 export interface RealQuestionReport {
@@ -28,6 +29,8 @@ export interface RealQuestionReport {
   lexical: RankingScores;
   baseline: RankingScores;
   topics: LabelReport;
+  /** Topics by the plain baseline: the label of the nearest training example (same training data). */
+  topicsBaseline: LabelReport;
   /**
    * Bank entries on held-out real questions: how many are answered by an entry (`led`: at or above ENTRY_MIN;
    * `tentative`: offered as a reading), and how many of those rest on a provision the lawyer cited.
@@ -44,12 +47,15 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
   const data = loadIntentData(PATHS.intents);
   const ranks = { cited: [] as number[], learned: [] as number[], lexical: [] as number[], baseline: [] as number[] };
   const topicPairs: Array<{ gold: string; predicted: string }> = [];
+  const baselinePairs: Array<{ gold: string; predicted: string }> = [];
   let unanswerable = 0;
   const entries = { led: 0, ledRight: 0, tentative: 0, tentativeRight: 0 };
   const folds = options.folds ?? Array.from({ length: REAL_QUESTION_FOLDS }, (_, k) => k);
   for (const k of folds) {
     const train = new Set(Array.from({ length: REAL_QUESTION_FOLDS }, (_, i) => i).filter((i) => i !== k));
-    const trained = trainModels(lawline.pipeline, data, topicExamples(sources, train));
+    const weak = topicExamples(sources, train);
+    const trained = trainModels(lawline.pipeline, data, weak);
+    const nearestTopic = nearestLabelBaseline(lawline.pipeline, trainingSets(data, weak).topic, '综合咨询');
     const topicModel = trained.topic;
     const topicsOf = (a: Parameters<typeof messageFeatures>[0]) => topicModel.predict(messageFeatures(a)).scores;
     const boostLawsOf = boostLawsFinder(trained.intent, trained.topic, lawline.retriever, lawline.guides.values(), (t) => lawline.priors.guidesOf(t));
@@ -77,12 +83,13 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
       if (q.topic) {
         const predicted = Object.entries(topics).sort((a, b) => b[1] - a[1])[0]![0];
         topicPairs.push({ gold: q.topic, predicted });
+        baselinePairs.push({ gold: q.topic, predicted: nearestTopic(q.question) });
       }
     }
   }
   return {
     n: ranks.learned.length, folds: folds.length,
     cited: rankingScores(ranks.cited), learned: rankingScores(ranks.learned), lexical: rankingScores(ranks.lexical), baseline: rankingScores(ranks.baseline),
-    topics: labelReport(topicPairs), entries, unanswerable, ms: Date.now() - started,
+    topics: labelReport(topicPairs), topicsBaseline: labelReport(baselinePairs), entries, unanswerable, ms: Date.now() - started,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * @module tools/eval
- * `npm run eval`: measures lawline, always beside a plain character-bigram BM25 over the same statutes.
+ * `npm run eval`: measures lawline, always beside a plain baseline: a character-bigram BM25 over the same statutes
+ * for citations, the label of the nearest training example for intents, topics and emergencies.
  * 1. Real questions (knowledge/real-questions), five folds, each measured with models trained on the other four:
  *    citations (hit@1, hit@5, MRR) of the learned ranking and of the lexical ranking alone, and topic accuracy.
  * 2. Our own held-out sets in test/fixtures, written by the team (easier; reported apart): citations through
@@ -11,10 +12,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLawline } from '../assistant/lawline.js';
 import { loadConfig } from '../config/config.js';
-import { REPO_ROOT } from '../config/paths.js';
+import { PATHS, REPO_ROOT } from '../config/paths.js';
 import { createLogger } from '../logging/logger.js';
 import { firstRelevantRank, labelReport, rankingScores, type LabelReport, type RankingScores } from './metrics.js';
 import { evaluateRealQuestions, type RealQuestionReport } from './eval-real.js';
+import { nearestLabelBaseline } from './nearest-label-baseline.js';
+import { readLearnedSources } from '../assistant/learned-setup.js';
+import { topicExamples } from '../assistant/topic-examples.js';
+import { loadIntentData } from '../understanding/intent-data.js';
+import { trainingSets } from '../understanding/trained-models.js';
 
 interface AskCase { id: string; text: string; topic: string; gold: Array<{ law: string; article: number }>; guides: string[] }
 
@@ -65,9 +71,22 @@ async function main() {
   // The retrieval dev set carries topics too, written by another author than the topic data: a second opinion.
   const topicsSecond = labelReport(askSet.map((q) => ({ gold: q.topic, predicted: lawline.classify(q.text).domain })));
   const emergencySet = readJsonLines<{ text: string; emergency: boolean }>('emergency-dev.jsonl');
-  const flagged = emergencySet.map((c) => ({ gold: c.emergency, flagged: lawline.classify(c.text).risk === 'emergency' }));
+  const flagged = emergencySet.map((c) => ({ text: c.text, gold: c.emergency, flagged: lawline.classify(c.text).risk === 'emergency' }));
   const positives = flagged.filter((f) => f.gold);
   const negatives = flagged.filter((f) => !f.gold);
+  // The plain baseline for the classifiers: the label of the nearest example in the same training data.
+  const sets = trainingSets(loadIntentData(PATHS.intents), topicExamples(readLearnedSources()));
+  const nearestIntent = nearestLabelBaseline(lawline.pipeline, sets.intent, 'consult');
+  const nearestTopic = nearestLabelBaseline(lawline.pipeline, sets.topic, '综合咨询');
+  const nearestEmergency = nearestLabelBaseline(lawline.pipeline, sets.emergency, 'ordinary');
+  const baseline = {
+    intents: labelReport(intentSet.map((c) => ({ gold: c.intent, predicted: nearestIntent(c.text) }))),
+    topics: labelReport(topicSet.map((c) => ({ gold: c.domain, predicted: nearestTopic(c.text) }))),
+    topicsSecond: labelReport(askSet.map((q) => ({ gold: q.topic, predicted: nearestTopic(q.text) }))),
+    emergencyRecall: positives.filter((f) => nearestEmergency(f.text) === 'emergency').length / (positives.length || 1),
+    emergencyFalseAlarms: negatives.filter((f) => nearestEmergency(f.text) === 'emergency').length / (negatives.length || 1),
+  };
+  const plain = (r: LabelReport) => `  plain baseline (label of the nearest training example, BM25): accuracy ${pct(r.accuracy)}, macro-F1 ${r.macroF1.toFixed(3)}`;
   const emergency = {
     recall: positives.filter((f) => f.flagged).length / (positives.length || 1),
     falseAlarmRate: negatives.filter((f) => f.flagged).length / (negatives.length || 1),
@@ -76,7 +95,7 @@ async function main() {
   };
 
   if (json) {
-    console.log(JSON.stringify({ real, citations, guides, intents, topics, topicsSecond, emergency }, null, 2));
+    console.log(JSON.stringify({ real, citations, guides, intents, topics, topicsSecond, emergency, baseline }, null, 2));
   } else {
     if (real) {
       console.log(`Real questions (knowledge/real-questions, ${real.n} in ${real.folds} folds; each fold measured with models trained on the others):`);
@@ -90,6 +109,7 @@ async function main() {
       const share = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
       console.log(`  bank entry leads the answer: ${share(e.led, real.n)} of questions, resting on a cited article in ${share(e.ledRight, e.led)}; offered as a reading ("如果您问的是…"): ${share(e.tentative, real.n)}, right in ${share(e.tentativeRight, e.tentative)}`);
       printLabels(`Topics on the ${real.topics.perLabel.reduce((n, l) => n + l.support, 0)} labelled real questions (held-out folds)`, real.topics);
+      console.log(plain(real.topicsBaseline));
       console.log(`  (${(real.ms / 1000).toFixed(0)} s)\n\nOur own sets (written by the team; easier than real questions):`);
     }
     console.log(`Citations on ${askSet.length} questions (test/fixtures/ask-dev.jsonl):`);
@@ -99,9 +119,12 @@ async function main() {
     console.log(`  hit@5 ratio lawline / baseline: ${ratio.toFixed(2)}×`);
     console.log(`  guide named when one is expected: ${pct(guides)} (n=${guideHits.length})`);
     printLabels(`Service intents on ${intentSet.length} messages (intent-dev.jsonl)`, intents);
+    console.log(plain(baseline.intents));
     printLabels(`Legal topics on ${topicSet.length} questions (topic-dev.jsonl)`, topics);
-    console.log(`  and on the ${askSet.length} retrieval dev questions (ask-dev.jsonl, another author): accuracy ${pct(topicsSecond.accuracy)}, macro-F1 ${topicsSecond.macroF1.toFixed(3)}`);
+    console.log(plain(baseline.topics));
+    console.log(`  and on the ${askSet.length} retrieval dev questions (ask-dev.jsonl, another author): accuracy ${pct(topicsSecond.accuracy)}, macro-F1 ${topicsSecond.macroF1.toFixed(3)}; plain baseline ${pct(baseline.topicsSecond.accuracy)}, ${baseline.topicsSecond.macroF1.toFixed(3)}`);
     console.log(`\nEmergencies (emergency-dev.jsonl): recall ${pct(emergency.recall)} of ${emergency.positives}, false alarms ${pct(emergency.falseAlarmRate)} of ${emergency.negatives} ordinary messages`);
+    console.log(`  plain baseline (nearest training example): recall ${pct(baseline.emergencyRecall)}, false alarms ${pct(baseline.emergencyFalseAlarms)}`);
   }
   lawline.close();
 }

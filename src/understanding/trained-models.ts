@@ -30,7 +30,7 @@ function examplesOf(pipeline: TextPipeline, items: Array<{ text: string; label: 
 }
 
 /** Builds the training sets from the intent data. */
-function trainingSets(data: IntentData, weak: WeakTopicExample[]) {
+export function trainingSets(data: IntentData, weak: WeakTopicExample[]) {
   const intent = data.intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.intent })));
   const topic = [
     ...data.topics.flatMap((t) => t.examples.map((text) => ({ text, label: t.topic }))),
