@@ -3,9 +3,10 @@
  * zod schemas of the questions every interface accepts (HTTP bodies and CLI lines share them).
  */
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
-/** Longest question accepted; longer text is almost always pasted documents, and gets a clear error. */
-export const MAX_TEXT_LENGTH = 2000;
+/** Longest question accepted (config/limits.ts); longer text gets a clear error. */
+export const MAX_TEXT_LENGTH = MAX_MESSAGE_CHARS;
 
 export const questionText = z
   .string({ required_error: 'text is required', invalid_type_error: 'text must be a string' })

@@ -16,9 +16,7 @@ import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
 import { menuAction } from '../assistant/service-menu.js';
-
-/** Questions longer than this are cut (the HTTP API refuses them; a chat should not). */
-const MAX_TEXT = 2000;
+import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
 /** Handles one message turn; state is saved by the caller. */
 export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
@@ -26,7 +24,8 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   const handoff = handoffHook(context);
   if (handoff && (await handoff.takeMessage(context))) return;
   // --- end hand-off ---
-  let text = (context.activity.text ?? '').trim().slice(0, MAX_TEXT);
+  // A long chat message is cut to the shared limit (the HTTP API refuses it; a chat should not).
+  let text = (context.activity.text ?? '').trim().slice(0, MAX_MESSAGE_CHARS);
   if (!text) {
     await context.sendActivity(BOT_REPLIES.empty);
     return;

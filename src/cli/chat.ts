@@ -10,6 +10,7 @@ import { LawlineBot } from '../bot/lawline-bot.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { openLawlineState } from '../server/lawline-state.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
+import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
 export async function runChat(lawline: Lawline): Promise<void> {
   const state = await openLawlineState(lawline.config, { retention: false });
@@ -30,7 +31,7 @@ export async function runChat(lawline: Lawline): Promise<void> {
   for await (const raw of rl) {
     const line = raw.trim();
     if (['退出', 'exit', 'quit'].includes(line)) break;
-    if (line) await say({ type: 'message', text: line.slice(0, 2000) });
+    if (line) await say({ type: 'message', text: line.slice(0, MAX_MESSAGE_CHARS) });
     process.stdout.write('\n您：');
   }
   rl.close();

@@ -2,7 +2,7 @@
  * @module eligibility/laws
  * Statute references used by the eligibility rules and their Chinese citation form ("法律援助法第三十一条").
  */
-import { intToChinese } from '../knowledge/chinese-numerals.js';
+import { intToChinese } from '../text/chinese-numerals.js';
 import type { LawRef } from './schema.js';
 
 /** 中华人民共和国法律援助法 (2021). */

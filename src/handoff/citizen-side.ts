@@ -14,6 +14,7 @@ import { ANY_TIME_WORDS, CALLBACK_WORDS, CANCEL_WORDS, HANDOFF_TEXT, RATING_PATT
 import { detectLanguage, summarise } from './handoff-summary.js';
 import type { HandoffReason, HandoffSummary, Ticket, TranscriptLine } from './handoff-types.js';
 import { PRIORITY, priorityOf } from './queue.js';
+import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
 export interface OpenRequest {
   channelId: string;
@@ -31,7 +32,6 @@ export interface OpenRequest {
 
 export interface CitizenTurn { taken: boolean; replies: string[]; ticket: Ticket | null; created?: boolean }
 
-const MAX_MESSAGE = 2000;
 
 export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
   const { store, clock } = core;
@@ -89,7 +89,7 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
     async messageOwned(channelId: string, conversationId: string, rawText: string): Promise<CitizenTurn> {
       const ticket = store.activeFor(channelId, conversationId);
       if (!ticket) return { taken: false, replies: [], ticket: null };
-      const text = rawText.trim().slice(0, MAX_MESSAGE);
+      const text = rawText.trim().slice(0, MAX_MESSAGE_CHARS);
       const clean = text.normalize('NFKC').replace(/[。.！!～~]+$/, '');
       const now = clock.now();
 

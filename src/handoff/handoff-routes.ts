@@ -19,6 +19,7 @@ import { PRESENCE } from './handoff-types.js';
 import { createQueueStreams } from './queue-stream.js';
 import { WindowClosedError } from './relay.js';
 import { toLawyer, toRosterInput, type Lawyer } from './roster.js';
+import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
 /** The lawyer console (served at /lawyer). */
 export const LAWYER_CONSOLE_DIR = fileURLToPath(new URL('../../public/lawyer', import.meta.url));
@@ -26,10 +27,10 @@ export const LAWYER_CONSOLE_DIR = fileURLToPath(new URL('../../public/lawyer', i
 const text = (max: number) => z.string({ required_error: 'required', invalid_type_error: 'expected a string' }).trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const presenceSchema = z.object({ status: z.enum(PRESENCE) }).strict();
 const callbackSchema = z.object({ status: z.enum(['done', 'unreachable']), note: z.string().max(500).optional() }).strict();
-const messageSchema = z.object({ text: text(2000) }).strict();
-const closeSchema = z.object({ returnToBot: z.boolean().optional(), note: text(2000).optional() }).strict();
+const messageSchema = z.object({ text: text(MAX_MESSAGE_CHARS) }).strict();
+const closeSchema = z.object({ returnToBot: z.boolean().optional(), note: text(MAX_MESSAGE_CHARS).optional() }).strict();
 const escalateSchema = z.object({
-  summary: text(2000),
+  summary: text(MAX_MESSAGE_CHARS),
   topic: z.enum(TOPIC_LABELS).optional(),
   county: z.string().trim().min(1).optional(),
   phone: z.string().trim().min(1).optional(),

@@ -4,9 +4,10 @@
  * minor, migrant_worker, military), then arrival.
  */
 import type { HandoffSummary, Ticket } from './handoff-types.js';
+import type { CitizenGroup } from '../vocabulary.js';
 
 /** Groups served before other citizens (after emergencies). */
-export const PRIORITY_GROUPS = ['elderly', 'disabled', 'minor', 'migrant_worker', 'military'] as const;
+export const PRIORITY_GROUPS = ['elderly', 'disabled', 'minor', 'migrant_worker', 'military'] as const satisfies readonly CitizenGroup[];
 
 export const PRIORITY = { emergency: 0, group: 1, normal: 2 } as const;
 

@@ -5,7 +5,7 @@
  * rule, with the version when a recent revision changed it), what to do and where in Qingyuan (the guide), a
  * similar case, and the note that this is legal information, not a lawyer's opinion.
  */
-import { intToChinese } from './chinese-numerals.js';
+import { intToChinese } from '../text/chinese-numerals.js';
 import { chineseDate } from './law-versions.js';
 import type { Guide } from './schemas/guide.js';
 import type { SearchDoc } from './search-documents.js';

@@ -4,12 +4,12 @@
  * "（一）…" on its own line; an item belongs to the paragraph before it. Citations name 款/项 by these numbers,
  * so the answer can quote the paragraph that carries the rule rather than the article's opening.
  */
-import { chineseToInt } from './chinese-numerals.js';
+import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 
 export interface ArticleItem { number: number; text: string }
 export interface ArticleParagraph { number: number; text: string; items: ArticleItem[] }
 
-const ITEM_RE = /^[（(]([零〇一二三四五六七八九十百]+)[）)]\s*/;
+const ITEM_RE = new RegExp(`^[（(]([${NUMERAL_CHARS}]+)[）)]\\s*`);
 
 /** Splits an article's text into numbered paragraphs, each with its items. */
 export function articleParagraphs(text: string): ArticleParagraph[] {

@@ -2,7 +2,7 @@
  * @module knowledge/case-parser
  * Parses one LawRefBook typical-case Markdown file into its sections, and extracts cited articles (pure).
  */
-import { chineseToInt } from './chinese-numerals.js';
+import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 import type { LawRef, Topic } from './schemas/case.js';
 
 /** Sections of a case after mapping the heading variants. */
@@ -115,7 +115,7 @@ export interface RawCitation {
   article: number;
 }
 
-const NUM = '[0-9零〇一二三四五六七八九十百千两]+';
+const NUM = `[0-9${NUMERAL_CHARS}]+`;
 const ARTICLE_RE = new RegExp(`第(${NUM})条`, 'g');
 const BRACKET_BEFORE = /《([^《》]+)》(?:[（(][^）)]*[）)])?\s*$/;
 // What may sit between two articles of one list: "、", "和", "第一款第（二）项、" …

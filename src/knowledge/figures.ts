@@ -5,14 +5,14 @@
  * what we write must be a figure of the law we cite (allowing numeral forms: 七日 = 7天, 三个月 = 3个月), or a
  * declared sourced figure. Bare numbers of three or more digits are contact numbers and must be known ones.
  */
-import { chineseToInt } from './chinese-numerals.js';
+import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 
 export type FigureUnit = 'day' | 'workday' | 'hour' | 'week' | 'month' | 'year' | 'age' | 'multiple' | 'percent' | 'fraction' | 'yuan' | 'number';
 
 /** One figure: its value in the unit's base (万元 → 元), the unit, and the text it was read from. */
 export interface Figure { value: number; unit: FigureUnit; raw: string }
 
-const CN = '零〇一二两三四五六七八九十百千万';
+const CN = `${NUMERAL_CHARS}万`;
 const NUM = `(?:\\d+(?:\\.\\d+)?万?|[${CN}]+)`;
 /** Units, longest first; a unit's text decides its kind. */
 const UNIT_SRC = '个工作日|工作日|个小时|小时|个星期|星期|个月|周岁|日|天|周|月|年|岁|倍|元';

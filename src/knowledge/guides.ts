@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chineseToInt } from './chinese-numerals.js';
+import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 import { GuideSchema, type Guide, type LawRef } from './schemas/guide.js';
 import { readYamlEntries } from './yaml-entries.js';
 
@@ -36,7 +36,7 @@ export function loadGuides(dir: string = DEFAULT_GUIDES_DIR): Guide[] {
 }
 
 const BRACKETS = /（([^（）]*)）/g;
-const SEGMENT = /^(.*?)第([零〇一二三四五六七八九十百千两]+)条/;
+const SEGMENT = new RegExp(`^(.*?)第([${NUMERAL_CHARS}]+)条`);
 
 /**
  * Extracts `{law, article}` citations written in full-width brackets, e.g.

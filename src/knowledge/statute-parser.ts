@@ -2,7 +2,7 @@
  * @module knowledge/statute-parser
  * Parses one LawRefBook Markdown statute into articles (pure; no file access).
  */
-import { chineseToInt } from './chinese-numerals.js';
+import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 import type { Article, LawKind } from './schemas/law.js';
 
 /** What {@link parseStatute} returns for one Markdown file. */
@@ -22,7 +22,7 @@ export interface ParsedStatute {
   strayParagraphs: number;
 }
 
-const NUM = '[零〇一二三四五六七八九十百千两0-9]';
+const NUM = `[${NUMERAL_CHARS}0-9]`;
 // Either whitespace after 条 (the normal form) or a stray space before 条 (刑事诉讼法 "第一百二十八 条侦查…").
 const ARTICLE_RE = new RegExp(`^第(${NUM}+)(\\s*)条(之(${NUM}+))?(\\s*)(.*)$`);
 const COMMENT_RE = /<!--.*?-->/g;

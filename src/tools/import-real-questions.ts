@@ -11,11 +11,12 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PATHS } from '../config/paths.js';
 import { normaliseLawTitle } from '../knowledge/case-parser.js';
-import { chineseToInt } from '../knowledge/chinese-numerals.js';
+import { chineseToInt } from '../text/chinese-numerals.js';
 import { realQuestionSchema, REAL_QUESTION_FOLDS, type RealQuestion } from '../knowledge/real-questions.js';
 import { loadManifest, loadStatutes } from '../knowledge/statutes.js';
 import { createLawBook } from '../knowledge/law-book.js';
 import DiceCoefficient from 'natural/lib/natural/distance/dice_coefficient.js';
+import { NUMERAL_CHARS } from '../text/chinese-numerals.js';
 
 const DEFAULT_SOURCE = '../shared/data/real-questions/lecoqa-train.json';
 const OUT = join(PATHS.realQuestions, 'lecoqa.jsonl');
@@ -61,7 +62,7 @@ function main(argv: string[]): void {
   };
   const out: RealQuestion[] = items.map((item) => {
     const gold = item.match_name.map((name) => {
-      const m = /^(.*?)第([零〇一二三四五六七八九十百千两]+)条(之[一二三四五六七八九十]+)?$/.exec(name.trim());
+      const m = new RegExp(`^(.*?)第([${NUMERAL_CHARS}]+)条(之[${NUMERAL_CHARS}]+)?$`).exec(name.trim());
       if (!m) throw new Error(`query ${item.query_id}: cannot read the article name "${name}"`);
       const law = titles.get(normaliseLawTitle(m[1]!)) ?? null;
       if (!law) unresolved.set(m[1]!, (unresolved.get(m[1]!) ?? 0) + 1);

@@ -21,7 +21,7 @@ import { makeEntity, type Entity, type EntityType } from './entities/types.js';
 export type * from './entities/types.js';
 export { GROUP_CODES } from './entities/types.js';
 export { loadEntityLookups, type EntityLookups } from './entities/lookups.js';
-export { parseNumber, type ParsedNumber } from './entities/chinese-number.js';
+export { parseNumber, type ParsedNumber } from '../text/chinese-numerals.js';
 
 const PRIORITY: Record<EntityType, number> = {
   monthly_income: 9, household_size: 8, age: 7, date: 6, duration: 5, money: 4,

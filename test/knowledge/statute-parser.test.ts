@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseToInt, intToChinese } from '../../src/knowledge/chinese-numerals.js';
+import { chineseToInt, intToChinese } from '../../src/text/chinese-numerals.js';
 import {
   categoryOf,
   kindOf,

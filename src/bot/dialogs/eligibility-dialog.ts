@@ -20,6 +20,7 @@ import { QUESTIONS, type ParseContext } from './eligibility-questions.js';
 import { decisionText, materialsText, offersText } from './eligibility-result-text.js';
 import { knownFactsText } from './known-facts-text.js';
 import { createPreapplicationDialog, PREAPPLICATION_DIALOG, PREAPPLICATION_PARSERS, type PreapplicationOptions } from './preapplication-dialog.js';
+import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const GATHER = 'eligibility.gather';
@@ -93,7 +94,7 @@ export class EligibilityDialog extends ComponentDialog<EligibilityDialogOptions>
       return this.finish({ reroute: true });
     }
     if (waiting && this.isUnrelatedQuestion(text, waiting.key)) {
-      await sendAnswer(innerDc.context, await this.deps.lawline.ask(text.slice(0, 2000)));
+      await sendAnswer(innerDc.context, await this.deps.lawline.ask(text.slice(0, MAX_MESSAGE_CHARS)));
       await innerDc.context.sendActivity(BOT_REPLIES.resumeOffer);
       waiting.paused = true;
       return Dialog.EndOfTurn;

@@ -9,6 +9,7 @@ import type { Group, Matter } from '../../eligibility/schema.js';
 import { parseNumber } from '../../understanding/entities.js';
 import type { Recognizer } from '../../understanding/recognizer.js';
 import { inferMatter, type Field } from './eligibility-facts.js';
+import { NUMERAL_CHARS } from '../../text/chinese-numerals.js';
 
 /** What a parser may use besides the text. */
 export interface ParseContext { region: Region; recognise: Recognizer }
@@ -51,11 +52,13 @@ export const GROUP_CHOICES: Array<[Group, string]> = [
 ];
 
 const numbered = (items: string[]) => items.map((label, i) => `${i + 1}. ${label}`).join('\n');
+/** A reply that is only a count or an amount (3, 三, 3人, 3000元, 两万左右). */
+const COUNT_ANSWER = new RegExp(`^(?:大概|大约|约|差不多)?([\\d,]+(?:\\.\\d+)?|[${NUMERAL_CHARS}万]+)\\s*(?:个人|口人|个|人|口|块钱|块|元|万元|万)?(?:左右|多)?$`);
 const clean = (text: string) => text.normalize('NFKC').trim().replace(/[。.！!]+$/, '');
 
 /** A whole-message number (3, 三, 3人, 3000元); undefined when the text is not just a number. */
 export function wholeNumber(text: string): number | undefined {
-  const m = /^(?:大概|大约|约|差不多)?([\d,]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:个人|口人|个|人|口|块钱|块|元|万元|万)?(?:左右|多)?$/.exec(clean(text));
+  const m = COUNT_ANSWER.exec(clean(text));
   if (!m) return undefined;
   const n = parseNumber(m[1]!);
   if (!n) return undefined;

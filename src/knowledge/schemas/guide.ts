@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TOPIC_LABELS } from '../../vocabulary.js';
 import { reviewRecordSchema } from './review.js';
+import { NUMERAL_CHARS } from '../../text/chinese-numerals.js';
 
 /** Guide ids fixed by the architecture; every one must have a file. */
 export const GUIDE_IDS = [
@@ -26,7 +27,7 @@ export { TOPIC_LABELS } from '../../vocabulary.js';
  * A statute citation inside full-width brackets, e.g. "（劳动争议调解仲裁法第二十七条）".
  * Time limits must carry one so a citizen can see where a deadline comes from.
  */
-export const CITATION_PATTERN = /（[^（）]*第[零〇一二三四五六七八九十百千]+条[^（）]*）/;
+export const CITATION_PATTERN = new RegExp(`（[^（）]*第[${NUMERAL_CHARS}]+条[^（）]*）`);
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -2,7 +2,7 @@
  * @module understanding/entities/age
  * Finds ages: 16岁, 七十多岁, 今年65, 未满十八周岁 (→ 18, below), 60岁以上 (→ 60, at least).
  */
-import { NUMBER_SRC, parseNumber } from './chinese-number.js';
+import { NUMBER_SRC, parseNumber } from '../../text/chinese-numerals.js';
 import { makeEntity, type AgeValue, type Entity } from './types.js';
 
 const NOW = '(?:今年|现在|目前)(?:已经|都|才|刚|刚刚|也|就|还)?';

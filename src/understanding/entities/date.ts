@@ -3,7 +3,7 @@
  * Finds calendar dates: 2023年5月1日, 去年3月, 5月10号, 2022.3.4, 2023年, 上个月10号, 昨天.
  * Relative words stay relative (no clock is read here).
  */
-import { parseNumber } from './chinese-number.js';
+import { parseNumber } from '../../text/chinese-numerals.js';
 import { makeEntity, type DateValue, type Entity, type RelativeDate } from './types.js';
 
 const RELATIVE_YEAR: Record<string, RelativeDate> = {

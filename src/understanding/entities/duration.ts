@@ -2,7 +2,7 @@
  * @module understanding/entities/duration
  * Finds spans of time: 三个月, 半年, 两年多, 10天, 一年半, 3周, 八个小时, 三个多月, 一个半月.
  */
-import { NUMBER_SRC, parseNumber } from './chinese-number.js';
+import { NUMBER_SRC, NUMERAL_CHARS, parseNumber } from '../../text/chinese-numerals.js';
 import { makeEntity, type DurationUnit, type DurationValue, type Entity } from './types.js';
 
 const UNIT: Record<string, DurationUnit> = {
@@ -12,7 +12,7 @@ const DAYS: Record<DurationUnit, number> = { hour: 1 / 24, day: 1, week: 7, mont
 
 // (number | 半) [多/来/余] [个] [多/半] unit [多/半]
 const DURATION = new RegExp(
-  `(?<![\\d.第零〇一二两三四五六七八九十百千万亿])(${NUMBER_SRC}|半)(多|来|余)?(个)?(多|半)?` +
+  `(?<![\\d.第${NUMERAL_CHARS}万亿])(${NUMBER_SRC}|半)(多|来|余)?(个)?(多|半)?` +
     `(小时|钟头|天|星期|礼拜|周(?!年|岁)|月|年(?![级纪代底初中末]))(多|半)?`,
   'g',
 );

@@ -2,7 +2,7 @@
  * @module understanding/entities/household-size
  * Finds household sizes: 家里4口人, 一家三口, 我们家五个人, 和老伴两个人, 家庭人口3人.
  */
-import { NUMBER_SRC, parseNumber } from './chinese-number.js';
+import { NUMBER_SRC, parseNumber } from '../../text/chinese-numerals.js';
 import { makeEntity, type Entity } from './types.js';
 
 const HOME = '(?:一家|全家|我们家|我家|家里|家中|家庭|屋企)(?:人)?';

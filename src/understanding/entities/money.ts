@@ -3,7 +3,7 @@
  * Finds sums of money: 3万元, 30000块, 一万五, 两千块钱, 5k, 1,200元, 十几万, 1.2亿 — but not phone numbers,
  * article numbers (第三条) or years (2023年).
  */
-import { NUMBER_SRC, parseNumber } from './chinese-number.js';
+import { NUMBER_SRC, NUMERAL_CHARS, parseNumber } from '../../text/chinese-numerals.js';
 import { makeEntity, type Entity, type MoneyValue } from './types.js';
 
 /** Currency words after a number; 块 is checked separately because 一块地/一块去 are not money. */
@@ -11,7 +11,7 @@ export const CURRENCY_SRC = '(?:元钱|元|块钱|块(?![儿地田砖石板牌�
 
 // Number, then optional 多/来/余, then k/w (only after arabic, checked in code), then an optional currency word.
 const MONEY = new RegExp(
-  `(?<![\\d.\\-第a-z零〇一二两三四五六七八九十百千万亿])(${NUMBER_SRC})(多|来|余)?([kw](?![a-z]))?(${CURRENCY_SRC})?(多)?`,
+  `(?<![\\d.\\-第a-z${NUMERAL_CHARS}万亿])(${NUMBER_SRC})(多|来|余)?([kw](?![a-z]))?(${CURRENCY_SRC})?(多)?`,
   'g',
 );
 // Measure words that make a bare number something other than money (三万人, 八百米, 第三条, 2023年 …).

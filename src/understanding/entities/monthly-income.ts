@@ -4,7 +4,7 @@
  * The whole phrase is one entity; the amount inside it is not also reported as money (the overlap
  * resolver keeps the longer span).
  */
-import { NUMBER_SRC } from './chinese-number.js';
+import { NUMBER_SRC } from '../../text/chinese-numerals.js';
 import { CURRENCY_SRC, toYuan } from './money.js';
 import { makeEntity, type Entity, type MonthlyIncomeValue } from './types.js';
 

@@ -3,6 +3,8 @@
  * The entity shapes returned by the extractor; one value shape per entity type.
  */
 
+import { CITIZEN_GROUPS } from '../../vocabulary.js';
+
 /** All entity types the extractor emits. */
 export type EntityType =
   | 'money'
@@ -15,11 +17,8 @@ export type EntityType =
   | 'relationship'
   | 'group';
 
-/** Citizen group codes (the shared vocabulary of docs/architecture.md). */
-export const GROUP_CODES = [
-  'minor', 'elderly', 'disabled', 'no_stable_income', 'social_assistance', 'judicial_aid', 'special_care',
-  'migrant_worker', 'martyr_relative', 'bravery', 'retrial_acquitted', 'abuse_victim', 'military',
-] as const;
+/** Citizen group codes: the one list in vocabulary.ts. */
+export const GROUP_CODES = CITIZEN_GROUPS;
 /** One citizen group code. */
 export type GroupCode = (typeof GROUP_CODES)[number];
 

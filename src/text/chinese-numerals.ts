@@ -1,13 +1,20 @@
 /**
- * @module understanding/entities/chinese-number
- * Converts spoken-style numbers (一万五, 3.5万, 十几万, 两千多, 二〇二三, 壹佰) into numbers, plus the regex
- * fragments the entity extractors share to find them.
+ * @module text/chinese-numerals
+ * The one definition of Chinese numerals: the characters (for regexes), the parser for spoken-style numbers
+ * (一万五, 3.5万, 十几万, 两千多, 二〇二三, 壹佰) the entity extractors use, the strict reading of article and item
+ * numbers (第一百零五条, （三）) built on it, and the formatting of article numbers (1260 → 一千二百六十).
  */
 
 /** Arabic number, with optional thousands separators (',' and '，', since the normaliser maps ',' → '，'). */
 const ARABIC = String.raw`(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?`;
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖几';
 const CN_UNITS = '十百千万亿拾佰仟';
+
+/**
+ * Regex class body (no brackets) of the characters statute, item and case numbers are written with:
+ * `new RegExp(`第([${NUMERAL_CHARS}]+)条`)`. Formal digits (壹贰) and 几/多 are speech, not labels.
+ */
+export const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 /**
  * Regex source (no groups) for one number token: arabic with optional magnitude tail (3万, 3.5万, 3万5, 1.2亿),
@@ -107,4 +114,44 @@ export function parseNumber(token: string): ParsedNumber | null {
   }
   const value = Math.round((total + section) * 100) / 100;
   return { value, approximate, hasMagnitude };
+}
+
+/**
+ * Reads an article, paragraph or item number written in Chinese numerals or digits (一千二百六十, 一百零五, 十,
+ * 二十一, 128, full-width １２８). Whitespace is ignored (the source glitch "一百二十八 " still parses).
+ * @throws Error when the string holds anything that is not such a number.
+ */
+export function chineseToInt(input: string): number {
+  const s = input.replace(/\s+/g, '').replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  if (!LABEL_NUMBER.test(s)) throw new Error(`not a Chinese numeral: "${input}"`);
+  if (/^[零〇]+$/.test(s)) return 0;
+  const parsed = parseNumber(s);
+  if (!parsed || !Number.isInteger(parsed.value)) throw new Error(`not a Chinese numeral: "${input}"`);
+  return parsed.value;
+}
+
+const LABEL_NUMBER = new RegExp(`^(?:\\d+|[${NUMERAL_CHARS}万]+)$`);
+
+const SMALL = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Formats 1…9999 as the Chinese numeral used in article labels (105 → 一百零五, 10 → 十, 1260 → 一千二百六十). */
+export function intToChinese(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new Error(`out of range: ${n}`);
+  if (n === 0) return '零';
+  const parts: string[] = [];
+  const units = ['千', '百', '十', ''];
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let pendingZero = false;
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      if (parts.length > 0) pendingZero = true;
+      return;
+    }
+    if (pendingZero) parts.push('零');
+    pendingZero = false;
+    parts.push(SMALL[d]! + units[i]!);
+  });
+  const out = parts.join('');
+  // 一十X is written 十X when it leads the number.
+  return out.startsWith('一十') ? out.slice(1) : out;
 }
