@@ -55,6 +55,12 @@ export class ApiError extends Error {
 }
 
 /**
+ * The error for a refused call: the server's `error` text, or a generic one.
+ * @param {ApiResponse} res
+ */
+const refused = (res) => new ApiError(res.status, res.data.error || `请求失败（${res.status}）`);
+
+/**
  * One JSON call to /api/v1 (`path` starts after it), with the bearer token when there is one. Never throws for a
  * status; network errors and aborts reject as fetch does.
  * @param {string} method
@@ -101,7 +107,7 @@ export function createStaffClient({ name, roles, onExpired }) {
     if (res.status === 401 && token) {
       session.clear();
       onExpired();
-      throw new ApiError(401, res.data.error || '登录已过期，请重新登录。');
+      throw refused(res);
     }
     return res;
   }
@@ -116,7 +122,7 @@ export function createStaffClient({ name, roles, onExpired }) {
     call,
     async json(method, path, body, signal) {
       const res = await call(method, path, body, signal);
-      if (!res.ok) throw new ApiError(res.status, res.data.error || `请求失败（${res.status}）`);
+      if (!res.ok) throw refused(res);
       return res.data;
     },
   };
@@ -139,7 +145,7 @@ let meta = null;
  */
 export function loadMeta() {
   meta ??= request('GET', '/meta').then((res) => {
-    if (!res.ok) throw new ApiError(res.status, res.data.error || `请求失败（${res.status}）`);
+    if (!res.ok) throw refused(res);
     return /** @type {Meta} */ (res.data);
   });
   meta.catch(() => { meta = null; });
