@@ -144,10 +144,12 @@ let meta = null;
  * @returns {Promise<Meta>}
  */
 export function loadMeta() {
-  meta ??= request('GET', '/meta').then((res) => {
-    if (!res.ok) throw refused(res);
-    return /** @type {Meta} */ (res.data);
-  });
-  meta.catch(() => { meta = null; });
+  if (!meta) {
+    meta = request('GET', '/meta').then((res) => {
+      if (!res.ok) throw refused(res);
+      return /** @type {Meta} */ (res.data);
+    });
+    meta.catch(() => { meta = null; }); // the next call asks again
+  }
   return meta;
 }
