@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/meta: the labels and the low-confidence threshold the staff consoles show, served from their one
- * server-side definition (the consoles no longer keep copies).
+ * server-side definition (the consoles no longer keep copies); and the consoles' shared client module.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,5 +35,15 @@ describe('GET /api/v1/meta', () => {
     expect(body.intents.consult).toBe('法律咨询');
     expect(body.intents.legal_aid).toBe('法律援助');
     expect(body.topics).toEqual([...TOPIC_LABELS]);
+  });
+});
+
+describe('GET /staff/client.js', () => {
+  it('serves the consoles\' shared module as JavaScript that is revalidated on every load, like the /agent page', async () => {
+    const res = await fetch(`${base}/staff/client.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0');
+    expect(await res.text()).toContain('export function createStaffClient');
   });
 });
