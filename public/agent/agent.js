@@ -6,6 +6,7 @@
  * text goes in as textContent. Session and API calls are the staff client (../staff/client.js), shared with the
  * duty-lawyer console; the low-confidence threshold comes from the server (GET /api/v1/meta).
  */
+import { $, button, field } from '../staff/dom.js';
 import { createStaffClient, loadMeta } from '../staff/client.js';
 
 const DEBOUNCE_MS = 300;
@@ -17,12 +18,6 @@ const MEANS = {
   verification_waived: '免予核查经济困难状况', unknown: '经济困难状况：信息不足，暂无法判断',
 };
 
-/** @param {string} id */
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-/** A form field by id (input, textarea or select: anything with a value). @param {string} id */
-const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
-/** @param {string} id */
-const button = (id) => /** @type {HTMLButtonElement} */ (document.getElementById(id));
 /**
  * An element with properties (attributes for role and aria-*) and children.
  * @template {keyof HTMLElementTagNameMap} K

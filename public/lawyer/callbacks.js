@@ -9,6 +9,8 @@
  * All text goes in with textContent. An ES module, imported by lawyer.js.
  */
 
+import { $ } from '../staff/dom.js';
+
 /** @typedef {import('../staff/client.js').ApiResponse} ApiResponse */
 
 /**
@@ -72,8 +74,6 @@ function clock(at, now) {
  * @returns {CallbacksPanel}
  */
 export function create({ api, notice, countyName }) {
-  /** @param {string} id */
-  const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const box = /** @type {HTMLDetailsElement} */ ($('callbacks-box'));
   const list = $('callbacks');
   /** @typedef {{ li: HTMLLIElement, when: HTMLElement, preferred: HTMLElement, county: HTMLElement, note: HTMLTextAreaElement, buttons: HTMLButtonElement[] }} Item */

@@ -9,6 +9,7 @@
  * down the queue is polled every 2 s and the stream retried with backoff. The open chat's messages are fetched when
  * the stream says one arrived, and every 2 s besides. All text goes in with textContent (never as HTML).
  */
+import { $, button, field } from '../staff/dom.js';
 import { createStaffClient, loadMeta, request } from '../staff/client.js';
 import * as queueStream from '../staff/queue-stream.js';
 import * as callbacks from './callbacks.js';
@@ -19,12 +20,6 @@ import * as callbacks from './callbacks.js';
 const POLL_MS = 2000;
 const IDLE_MS = 10 * 60 * 1000; // no mouse or key for this long → offline
 const EXPIRED = '登录已过期，请重新登录。';
-/** @param {string} id */
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-/** A form field by id (input, textarea or select: anything with a value). @param {string} id */
-const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
-/** @param {string} id */
-const button = (id) => /** @type {HTMLButtonElement} */ (document.getElementById(id));
 /**
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
