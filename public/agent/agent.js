@@ -9,6 +9,27 @@
 import { $, button, field } from '../staff/dom.js';
 import { createStaffClient, loadMeta } from '../staff/client.js';
 
+/**
+ * The body of POST /api/v1/assist, as far as the page reads it (src/agent-assist/assist-service.ts, AssistResult).
+ * @typedef {object} Analysis
+ * @property {string} intentLabel
+ * @property {string} domain
+ * @property {number} confidence
+ * @property {'emergency' | null} risk
+ * @property {string[]} safetySteps
+ * @property {string} answer
+ * @property {{ question: string } | null} faq
+ * @property {{ law: string, article: number, paragraphs?: number[], text: string }[]} citations
+ * @property {{ id: string, year: number, title: string }[]} cases
+ * @property {{ title: string }[]} guides
+ * @property {Hints} eligibilityHints
+ * @property {string} smsSummary
+ */
+/**
+ * What the analysis heard that the legal-aid quick form asks for.
+ * @typedef {{ matter?: string, householdSize?: number, monthlyIncome?: number, age?: number, county?: string, groups: string[] }} Hints
+ */
+
 const DEBOUNCE_MS = 300;
 /** @type {Record<string, string>} */
 const DECISIONS = { eligible: '符合法律援助条件', not_eligible: '不符合法律援助条件', needs_review: '需由法律援助机构审查' };
@@ -97,7 +118,7 @@ let timer;
 /** @type {AbortController | null} */
 let inFlight = null;
 let lastText = '';
-/** @type {any} the last analysis (POST /api/v1/assist) */
+/** @type {Analysis | null} the last analysis */
 let current = null;
 
 /**
@@ -152,13 +173,13 @@ function badge(text, cls, label) {
 
 /**
  * Shows an analysis.
- * @param {any} r the body of POST /api/v1/assist
+ * @param {Analysis} r
  * @param {number} lowConfidence below this the answer is marked unsure (GET /api/v1/meta)
  */
 function render(r, lowConfidence) {
   current = r;
   $('emergency').hidden = r.risk !== 'emergency';
-  $('safety-steps').replaceChildren(...r.safetySteps.map((/** @type {string} */ s) => el('li', { textContent: s })));
+  $('safety-steps').replaceChildren(...r.safetySteps.map((s) => el('li', { textContent: s })));
   const badges = [badge(r.intentLabel, 'intent', '诉求'), badge(r.domain, 'topic', '话题'),
     badge(`可信度 ${Math.round(r.confidence * 100)}%`, r.confidence < lowConfidence ? 'low' : '', '答复可信度')];
   badges[0].id = 'intent-badge';
@@ -168,12 +189,11 @@ function render(r, lowConfidence) {
   if (r.faq) badges.push(badge(`问答库：${r.faq.question}`, '', '匹配的问答'));
   $('badges').replaceChildren(...badges);
   $('answer').textContent = r.answer;
-  /** @typedef {{ law: string, article: number, paragraphs?: number[], text: string }} Citation */
-  $('citations').replaceChildren(...(r.citations.length ? r.citations.map((/** @type {Citation} */ c, /** @type {number} */ i) => el('details', { open: i === 0 },
+  $('citations').replaceChildren(...(r.citations.length ? r.citations.map((c, i) => el('details', { open: i === 0 },
     el('summary', { textContent: `《${c.law}》第${c.article}条${(c.paragraphs || []).map((p) => `第${p}款`).join('、')}` }), el('p', { textContent: c.text })))
     : [el('p', { className: 'empty', textContent: '无' })]));
-  listInto('cases', r.cases.map((/** @type {{ title: string, year: number, id: string }} */ c) => `${c.title}（${c.year}年，${c.id}）`));
-  listInto('guides', r.guides.map((/** @type {{ title: string }} */ g) => g.title));
+  listInto('cases', r.cases.map((c) => `${c.title}（${c.year}年，${c.id}）`));
+  listInto('guides', r.guides.map((g) => g.title));
   $('sms-text').textContent = r.smsSummary;
   $('sms-length').textContent = `共${[...r.smsSummary].length}字（一条短信70字以内）`;
   button('copy-sms').disabled = !r.smsSummary;
@@ -251,7 +271,7 @@ function fillOptions(options) {
 
 /**
  * Fills the quick form from what the analysis heard, leaving the fields the agent changed.
- * @param {{ matter?: string, householdSize?: number, monthlyIncome?: number, age?: number, county?: string, groups: string[] }} h
+ * @param {Hints} h
  */
 function prefill(h) {
   /**

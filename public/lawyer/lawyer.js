@@ -16,6 +16,28 @@ import * as callbacks from './callbacks.js';
 
 /** @typedef {import('../staff/queue-stream.js').Queue} Queue */
 /** @typedef {import('../staff/client.js').ApiResponse} ApiResponse */
+/**
+ * A ticket as GET /api/v1/handoff/:id/messages gives it, as far as the page reads it (src/handoff/handoff-types.ts).
+ * @typedef {object} Ticket
+ * @property {string} id
+ * @property {string} status
+ * @property {string} channelId
+ * @property {string | null} countyName
+ * @property {string | null} priorityReason
+ * @property {Partial<Summary> | null} summary
+ * @property {{ from: 'citizen' | 'bot', text: string }[]} transcript
+ */
+/**
+ * What the bot understood (HandoffSummary).
+ * @typedef {object} Summary
+ * @property {string | null} intent
+ * @property {string | null} topic
+ * @property {number | null} topicConfidence
+ * @property {'emergency' | null} risk
+ * @property {{ text: string }[]} entities
+ * @property {string | null} eligibility
+ * @property {string} [note]
+ */
 
 const POLL_MS = 2000;
 const IDLE_MS = 10 * 60 * 1000; // no mouse or key for this long → offline
@@ -170,7 +192,7 @@ async function accept(id) {
 
 /**
  * The bot's summary of a ticket, as definition-list rows.
- * @param {any} t the ticket of GET /handoff/:id/messages
+ * @param {Ticket} t
  * @param {Record<string, string>} intents intent → label (GET /api/v1/meta)
  */
 function summaryRows(t, intents) {
@@ -178,13 +200,13 @@ function summaryRows(t, intents) {
   /** @type {[string, string][]} */
   const rows = [
     ['来源', label(CHANNEL, t.channelId)],
-    ['意图', intents[s.intent] || s.intent || '—'],
+    ['意图', (s.intent && intents[s.intent]) || s.intent || '—'],
     ['主题', s.topic ? `${s.topic}${s.topicConfidence ? `（置信度${Math.round(s.topicConfidence * 100)}%）` : ''}` : '—'],
     ['地区', t.countyName || '—'],
     ['风险', s.risk === 'emergency' ? '⚠ 可能有人身危险' : '—'],
     ['优先', t.priorityReason ? label(PRIORITY, t.priorityReason) : '—'],
     ['法律援助自查', s.eligibility ? label(DECISION, s.eligibility) : '未做'],
-    ['识别到的信息', [...new Set((s.entities || []).map((/** @type {{ text: string }} */ e) => e.text))].join('、') || '—'],
+    ['识别到的信息', [...new Set((s.entities || []).map((e) => e.text))].join('、') || '—'],
   ];
   if (s.note) rows.push(['坐席摘要', s.note]);
   return rows.flatMap(([k, v]) => [el('dt', '', k), el('dd', '', v)]);
@@ -203,11 +225,12 @@ async function openChat(id) {
   if (status !== 200) { notice(status === 403 ? '只有接入该会话的律师可以查看。' : `无法打开会话：${data.error || status}`); return; }
   $('chat').hidden = false;
   $('empty').hidden = true;
-  $('chat-title').textContent = `会话 ${data.ticket.id}`;
-  $('summary').replaceChildren(...summaryRows(data.ticket, intents));
-  $('transcript').replaceChildren(...data.ticket.transcript.map((/** @type {{ from: string, text: string }} */ l) => el('li', `t-${l.from}`, `${l.from === 'citizen' ? '群众' : '智能助手'}：${l.text}`)));
+  const ticket = /** @type {Ticket} */ (data.ticket);
+  $('chat-title').textContent = `会话 ${ticket.id}`;
+  $('summary').replaceChildren(...summaryRows(ticket, intents));
+  $('transcript').replaceChildren(...ticket.transcript.map((l) => el('li', `t-${l.from}`, `${l.from === 'citizen' ? '群众' : '智能助手'}：${l.text}`)));
   appendMessages(data.messages);
-  renderWindow(data.window, data.ticket.status);
+  renderWindow(data.window, ticket.status);
   $('reply').focus();
 }
 
