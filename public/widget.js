@@ -1,18 +1,50 @@
+// @ts-check
 /**
  * @module public/widget
  * lawline chat widget: <script src="https://…/widget.js"> adds a chat bubble to any page and talks Direct Line 3.0
  * to the server it came from (websocket, watermark reconnect, polling fallback). Options: data-title, data-open.
+ * A classic script in ES5 style on purpose (it runs on other sites' pages, and needs document.currentScript,
+ * which modules do not have); `// @ts-check` and the JSDoc types let `npm test` check it (tsconfig.browser.json).
  */
+
+/**
+ * The Direct Line conversation this tab talks in.
+ * @typedef {{ id: string, token: string, streamUrl?: string }} Conv
+ */
+/**
+ * A Direct Line activity, as far as the widget reads it.
+ * @typedef {{ id?: string, type?: string, text?: string, from?: { role?: string },
+ *   channelData?: { clientActivityID?: string, lawline?: { citations?: Citation[] } } }} Activity
+ */
+/** @typedef {{ label?: string, law?: string, article?: number, text?: string }} Citation */
+/** @typedef {{ activities?: Activity[], watermark?: string }} ActivitySet */
+/** @typedef {Error & { status?: number }} HttpFailure */
+
 (function () {
   'use strict';
-  var script = document.currentScript;
-  if (!script || window.__lawlineWidget) return;
-  window.__lawlineWidget = true;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  var page = /** @type {Window & { __lawlineWidget?: boolean }} */ (window);
+  if (!script || page.__lawlineWidget) return;
+  page.__lawlineWidget = true;
   var API = new URL('v3/directline', new URL('.', script.src)).href;
   var TITLE = script.getAttribute('data-title') || '清远公共法律服务 · 智能咨询';
   var KEY = 'lawline.dl', BIG = 'lawline.big';
-  var conv = null, watermark = '', seen = {}, pending = {}, failures = 0, polling = false, starting = null;
-  var open = false, unread = 0, retryDelay = 1000, refreshing = 0, pollTimer = null;
+  /** @type {Conv | null} */
+  var conv = null;
+  /** @type {Record<string, true>} */
+  var seen = {};
+  /** @type {Record<string, HTMLElement>} bubbles sent but not yet echoed back, by client activity id */
+  var pending = {};
+  /** @type {Promise<void> | null} */
+  var starting = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  var pollTimer;
+  /** @type {ReturnType<typeof setInterval> | 0} */
+  var refreshing = 0;
+  var watermark = '', failures = 0, polling = false;
+  var open = false, unread = 0, retryDelay = 1000;
+  /** The conversation, where the code runs only once one is kept. */
+  function current() { return /** @type {Conv} */ (conv); }
 
   var CSS = '.llw,.llw *{box-sizing:border-box}.llw{font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#111}.llw button{font:inherit;cursor:pointer}' +
     '.llw-fab{position:fixed;right:16px;bottom:16px;z-index:2147483000;display:flex;align-items:center;gap:6px;height:56px;padding:0 18px;border:0;border-radius:28px;background:#07c160;color:#fff;font-size:17px!important;box-shadow:0 4px 14px #0004}' +
@@ -33,16 +65,32 @@
     '.llw-form button{min-width:64px;border:0;border-radius:6px;background:#07c160;color:#fff}.llw-note{margin:0;padding:0 12px 6px;color:#666;font-size:.8em}' +
     '.llw-big{font-size:21px}.llw :focus-visible{outline:3px solid #1a73e8;outline-offset:2px}';
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, string> | 0} [attrs]
+   * @param {string} [text]
+   * @param {Node[]} [kids]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function el(tag, attrs, text, kids) {
     var e = document.createElement(tag);
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    var a = attrs || {};
+    for (var k in a) e.setAttribute(k, /** @type {string} */ (a[k]));
     if (text) e.textContent = text;
     (kids || []).forEach(function (c) { e.appendChild(c); });
     return e;
   }
   // Storage can be missing or throw (private mode, sandboxed iframes); the widget then just forgets.
-  function store(area, key, value) {
-    try { area = window[area]; if (value === undefined) return JSON.parse(area.getItem(key)); area.setItem(key, JSON.stringify(value)); } catch (e) { return null; }
+  /**
+   * Reads `key` (no `value`) or writes it.
+   * @param {'localStorage' | 'sessionStorage'} name
+   * @param {string} key
+   * @param {unknown} [value]
+   * @returns {any}
+   */
+  function store(name, key, value) {
+    try { var area = window[name]; if (value === undefined) return JSON.parse(/** @type {string} */ (area.getItem(key))); area.setItem(key, JSON.stringify(value)); } catch (e) { return null; }
   }
 
   // ---- DOM ----
@@ -63,6 +111,7 @@
   root.appendChild(fab);
   root.appendChild(panel);
 
+  /** @param {boolean} on */
   function setBig(on) {
     root.classList.toggle('llw-big', on);
     bigBtn.setAttribute('aria-pressed', String(on));
@@ -70,6 +119,10 @@
   }
 
   // ---- rendering ----
+  /**
+   * @param {HTMLElement} parent
+   * @param {string} text
+   */
   function appendText(parent, text) {
     // Section heads like 【法律依据】 are shown bold; everything else is plain text (never HTML).
     text.split('\n').forEach(function (line, i) {
@@ -81,12 +134,20 @@
   }
 
   // Numbered lines next to a "回复…" line are choices; numbered steps inside an answer are not.
+  /**
+   * @param {string[]} lines
+   * @returns {(string | { choices: RegExpExecArray[] })[]}
+   */
   function splitChoices(lines) {
-    var out = [], i = 0, num = /^\s*(\d{1,2})[.．、]\s*(.+)$/;
+    /** @type {(string | { choices: RegExpExecArray[] })[]} */
+    var out = [];
+    var i = 0, num = /^\s*(\d{1,2})[.．、]\s*(.+)$/;
     while (i < lines.length) {
       if (!num.test(lines[i])) { out.push(lines[i++]); continue; }
-      var start = i, block = [];
-      while (i < lines.length && num.test(lines[i])) block.push(num.exec(lines[i++]));
+      var start = i;
+      /** @type {RegExpExecArray[]} */
+      var block = [];
+      while (i < lines.length && num.test(lines[i])) block.push(/** @type {RegExpExecArray} */ (num.exec(lines[i++])));
       if (/回复/.test(lines[start - 1] || '') || /回复/.test(lines[i] || '')) out.push({ choices: block });
       else out.push.apply(out, lines.slice(start, i));
     }
@@ -94,15 +155,20 @@
   }
 
   // Only the newest message's choices stay tappable: an old menu's "1" would answer the newest question.
+  /** @type {HTMLButtonElement[]} */
   var liveChoices = [];
+  /** @param {Activity} a */
   function renderBot(a) {
     liveChoices.forEach(function (b) { b.disabled = true; });
     liveChoices = [];
     var box = el('div', { 'class': 'llw-msg llw-bot' });
     box.appendChild(el('span', { 'class': 'llw-sr' }, '法律助手：'));
     var data = a.channelData && a.channelData.lawline, cites = data && Array.isArray(data.citations) ? data.citations : null;
-    var text = a.text || '', citeLine = null;
-    text = text.replace(/\n*【引用法条】([^\n]*)/, function (_, list) { citeLine = list; return ''; });
+    var text = a.text || '';
+    /** @type {string | null} */
+    var citeLine = null;
+    text = text.replace(/\n*【引用法条】([^\n]*)/, function (_, /** @type {string} */ list) { citeLine = list; return ''; });
+    /** @type {string[]} */
     var buf = [];
     splitChoices(text.split('\n')).forEach(function (part) {
       if (typeof part === 'string') return buf.push(part);
@@ -116,7 +182,8 @@
     });
     if (buf.length) appendText(box, buf.join('\n'));
     // Structured citations (with the article text, folded) when the bot sent them; else the text's own list.
-    var list = cites && cites.length ? cites : citeLine ? citeLine.split('；').map(function (s) { return { label: s }; }) : [];
+    /** @type {Citation[]} */
+    var list = cites && cites.length ? cites : citeLine ? /** @type {string} */ (citeLine).split('；').map(function (s) { return { label: s }; }) : [];
     if (list.length) {
       var c = box.appendChild(el('div', { 'class': 'llw-cites' }, '', [el('strong', 0, '引用法条')]));
       list.forEach(function (x) {
@@ -127,6 +194,7 @@
     return box;
   }
 
+  /** @param {string} text */
   function userBubble(text) {
     var box = el('div', { 'class': 'llw-msg llw-user' });
     box.appendChild(el('span', { 'class': 'llw-sr' }, '我：'));
@@ -134,11 +202,13 @@
     return box;
   }
 
+  /** @param {HTMLElement} node */
   function add(node) {
     log.appendChild(node);
     log.scrollTop = log.scrollHeight;
   }
 
+  /** @param {Activity} a */
   function onActivity(a) {
     if (!a || !a.id || seen[a.id] || a.type !== 'message') return;
     seen[a.id] = true;
@@ -156,28 +226,39 @@
     }
   }
 
+  /** @param {ActivitySet} set */
   function onSet(set) {
     (set.activities || []).forEach(onActivity);
     if (set.watermark) watermark = set.watermark;
   }
 
   // ---- Direct Line ----
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<any>}
+   */
   function call(method, path, body) {
+    /** @type {Record<string, string>} */
     var headers = { 'Content-Type': 'application/json' };
     if (conv) headers.Authorization = 'Bearer ' + conv.token;
     return fetch(API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined }).then(function (r) {
-      if (!r.ok) { var e = new Error('HTTP ' + r.status); e.status = r.status; throw e; }
+      if (!r.ok) { var e = /** @type {HttpFailure} */ (new Error('HTTP ' + r.status)); e.status = r.status; throw e; }
       return r.json();
     });
   }
 
-  function cpath(p) { return '/conversations/' + encodeURIComponent(conv.id) + (p || ''); }
+  /** @param {string} [p] */
+  function cpath(p) { return '/conversations/' + encodeURIComponent(current().id) + (p || ''); }
   // Retries back off from 1 s to 15 s, like DirectLineJS's 3–15 s.
+  /** @param {() => void} fn */
   function later(fn) {
     setTimeout(fn, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 15000);
   }
 
+  /** @param {{ conversationId: string, token: string, streamUrl: string }} c */
   function keep(c) {
     conv = { id: c.conversationId, token: c.token, streamUrl: c.streamUrl };
     store('sessionStorage', KEY, { id: conv.id, token: conv.token });
@@ -195,14 +276,14 @@
   }
 
   function refresh() {
-    if (conv) call('POST', '/tokens/refresh').then(function (r) { conv.token = r.token; store('sessionStorage', KEY, { id: conv.id, token: conv.token }); }, function () {});
+    if (conv) call('POST', '/tokens/refresh').then(function (r) { current().token = r.token; store('sessionStorage', KEY, { id: current().id, token: current().token }); }, function () {});
   }
 
   function connect() {
     if (polling || !window.WebSocket || failures >= 2) return poll();
     var opened = false;
     var ws;
-    try { ws = new WebSocket(conv.streamUrl); } catch (e) { failures = 2; return poll(); }
+    try { ws = new WebSocket(/** @type {string} */ (current().streamUrl)); } catch (e) { failures = 2; return poll(); }
     ws.onopen = function () { opened = true; failures = 0; retryDelay = 1000; };
     ws.onmessage = function (e) { if (e.data) onSet(JSON.parse(e.data)); };
     ws.onclose = function () {
@@ -213,10 +294,10 @@
 
   function reconnect() {
     if (conv) call('GET', cpath('?watermark=' + watermark)).then(function (c) {
-      conv.token = c.token;
-      conv.streamUrl = c.streamUrl;
+      current().token = c.token;
+      current().streamUrl = c.streamUrl;
       connect();
-    }, function (e) {
+    }, function (/** @type {HttpFailure} */ e) {
       // The conversation is gone or its token expired: the next message starts a new one.
       if (e.status === 401 || e.status === 403 || e.status === 404) { conv = starting = null; store('sessionStorage', KEY, null); } else later(reconnect);
     });
@@ -230,6 +311,10 @@
       .then(function () { pollTimer = setTimeout(poll, open ? 1500 : 6000); });
   }
 
+  /**
+   * @param {string} text
+   * @param {HTMLElement} [retryOf] the failed bubble to send again
+   */
   function send(text, retryOf) {
     text = String(text).trim();
     if (!text) return;
@@ -257,6 +342,7 @@
   }
 
   // ---- behaviour ----
+  /** @param {boolean} on */
   function show(on) {
     open = on;
     panel.hidden = !on;
@@ -281,6 +367,7 @@
     // Enter sends; Shift+Enter breaks the line; Enter while an IME is composing Chinese must not send.
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : submit(e); }
   });
+  /** @param {Event} e */
   function submit(e) {
     e.preventDefault();
     var text = input.value;
@@ -293,7 +380,7 @@
   function mount() {
     document.body.appendChild(root);
     setBig(store('localStorage', BIG) === true);
-    if (script.getAttribute('data-open') === 'true') show(true);
+    if (/** @type {HTMLScriptElement} */ (script).getAttribute('data-open') === 'true') show(true);
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();

@@ -1,6 +1,7 @@
 /**
  * @module agent-assist/mount-agent-assist
- * Puts the hotline console on an app: the staff API under `/api/v1` and the static page at `/agent`.
+ * Puts the hotline console on an app: the staff API under `/api/v1`, the static page at `/agent` and the staff
+ * client modules it imports at `/staff`.
  */
 import { join } from 'node:path';
 import express, { type Express } from 'express';
@@ -12,6 +13,8 @@ import { assistRoutes } from './assist-routes.js';
 
 /** Folder of the console page (index.html, agent.js, agent.css). */
 export const AGENT_PAGE_DIR = join(PATHS.publicDir, 'agent');
+/** The staff client modules the page imports (shared with the /lawyer console). */
+const STAFF_CLIENT_DIR = join(PATHS.publicDir, 'staff');
 
 // The page loads only its own files and talks only to this server; nobody may frame it (clickjacking).
 const PAGE_HEADERS: Record<string, string> = {
@@ -36,4 +39,6 @@ export function mountAgentAssist(app: Express, lawline: Lawline, accounts: Accou
     },
     express.static(AGENT_PAGE_DIR, { index: 'index.html', maxAge: 0 }),
   );
+  // As fresh as the page that imports them: a new page must not link against an older cached module.
+  app.use('/staff', express.static(STAFF_CLIENT_DIR, { maxAge: 0 }));
 }

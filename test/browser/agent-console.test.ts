@@ -118,6 +118,26 @@ describe.skipIf(!hasChromium)('agent console in a real browser (needs /usr/bin/c
     await page.close();
   });
 
+  it('marks an answer as unsure by the threshold the server serves (GET /api/v1/meta), not a copy of its own', async () => {
+    /** Analyses the wage question with the served threshold set to `lowConfidence`; the badges shown. */
+    const badges = async (lowConfidence: number): Promise<string> => {
+      const page = await context.newPage();
+      await page.route('**/api/v1/meta', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, json: { ...(await response.json()), lowConfidence } });
+      });
+      await login(page, 'agent7');
+      await page.getByLabel('来电人说的话').fill(WAGES);
+      await page.getByLabel('来电人说的话').press('Enter');
+      await page.locator('#topic-badge', { hasText: '劳动纠纷' }).waitFor();
+      const text = await page.locator('#badges').innerText();
+      await page.close();
+      return text;
+    };
+    expect(await badges(-1)).not.toContain('把握不大'); // below any confidence
+    expect(await badges(1.01)).toContain('把握不大，建议转值班律师'); // above any
+  });
+
   it('tells a lawyer account that the console is not for its role', async () => {
     const page = await context.newPage();
     await login(page, 'lawyer7');

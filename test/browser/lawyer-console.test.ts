@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)('lawyer console in a real browser (needs /usr/bin/
     await item.getByRole('button', { name: /接入/ }).click();
 
     await expect.poll(() => page.locator('#summary').textContent()).toContain('地区清城区');
+    // The intent is named with its label from GET /api/v1/meta (the console keeps no copy), not its code.
+    expect(await page.locator('#summary dd').nth(1).textContent()).toMatch(/^[\u4e00-\u9fff]+$/);
     expect(await page.locator('#transcript').textContent()).toContain('儿子不给赡养费');
     await expect.poll(() => page.locator('#messages').textContent()).toContain('已接入');
 

@@ -1,6 +1,6 @@
 /**
  * The queue stream's deltas: a console that applies the first `queue` event and every `queue-delta` after it (with
- * its own code, public/lawyer/queue-stream.js) shows exactly GET /handoff/queue, but for the waiting times, through
+ * its own code, public/staff/queue-stream.js) shows exactly GET /handoff/queue, but for the waiting times, through
  * arrivals, an emergency, a raised priority, offers, an accepted chat, a cancellation and a missed offer; an
  * ordinary arrival costs one item, and the passing of time costs nothing.
  */

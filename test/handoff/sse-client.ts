@@ -1,15 +1,15 @@
 /**
  * Reads a Server-Sent Events response over fetch (as the lawyer console does, with a bearer token): frames are
  * parsed across chunk boundaries by the console's own parser and handed out one at a time by `next()`; `until()` rebuilds the queue from
- * `queue` and `queue-delta` events with the console's own code (public/lawyer/queue-stream.js).
+ * `queue` and `queue-delta` events with the console's own module (public/staff/queue-stream.js, imported as it is).
  */
-import { consoleQueueStream, type QueueView } from '../../src/tools/bench/console-queue-stream.js';
+import { createView, takeFrames, type QueueView } from '../../public/staff/queue-stream.js';
 
 export interface SseEvent { event: string; data: string }
 export type { QueueView };
 
-/** A fresh queue view from the console's script, run here without a browser. */
-export const createQueueView = (): QueueView => consoleQueueStream().createView();
+/** A fresh queue view from the console's module, run here without a browser. */
+export const createQueueView = (): QueueView => createView();
 
 export interface SseClient {
   status: number;
@@ -35,7 +35,7 @@ export async function openSse(url: string, token?: string): Promise<SseClient> {
     while (!ready.length) {
       const { value, done } = await reader.read();
       if (done) throw new Error('stream ended');
-      buffer = consoleQueueStream().takeFrames(buffer + value, (event, data) => ready.push({ event, data }));
+      buffer = takeFrames(buffer + value, (event, data) => ready.push({ event, data }));
     }
     const e = ready.shift()!;
     if (e.event === 'queue' || e.event === 'queue-delta') view.apply(e.event, JSON.parse(e.data));

@@ -1,16 +1,23 @@
 /**
  * @module server/routes/api-v1
- * The citizen-facing JSON API: ask, classify, search and eligibility.
+ * The citizen-facing JSON API: ask, classify, search and eligibility; the labels the consoles show (meta).
  */
 import { Router } from 'express';
+import { LOW_CONFIDENCE } from '../../assistant/ask.js';
 import type { Lawline } from '../../assistant/lawline.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { EligibilityInputError } from '../../eligibility/schema.js';
+import { TOPIC_LABELS } from '../../vocabulary.js';
 import { HttpError } from '../http-error.js';
 import { parseBody } from '../validate.js';
 
 export function apiV1Routes(lawline: Lawline): Router {
   const router = Router();
+
+  // The labels and the threshold the staff consoles show, from their one definition here (not secret: no login).
+  router.get('/meta', (_req, res) => {
+    res.json({ lowConfidence: LOW_CONFIDENCE, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS });
+  });
 
   router.post('/ask', async (req, res) => {
     const { text } = parseBody(askRequestSchema, req.body);

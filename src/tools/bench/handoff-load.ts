@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 import { z } from 'zod';
-import { consoleQueueStream } from './console-queue-stream.js';
+import { createView, takeFrames } from '../../../public/staff/queue-stream.js';
 
 const planSchema = z.object({
   base: z.string().regex(/^http:\/\/127\.0\.0\.1:\d+$/, 'loopback only'),
@@ -49,7 +49,7 @@ async function holdStream(url: string, token: string, stop: AbortSignal, onEvent
     for await (const chunk of res.body) {
       onBytes((chunk as Uint8Array).byteLength);
       buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-      buffer = consoleQueueStream().takeFrames(buffer, onEvent);
+      buffer = takeFrames(buffer, onEvent);
     }
   } catch (err) {
     if (!stop.aborted) throw err;
@@ -75,7 +75,7 @@ async function run(plan: z.infer<typeof planSchema>): Promise<LoadTimings> {
   let connected = 0;
   let allConnected!: () => void;
   const ready = new Promise<void>((resolve) => { allConnected = resolve; });
-  const views = plan.lawyerTokens.map(() => consoleQueueStream().createView());
+  const views = plan.lawyerTokens.map(() => createView());
   const consoles = plan.lawyerTokens.map((token, i) => {
     let first = true;
     return holdStream(`${plan.base}/api/v1/handoff/queue/stream`, token, stop.signal, (event, text) => {

@@ -1,0 +1,49 @@
+/**
+ * GET /api/v1/meta: the labels and the low-confidence threshold the staff consoles show, served from their one
+ * server-side definition (the consoles no longer keep copies); and the consoles' shared client module.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOW_CONFIDENCE } from '../../src/assistant/ask.js';
+import { closeApp, createApp } from '../../src/server/app.js';
+import { SERVICE_INTENTS, TOPIC_LABELS } from '../../src/vocabulary.js';
+import { testLawline } from '../support/lawline.js';
+
+let server: Server;
+let app: Express;
+let base: string;
+beforeAll(async () => {
+  app = await createApp(testLawline());
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeApp(app);
+});
+
+describe('GET /api/v1/meta', () => {
+  it('serves the threshold, every intent with its label and the topics, without a login', async () => {
+    const res = await fetch(`${base}/api/v1/meta`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { lowConfidence: number; intents: Record<string, string>; topics: string[] };
+    expect(body.lowConfidence).toBe(LOW_CONFIDENCE);
+    expect(Object.keys(body.intents).sort()).toEqual([...SERVICE_INTENTS].sort());
+    expect(body.intents.consult).toBe('法律咨询');
+    expect(body.intents.legal_aid).toBe('法律援助');
+    expect(body.topics).toEqual([...TOPIC_LABELS]);
+  });
+});
+
+describe('GET /staff/client.js', () => {
+  it('serves the consoles\' shared module as JavaScript that is revalidated on every load, like the /agent page', async () => {
+    const res = await fetch(`${base}/staff/client.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0');
+    expect(await res.text()).toContain('export function createStaffClient');
+  });
+});
