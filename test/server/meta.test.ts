@@ -2,28 +2,18 @@
  * GET /api/v1/meta: the labels and the low-confidence threshold the staff consoles show, served from their one
  * server-side definition (the consoles no longer keep copies); and the consoles' shared client module.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_CONFIDENCE } from '../../src/assistant/ask.js';
-import { closeApp, createApp } from '../../src/server/app.js';
 import { SERVICE_INTENTS, TOPIC_LABELS } from '../../src/vocabulary.js';
-import { testLawline } from '../support/lawline.js';
+import { startServer, type ServerHarness } from '../support/server-harness.js';
 
-let server: Server;
-let app: Express;
+let h: ServerHarness;
 let base: string;
 beforeAll(async () => {
-  app = await createApp(testLawline());
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  h = await startServer();
+  base = h.base;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await closeApp(app);
-});
+afterAll(() => h.close());
 
 describe('GET /api/v1/meta', () => {
   it('serves the threshold, every intent with its label and the topics, without a login', async () => {
