@@ -24,7 +24,9 @@ const USAGE = `usage: lawline <command>
   laws diff     what changed between two versions of a statute: laws diff 仲裁法 [--from <version>] [--to <version>]
   laws stale    guides, cases and bank entries whose review predates the law in force
   laws reviewed record that you re-read these content files against the law in force today
-  qa check      check question-bank entries (files or folders; all when none given)`;
+  qa check      check question-bank entries (files or folders; all when none given)
+  backup FILE   copy the state database (accounts, pre-applications, tickets, transcripts) while the server runs
+  restore FILE  put a backup back (refused while a server uses the database)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -43,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'roster') {
     const { runRosterCommand } = await import('./roster-command.js');
     return runRosterCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
+  }
+  // Backups of the state database: no assistant start-up.
+  if (command === 'backup' || command === 'restore') {
+    const { runBackupCommand } = await import('./backup-command.js');
+    return runBackupCommand(command, argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
   }
   // The server, in one or more worker processes.
   if (command === 'serve') {

@@ -17,6 +17,7 @@ import { createPreapplicationRepository } from '../storage/repositories/preappli
 import type { SqlClient } from '../storage/sql-client.js';
 import { SqlStorage } from '../storage/sql-storage.js';
 import { SqlTranscriptStore } from '../storage/sql-transcript-store.js';
+import { markServing } from '../storage/state-backup.js';
 
 export interface LawlineState {
   sql: SqlClient;
@@ -56,6 +57,8 @@ export async function openLawlineState(config: Config, options: { log?: Logger; 
     .catch((error: unknown) => options.log?.warn('transcript retention failed', { error }));
   await prune();
   const retention = options.retention === false ? undefined : setInterval(() => void prune(), DAY_MS).unref();
+  // A restore must not swap the SQLite file under a serving process (PostgreSQL counts its sessions instead).
+  const unmark = config.LAWLINE_DATABASE_URL ? () => {} : markServing(stateDir(config));
   return {
     sql,
     storage: new SqlStorage(sql),
@@ -66,6 +69,7 @@ export async function openLawlineState(config: Config, options: { log?: Logger; 
     close: async () => {
       clearInterval(retention);
       await sql.close();
+      unmark();
     },
   };
 }
