@@ -16,15 +16,6 @@ export const AGENT_PAGE_DIR = join(PATHS.publicDir, 'agent');
 /** The staff client modules the page imports (shared with the /lawyer console). */
 const STAFF_CLIENT_DIR = join(PATHS.publicDir, 'staff');
 
-// The page loads only its own files and talks only to this server; nobody may frame it (clickjacking).
-const PAGE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
 /**
  * Mounts the console; call before the app's 404 handler.
  * @example mountAgentAssist(app, lawline, state.accounts)
@@ -32,11 +23,8 @@ const PAGE_HEADERS: Record<string, string> = {
 export function mountAgentAssist(app: Express, lawline: Lawline, accounts: AccountStore): void {
   app.use('/api/v1', authenticate(accounts), assistRoutes(lawline));
   app.use(
+    // Its security headers (a strict CSP, no framing) are the server's, as for every staff page.
     '/agent',
-    (_req, res, next) => {
-      res.set(PAGE_HEADERS);
-      next();
-    },
     express.static(AGENT_PAGE_DIR, { index: 'index.html', maxAge: 0 }),
   );
   // As fresh as the page that imports them: a new page must not link against an older cached module.

@@ -25,6 +25,7 @@ import { preapplicationRoutes } from '../preapplication/preapplication-routes.js
 import { errorHandler, HttpError } from './http-error.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
+import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 
 /** JSON bodies above this are refused (413); questions themselves are capped far lower. */
 const BODY_LIMIT = '256kb';
@@ -43,6 +44,8 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.disable('x-powered-by');
   // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
   app.set('etag', false);
+  app.use(securityHeaders());
+  app.use(STAFF_PATHS, staffPageHeaders());
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
   app.get('/healthz', (_req, res) => {
