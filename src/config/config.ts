@@ -27,6 +27,12 @@ export const configSchema = z.object({
   /** Days a conversation transcript is kept (personal data); older activities are deleted at start-up. */
   LAWLINE_TRANSCRIPT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LAWLINE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Requests per minute one citizen (a Direct Line conversation, a WeChat openid, else a client IP) may send to the public endpoints; 0 turns limiting off. */
+  LAWLINE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** New Direct Line conversations per minute from one IP (a whole school or office may share one). */
+  LAWLINE_RATE_LIMIT_STARTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+  /** Reverse proxies in front of lawline whose X-Forwarded-For is trusted (express's "trust proxy": a hop count, or addresses); unset: none. */
+  LAWLINE_TRUST_PROXY: optionalString,
   /** The date the law is read as of (see config/today.ts); unset: today in China. Checked here so a bad value stops the start. */
   LAWLINE_TODAY: isoDateSchema.optional(),
   /** Bot Framework credentials; unset means no auth (Emulator, local). */

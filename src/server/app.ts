@@ -14,7 +14,7 @@ import { authenticate } from '../accounts/require-role.js';
 import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountHandoff } from '../handoff/mount-handoff.js';
-import { mountDirectLine } from '../channels/directline/index.js';
+import { DIRECTLINE_BASE, mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
 import { LocalChannelAdapter, type TurnLock } from '../channels/local-adapter.js';
 import { TurnQueue } from '../channels/turn-queue.js';
@@ -26,6 +26,7 @@ import { errorHandler, HttpError } from './http-error.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
+import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 
 /** JSON bodies above this are refused (413); questions themselves are capped far lower. */
 const BODY_LIMIT = '256kb';
@@ -42,6 +43,8 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const turnLock: TurnLock | undefined = sql.shared ? (key, turn) => sql.withLock(`turn:${key}`, turn) : undefined;
   const app = express();
   app.disable('x-powered-by');
+  // Behind the city's reverse proxy the client IP comes from X-Forwarded-For, trusted only as configured.
+  if (config.LAWLINE_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.LAWLINE_TRUST_PROXY) ? Number(config.LAWLINE_TRUST_PROXY) : config.LAWLINE_TRUST_PROXY);
   // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
   app.set('etag', false);
   app.use(securityHeaders());
@@ -51,6 +54,11 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', startup: lawline.startup, docs: lawline.index.docs.count });
   });
+  // --- abuse limits on the public endpoints (src/server/rate-limits.ts); staff endpoints need a login instead ---
+  const limits = rateLimits(config);
+  app.use(PUBLIC_API_PATHS, limits.api);
+  app.use(DIRECTLINE_BASE, ...limits.directLine);
+  app.use('/wechat', limits.wechat);
   app.use('/api/v1', apiV1Routes(lawline));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log));
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
@@ -76,7 +84,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
-  app.post('/api/messages', async (req, res) => {
+  app.post('/api/messages', limits.botFramework, async (req, res) => {
     const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
     const turn = () => adapter.process(req, res, (context) => bot.run(context));
     await turns.run(conversationId, () => (turnLock ? turnLock(`botframework/${conversationId}`, turn) : turn()));

@@ -13,7 +13,9 @@ let shared: Lawline | undefined;
 
 /** Config for tests: the shared data dir, an ephemeral port, quiet logs. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LAWLINE_DATA_DIR: TEST_DATA_DIR, PORT: '0', LAWLINE_LOG_LEVEL: 'silent', ...overrides });
+  // The limiter runs in every test, set high: suites send far more than one citizen would; rate-limits.test.ts
+  // checks the limits themselves.
+  return loadConfig({ LAWLINE_DATA_DIR: TEST_DATA_DIR, PORT: '0', LAWLINE_LOG_LEVEL: 'silent', LAWLINE_RATE_LIMIT_PER_MINUTE: '100000', LAWLINE_RATE_LIMIT_STARTS_PER_MINUTE: '100000', ...overrides });
 }
 
 /** One assistant per test worker (start-up reuses the index and models built by the global setup). */
