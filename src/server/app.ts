@@ -5,6 +5,7 @@
 import express, { type Express } from 'express';
 import {
   CloudAdapter,
+  type TurnContext,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -27,6 +28,10 @@ import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
+import { createMetrics } from './metrics.js';
+import { timeQueries } from '../storage/timed-queries.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** JSON bodies above this are refused (413); questions themselves are capped far lower. */
 const BODY_LIMIT = '256kb';
@@ -47,15 +52,19 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   if (config.LAWLINE_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.LAWLINE_TRUST_PROXY) ? Number(config.LAWLINE_TRUST_PROXY) : config.LAWLINE_TRUST_PROXY);
   // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
   app.set('etag', false);
+  const metrics = createMetrics();
+  app.use(metrics.requests);
+  timeQueries(sql, metrics.database);
   app.use(securityHeaders());
   app.use(STAFF_PATHS, staffPageHeaders());
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
+  app.get('/metrics', metrics.endpoint(config.LAWLINE_METRICS_TOKEN));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', startup: lawline.startup, docs: lawline.index.docs.count });
   });
   // --- abuse limits on the public endpoints (src/server/rate-limits.ts); staff endpoints need a login instead ---
-  const limits = rateLimits(config);
+  const limits = rateLimits(config, metrics.rateLimited);
   app.use(PUBLIC_API_PATHS, limits.api);
   app.use(DIRECTLINE_BASE, ...limits.directLine);
   app.use('/wechat', limits.wechat);
@@ -82,21 +91,30 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   withTranscripts(adapter);
   // --- end transcripts ---
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+  // Every channel's turns go through here, so they are counted by channel once.
+  const runTurn = (context: TurnContext) => {
+    metrics.turn(context.activity.channelId);
+    return bot.run(context);
+  };
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
   app.post('/api/messages', limits.botFramework, async (req, res) => {
     const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
-    const turn = () => adapter.process(req, res, (context) => bot.run(context));
+    const turn = () => adapter.process(req, res, runTurn);
     await turns.run(conversationId, () => (turnLock ? turnLock(`botframework/${conversationId}`, turn) : turn()));
   });
 
   // --- hand-off to duty lawyers (src/handoff): API, /lawyer console; channels below join with handoff.attach ---
   const handoff = await mountHandoff(app, { lawline, sql, accounts: state.accounts });
   handoff.attachBotFramework(adapter, config.MicrosoftAppId);
+  metrics.watchHandoff(async () => {
+    const s = await handoff.stats(Date.now() - DAY_MS);
+    return { waiting: s.waiting, p50Ms: s.timeToAcceptMs.p50, p90Ms: s.timeToAcceptMs.p90, within30s: s.acceptedWithin30s };
+  });
   // --- end hand-off ---
   // --- Direct Line channel (src/channels/directline) and the website widget + demo page (public/) ---
   await mountDirectLine(app, {
-    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context), turnLock)), 'directline'),
+    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter(runTurn, turnLock)), 'directline'),
     sql, log, tokenSecret: state.tokenSecret,
   });
   app.use(express.static(PATHS.publicDir, { maxAge: '10m' }));
@@ -104,7 +122,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   // --- WeChat Official Account channel (src/channels/wechat); answers 503 until WECHAT_TOKEN is set ---
   app.use('/wechat', createWechatRouter({
     settings: wechatSettings(config),
-    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter((context) => bot.run(context), turnLock)), 'wechat'),
+    adapter: handoff.attach(withTranscripts(new LocalChannelAdapter(runTurn, turnLock)), 'wechat'),
     log, followUps: createSqlFollowUpStore(sql), messages: createWechatMessageRepository(sql),
   }));
   // --- end WeChat ---

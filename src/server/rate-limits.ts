@@ -18,7 +18,7 @@ export const PUBLIC_API_PATHS = ['/api/v1/ask', '/api/v1/classify', '/api/v1/sea
 /** The key a request is counted under, or null to let it through uncounted. */
 type KeyOf = (req: Request) => string | null;
 
-function limiter(perMinute: number, keyOf: KeyOf): RequestHandler {
+function limiter(name: string, perMinute: number, keyOf: KeyOf, onLimited: (name: string) => void): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: MINUTE,
@@ -29,6 +29,7 @@ function limiter(perMinute: number, keyOf: KeyOf): RequestHandler {
     keyGenerator: (req) => keyOf(req)!,
     // The body names the limit in Chinese for the citizen and in English for a developer; Retry-After is set.
     handler: (_req, res, _next, options) => {
+      onLimited(name);
       res.status(options.statusCode).json({ error: 'too many requests, retry later', message: '请求太频繁了，请稍后再试；急事请拨打12348。' });
     },
   });
@@ -60,17 +61,18 @@ export interface RateLimits {
   botFramework: RequestHandler;
 }
 
-export function rateLimits(config: Config): RateLimits {
+/** `onLimited` hears each refusal, named by its limit (for the metrics). */
+export function rateLimits(config: Config, onLimited: (limit: string) => void = () => {}): RateLimits {
   const perMinute = config.LAWLINE_RATE_LIMIT_PER_MINUTE;
   const startsPerMinute = config.LAWLINE_RATE_LIMIT_STARTS_PER_MINUTE;
   const isStart = (req: Request) => req.method === 'POST' && (req.path === '/conversations' || req.path === '/tokens/generate');
   return {
-    api: limiter(perMinute, byIp),
+    api: limiter('api', perMinute, byIp, onLimited),
     directLine: [
-      limiter(startsPerMinute, (req) => (isStart(req) ? byIp(req) : null)),
-      limiter(perMinute, directLineConversation),
+      limiter('directline_start', startsPerMinute, (req) => (isStart(req) ? byIp(req) : null), onLimited),
+      limiter('directline', perMinute, directLineConversation, onLimited),
     ],
-    wechat: limiter(perMinute, wechatOpenid),
-    botFramework: limiter(perMinute, botFrameworkConversation),
+    wechat: limiter('wechat', perMinute, wechatOpenid, onLimited),
+    botFramework: limiter('botframework', perMinute, botFrameworkConversation, onLimited),
   };
 }
