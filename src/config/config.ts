@@ -33,6 +33,10 @@ export const configSchema = z.object({
   LAWLINE_RATE_LIMIT_STARTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   /** Reverse proxies in front of lawline whose X-Forwarded-For is trusted (express's "trust proxy": a hop count, or addresses); unset: none. */
   LAWLINE_TRUST_PROXY: optionalString,
+  /** Origins whose pages may embed the widget and call the public API, comma-separated (https://www.example.gov.cn); unset: any origin. */
+  LAWLINE_WIDGET_ORIGINS: z.string().trim().optional()
+    .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined))
+    .refine((list) => !list || list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins such as https://www.example.gov.cn'),
   /** Bearer token for GET /metrics; unset: /metrics answers only local, unforwarded requests. */
   LAWLINE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The date the law is read as of (see config/today.ts); unset: today in China. Checked here so a bad value stops the start. */

@@ -29,6 +29,7 @@ import { apiV1Routes } from './routes/api-v1.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 import { createMetrics } from './metrics.js';
+import { widgetCors } from './cross-origin.js';
 import { timeQueries } from '../storage/timed-queries.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,6 +66,8 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   });
   // --- abuse limits on the public endpoints (src/server/rate-limits.ts); staff endpoints need a login instead ---
   const limits = rateLimits(config, metrics.rateLimited);
+  const crossOrigin = widgetCors(config.LAWLINE_WIDGET_ORIGINS);
+  app.use([DIRECTLINE_BASE, ...PUBLIC_API_PATHS, '/api/v1/meta'], crossOrigin);
   app.use(PUBLIC_API_PATHS, limits.api);
   app.use(DIRECTLINE_BASE, ...limits.directLine);
   app.use('/wechat', limits.wechat);

@@ -39,17 +39,10 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function createDirectLineRouter({ adapter, store, tokens, hub, log }: DirectLineRouterOptions): Router {
   const router = Router();
 
-  // The widget runs on other sites' pages; tokens travel in a header, never in cookies, so any origin is safe.
-  router.use((req, res, next) => {
-    res.set({
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, x-ms-bot-agent, x-requested-with',
-      'Access-Control-Max-Age': '600',
-      'Cache-Control': 'no-store',
-    });
-    if (req.method === 'OPTIONS') res.status(204).end();
-    else next();
+  // Conversations are live: no cache may keep them. (Which sites may call in is the server's CORS policy.)
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
   });
 
   /** Publishes stored activities to open sockets. */
