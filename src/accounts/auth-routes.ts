@@ -5,8 +5,8 @@
  */
 import { Router } from 'express';
 import type { Logger } from '../logging/logger.js';
-import { HttpError } from '../server/http-error.js';
-import { parseBody } from '../server/validate.js';
+import { parseBody } from '../http/parse-body.js';
+import { UnauthenticatedError } from '../errors.js';
 import { loginRequestSchema } from './account-schema.js';
 import type { AccountStore } from './account-store.js';
 
@@ -18,14 +18,14 @@ export function authRoutes(store: AccountStore, log: Logger): Router {
     const issued = await store.login(username, password);
     if (!issued) {
       log.warn('login failed', { username });
-      throw new HttpError(401, 'invalid username or password');
+      throw new UnauthenticatedError('invalid username or password');
     }
     log.info('login', { username: issued.account.username, role: issued.account.role });
     res.json({ token: issued.token, role: issued.account.role, expiresAt: issued.expiresAt });
   });
   router.post('/auth/logout', async (req, res) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !(await store.authenticate(token))) throw new HttpError(401, 'a valid bearer token is required');
+    if (!token || !(await store.authenticate(token))) throw new UnauthenticatedError('a valid bearer token is required');
     await store.revoke(token);
     res.json({ loggedOut: true });
   });

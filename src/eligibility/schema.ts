@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ContactField } from '../config/region.js';
+import { InputError } from '../errors.js';
 
 /** Matters the engine understands; the first eight are 法律援助法 Art. 31 items 1–8. */
 export const matters = [
@@ -104,13 +105,13 @@ export const eligibilityInputSchema = z
 export type EligibilityInput = z.infer<typeof eligibilityInputSchema>;
 
 /** Thrown for invalid input; the message names the field path, e.g. `household.size: expected a positive integer`. */
-export class EligibilityInputError extends Error {
+export class EligibilityInputError extends InputError {
+  override name = 'EligibilityInputError';
   constructor(
     message: string,
     readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
-    this.name = 'EligibilityInputError';
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Account } from '../accounts/account-schema.js';
 import { findCounty, type Region } from '../config/region.js';
-import { HttpError } from '../server/http-error.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { isOnShift } from './schedule.js';
 import { createQueueSnapshots, mineItem, queueItem } from './queue-snapshot.js';
 import type { CitizenSide } from './citizen-side.js';
@@ -27,21 +27,21 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
 
   function rostered(username: string): Lawyer {
     const lawyer = core.lawyer(username);
-    if (!lawyer) throw new HttpError(403, `"${username}" is not on the duty roster`);
+    if (!lawyer) throw new ForbiddenError(`"${username}" is not on the duty roster`);
     return lawyer;
   }
-  async function ticketOr404(id: string): Promise<Ticket> {
+  async function existingTicket(id: string): Promise<Ticket> {
     const t = await store.getTicket(id);
-    if (!t) throw new HttpError(404, `no hand-off ticket ${id}`);
+    if (!t) throw new NotFoundError(`no hand-off ticket ${id}`);
     return t;
   }
   function mayRead(t: Ticket, account: Account): void {
     if (account.role !== 'admin' && !(account.role === 'lawyer' && same(t.lawyer, account.username))) {
-      throw new HttpError(403, 'only the assigned lawyer or an admin may read this conversation');
+      throw new ForbiddenError('only the assigned lawyer or an admin may read this conversation');
     }
   }
   function assignedTo(t: Ticket, username: string): void {
-    if (t.status !== 'assigned' || !same(t.lawyer, username)) throw new HttpError(409, `ticket ${t.id} is not an open chat of "${username}"`);
+    if (t.status !== 'assigned' || !same(t.lawyer, username)) throw new ConflictError(`ticket ${t.id} is not an open chat of "${username}"`);
   }
 
   const side = {
@@ -79,12 +79,12 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       await store.refresh();
       const lawyer = rostered(username);
       const ticket = await store.exclusive(async () => {
-        const t = await ticketOr404(id);
+        const t = await existingTicket(id);
         const now = clock.now();
         if (!(t.status === 'queued' || (t.status === 'offered' && same(t.offeredTo, username)))) {
-          throw new HttpError(409, t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
+          throw new ConflictError(t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
         }
-        if (store.assignedTo(username).length >= lawyer.capacity) throw new HttpError(409, `capacity reached (${lawyer.capacity} chats)`);
+        if (store.assignedTo(username).length >= lawyer.capacity) throw new ConflictError(`capacity reached (${lawyer.capacity} chats)`);
         // Taken straight from the queue: recorded as an offer accepted at once, so stats see every acceptance.
         if (t.status === 'queued') await store.addOffer(id, lawyer.username, now, now);
         await store.resolveOffer(id, 'accepted', now);
@@ -98,7 +98,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       return ticket;
     },
     async read(id: string, account: Account, afterId = 0) {
-      const t = await ticketOr404(id);
+      const t = await existingTicket(id);
       mayRead(t, account);
       if (account.role === 'admin' && afterId === 0) await store.audit(id, { actor: account.username, event: 'read_by_admin' }, clock.now());
       const { reference: _reference, ...ticket } = t;
@@ -106,7 +106,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     },
     async send(id: string, username: string, text: string) {
       await store.refresh();
-      const t = await ticketOr404(id);
+      const t = await existingTicket(id);
       assignedTo(t, username);
       const lawyer = core.lawyer(username);
       const result = await relay.toCitizen(t, 'lawyer', t.lawyer, text, `【${lawyer?.name ?? ''}律师】${text}`);
@@ -114,8 +114,8 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       return result;
     },
     async note(id: string, username: string, text: string) {
-      const t = await ticketOr404(id);
-      if (!same(t.lawyer, username)) throw new HttpError(403, 'only the assigned lawyer may add notes');
+      const t = await existingTicket(id);
+      if (!same(t.lawyer, username)) throw new ForbiddenError('only the assigned lawyer may add notes');
       const now = clock.now();
       const noteId = await store.addMessage(id, 'note', username, text, now);
       await store.audit(id, { actor: username, event: 'note' }, now);
@@ -124,9 +124,9 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     async close(id: string, account: Account, options: { returnToBot?: boolean; note?: string }) {
       const returnToBot = options.returnToBot ?? false;
       const ticket = await store.exclusive(async () => {
-        const t = await ticketOr404(id);
+        const t = await existingTicket(id);
         if (account.role !== 'admin') assignedTo(t, account.username);
-        else if (t.status !== 'assigned') throw new HttpError(409, `ticket ${id} is ${t.status}`);
+        else if (t.status !== 'assigned') throw new ConflictError(`ticket ${id} is ${t.status}`);
         const now = clock.now();
         if (options.note) await store.addMessage(id, 'note', account.username, options.note, now);
         const closed = await store.updateTicket(id, { status: 'closed', closedAt: now, returnToBot, awaiting: t.reference ? 'rating' : 'none' },

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import type { Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
-import { authenticate } from '../accounts/require-role.js';
+import { authenticate } from '../http/require-role.js';
 import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountHandoff } from '../handoff/mount-handoff.js';
@@ -21,8 +21,9 @@ import { TurnQueue } from '../channels/turn-queue.js';
 import { createSqlFollowUpStore, createWechatMessageRepository } from '../storage/repositories/wechat-repository.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
+import { NotFoundError } from '../errors.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
-import { errorHandler, HttpError } from './http-error.js';
+import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 
@@ -98,7 +99,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   }));
   // --- end WeChat ---
 
-  app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
+  app.use((_req, _res, next) => next(new NotFoundError('not found')));
   app.use(errorHandler(log));
   opened.set(app, async () => {
     await handoff.close();

@@ -4,10 +4,12 @@
  * declaration are refused outright, and the parser never expands entities, so no entity tricks reach it.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LawlineError, type ErrorCode } from '../../errors.js';
 
 /** The body is not a WeChat XML document (or declares a DOCTYPE/ENTITY). */
-export class WechatXmlError extends Error {
+export class WechatXmlError extends LawlineError {
   override name = 'WechatXmlError';
+  readonly code: ErrorCode = 'wechat_xml';
 }
 
 const parser = new XMLParser({

@@ -5,9 +5,8 @@
 import { Router } from 'express';
 import type { Lawline } from '../../assistant/lawline.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
-import { EligibilityInputError } from '../../eligibility/schema.js';
-import { HttpError } from '../http-error.js';
-import { parseBody } from '../validate.js';
+import { InputError } from '../../errors.js';
+import { parseBody } from '../../http/parse-body.js';
 
 export function apiV1Routes(lawline: Lawline): Router {
   const router = Router();
@@ -35,13 +34,9 @@ export function apiV1Routes(lawline: Lawline): Router {
   });
 
   router.post('/eligibility', (req, res) => {
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new HttpError(400, 'request body must be a JSON object');
-    try {
-      res.json(lawline.eligibility(req.body));
-    } catch (err) {
-      if (err instanceof EligibilityInputError) throw new HttpError(400, err.message);
-      throw err;
-    }
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new InputError('request body must be a JSON object');
+    // An invalid input throws an EligibilityInputError, an InputError: the error handler answers 400.
+    res.json(lawline.eligibility(req.body));
   });
 
   return router;
