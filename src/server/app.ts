@@ -10,12 +10,14 @@ import {
 } from 'botbuilder';
 import type { Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
+import { parseBody } from '../http/parse-body.js';
 import { authenticate } from '../http/require-role.js';
 import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountHandoff } from '../handoff/mount-handoff.js';
 import { mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
+import { botFrameworkActivitySchema } from '../channels/botframework-activity.js';
 import { LocalChannelAdapter, type TurnLock } from '../channels/local-adapter.js';
 import { TurnQueue } from '../channels/turn-queue.js';
 import { createSqlFollowUpStore, createWechatMessageRepository } from '../storage/repositories/wechat-repository.js';
@@ -75,7 +77,8 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
   app.post('/api/messages', async (req, res) => {
-    const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
+    // Checked before the SDK sees it: a malformed activity gets a 400 naming the field, not a 500 from inside a turn.
+    const conversationId = parseBody(botFrameworkActivitySchema, req.body).conversation.id;
     const turn = () => adapter.process(req, res, (context) => bot.run(context));
     await turns.run(conversationId, () => (turnLock ? turnLock(`botframework/${conversationId}`, turn) : turn()));
   });
