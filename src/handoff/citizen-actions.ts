@@ -1,5 +1,5 @@
 /**
- * @module handoff/citizen-side
+ * @module handoff/citizen-actions
  * The citizen's side of a hand-off: opening a ticket, and every message while a ticket owns the conversation —
  * kept for the lawyer while waiting (with position and estimate), relayed while a lawyer chats, or read as
  * 取消, a callback request (phone, then a preferred time) or a rating after the close. Returns the replies to
@@ -9,7 +9,7 @@ import type { ConversationReference } from 'botbuilder';
 import { maskPersonalData } from '../logging/mask.js';
 import { parsePhone } from './callback-phone.js';
 import type { Dispatcher } from './dispatcher.js';
-import type { HandoffCore } from './handoff-core.js';
+import type { HandoffContext } from './handoff-context.js';
 import { ANY_TIME_WORDS, CALLBACK_WORDS, CANCEL_WORDS, HANDOFF_TEXT, RATING_PATTERN } from './handoff-replies-zh.js';
 import { detectLanguage, summarise } from './handoff-summary.js';
 import type { HandoffReason, HandoffSummary, Ticket, TranscriptLine } from './handoff-types.js';
@@ -33,7 +33,7 @@ export interface CitizenTurn { taken: boolean; replies: string[]; ticket: Ticket
 
 const MAX_MESSAGE = 2000;
 
-export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
+export function createCitizenActions(core: HandoffContext, dispatcher: Dispatcher) {
   const { store, clock } = core;
   const waitingText = async (t: Ticket, onDuty = dispatcher.onDuty()) => HANDOFF_TEXT.queued(dispatcher.position(t.id), await dispatcher.estimate(t.id, onDuty));
 
@@ -146,4 +146,4 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
   return side;
 }
 
-export type CitizenSide = ReturnType<typeof createCitizenSide>;
+export type CitizenActions = ReturnType<typeof createCitizenActions>;

@@ -6,9 +6,9 @@
  * `afterAnswer` when a turn asks for a person. Without the middleware the bot works as before.
  */
 import { TurnContext, type Activity, type Middleware } from 'botbuilder';
-import type { CitizenSide } from './citizen-side.js';
+import type { CitizenActions } from './citizen-actions.js';
 import { channelTakesEvents, handoffInitiateEvent } from './events.js';
-import type { Clock } from './handoff-core.js';
+import type { Clock } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import type { HandoffReason } from './handoff-types.js';
 import type { TranscriptBuffer } from './transcript-buffer.js';
@@ -37,7 +37,7 @@ const textOf = (a: Partial<Activity>) => (a.type === 'message' || a.type === und
 
 /** What the middleware needs of the hand-off service (it is created by the service, so it cannot import it). */
 export interface HandoffMiddlewareDeps {
-  citizens: Pick<CitizenSide, 'message' | 'open'>;
+  citizens: Pick<CitizenActions, 'message' | 'open'>;
   transcripts: TranscriptBuffer;
   clock: Clock;
 }

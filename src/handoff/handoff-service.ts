@@ -12,14 +12,14 @@ import type { Region } from '../config/region.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { createHandoffRepository } from '../storage/repositories/handoff-repository.js';
 import type { Logger } from '../logging/logger.js';
-import { createCitizenSide } from './citizen-side.js';
+import { createCitizenActions } from './citizen-actions.js';
 import { createDispatcher } from './dispatcher.js';
-import { createHandoffCore, DEFAULT_SETTINGS, systemClock, type Clock, type HandoffSettings } from './handoff-core.js';
+import { createHandoffContext, DEFAULT_SETTINGS, systemClock, type Clock, type HandoffSettings } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import { createHandoffStore } from './handoff-store.js';
 import type { Recognise } from './handoff-summary.js';
 import { handoffMiddleware } from './handoff-middleware.js';
-import { createLawyerSide } from './lawyer-side.js';
+import { createLawyerActions } from './lawyer-actions.js';
 import { createRelay, type Deliver } from './relay.js';
 import type { Lawyer } from './roster.js';
 import { handoffStats } from './stats.js';
@@ -60,13 +60,13 @@ export async function createHandoffService(options: HandoffOptions) {
   const store = createHandoffStore(createHandoffRepository(options.sql), options.sql, options.log);
   let closed = false;
   const relay = createRelay(store, options.log, clock, options.deliver);
-  const core = createHandoffCore({
+  const core = createHandoffContext({
     store, relay, clock, region: options.region, log: options.log, recognise: options.recognise,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   });
   const dispatcher = createDispatcher(core);
-  const citizens = createCitizenSide(core, dispatcher);
-  const lawyers = createLawyerSide(core, dispatcher, citizens);
+  const citizens = createCitizenActions(core, dispatcher);
+  const lawyers = createLawyerActions(core, dispatcher, citizens);
   const transcripts = new TranscriptBuffer();
   let timer: NodeJS.Timeout | undefined;
   const adapters = new Map<string, BotAdapter>();

@@ -1,5 +1,5 @@
 /**
- * @module handoff/lawyer-side
+ * @module handoff/lawyer-actions
  * What lawyers (and admins) do: presence, the queue, accept, read a conversation (assigned lawyer or admin
  * only), send, private notes, close or return to the bot; and the assist console's escalation.
  */
@@ -8,9 +8,9 @@ import { findCounty, type Region } from '../config/region.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { isOnShift } from './schedule.js';
 import { createQueueSnapshots, mineItem, queueItem } from './queue-snapshot.js';
-import type { CitizenSide } from './citizen-side.js';
+import type { CitizenActions } from './citizen-actions.js';
 import type { Dispatcher } from './dispatcher.js';
-import { emptySummary, type HandoffCore } from './handoff-core.js';
+import { emptySummary, type HandoffContext } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import type { Presence, Ticket } from './handoff-types.js';
 import type { Lawyer } from './roster.js';
@@ -21,7 +21,7 @@ const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === 
 /** How often a console's requests refresh its lawyer's last-seen time (the idle timeout is minutes). */
 const HEARTBEAT_EVERY_MS = 5_000;
 
-export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citizens: CitizenSide) {
+export function createLawyerActions(core: HandoffContext, dispatcher: Dispatcher, citizens: CitizenActions) {
   const { store, clock, relay } = core;
   const lastTouch = new Map<string, number>();
 
@@ -152,4 +152,4 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
   return side;
 }
 
-export type LawyerSide = ReturnType<typeof createLawyerSide>;
+export type LawyerActions = ReturnType<typeof createLawyerActions>;
