@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ContactField } from '../config/region.js';
 import { InputError } from '../errors.js';
+import { CITIZEN_GROUPS } from '../vocabulary.js';
 
 /** Matters the engine understands; the first eight are 法律援助法 Art. 31 items 1–8. */
 export const matters = [
@@ -22,22 +23,8 @@ export const matters = [
 ] as const;
 export type Matter = (typeof matters)[number];
 
-/** Citizen group codes shared with the entity extractor (see docs/architecture.md). */
-export const groups = [
-  'minor',
-  'elderly',
-  'disabled',
-  'no_stable_income',
-  'social_assistance',
-  'judicial_aid',
-  'special_care',
-  'migrant_worker',
-  'martyr_relative',
-  'bravery',
-  'retrial_acquitted',
-  'abuse_victim',
-  'military',
-] as const;
+/** Citizen group codes: the shared vocabulary's list, which the entity extractor uses too. */
+export const groups = CITIZEN_GROUPS;
 export type Group = (typeof groups)[number];
 
 export const disabilities = ['visual', 'hearing', 'speech', 'mental_partial'] as const;

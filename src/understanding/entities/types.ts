@@ -2,6 +2,7 @@
  * @module understanding/entities/types
  * The entity shapes returned by the extractor; one value shape per entity type.
  */
+import { CITIZEN_GROUPS, type CitizenGroup } from '../../vocabulary.js';
 
 /** All entity types the extractor emits. */
 export type EntityType =
@@ -15,13 +16,10 @@ export type EntityType =
   | 'relationship'
   | 'group';
 
-/** Citizen group codes (the shared vocabulary of docs/architecture.md). */
-export const GROUP_CODES = [
-  'minor', 'elderly', 'disabled', 'no_stable_income', 'social_assistance', 'judicial_aid', 'special_care',
-  'migrant_worker', 'martyr_relative', 'bravery', 'retrial_acquitted', 'abuse_victim', 'military',
-] as const;
+/** Citizen group codes: the shared vocabulary's list, which the eligibility input uses too. */
+export const GROUP_CODES = CITIZEN_GROUPS;
 /** One citizen group code. */
-export type GroupCode = (typeof GROUP_CODES)[number];
+export type GroupCode = CitizenGroup;
 
 /**
  * Money in yuan. `approximate` marks 十几万 / 两千多 / 几千: then `yuan` is the lower bound
