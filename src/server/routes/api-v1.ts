@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import type { Lawline } from '../../assistant/lawline.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
+import { searchResults } from '../../assistant/search-results.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 
@@ -22,15 +23,7 @@ export function apiV1Routes(lawline: Lawline): Router {
   });
 
   router.post('/search', (req, res) => {
-    const { text, kind, limit } = parseBody(searchRequestSchema, req.body);
-    const r = lawline.recognise(text);
-    const hits = lawline.retriever.searchAnalysed(r.analysed, { kind, limit: limit ?? 10, topics: r.domainScores });
-    res.json({
-      results: hits.map((h) => ({
-        kind: h.doc.kind, ref: h.doc.ref, title: h.doc.title, law: h.doc.law, article: h.doc.article,
-        text: h.doc.text, score: Math.round(h.score * 1000) / 1000,
-      })),
-    });
+    res.json(searchResults(lawline, parseBody(searchRequestSchema, req.body)));
   });
 
   router.post('/eligibility', (req, res) => {
