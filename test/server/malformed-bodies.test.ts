@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedQuery, TOKEN } from '../channels/wechat/wechat-kit.js';
 import { DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 
 interface Endpoint {
@@ -172,4 +173,46 @@ describe.each(Object.entries(ENDPOINTS))('%s with malformed bodies', (_name, end
     expect(deep.status).toBeLessThan(500);
     expect(LEAK.test(deep.text)).toBe(false);
   });
+});
+
+describe('/wechat with malformed XML', () => {
+  let wechat: ServerHarness;
+  beforeAll(async () => {
+    wechat = await startServer({ WECHAT_TOKEN: TOKEN });
+  });
+  afterAll(async () => {
+    await wechat.close();
+  });
+
+  const FIELDS: Record<string, string> = {
+    ToUserName: '<![CDATA[gh_lawline_test]]>', FromUserName: '<![CDATA[oFuzzOpenid]]>', CreateTime: '1700000000',
+    MsgType: '<![CDATA[text]]>', Content: '<![CDATA[公司拖欠工资怎么办]]>', MsgId: '1234567890',
+  };
+  const xml = (fields: Record<string, string | undefined>) =>
+    `<xml>${Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</xml>`;
+
+  function xmlVariants(): Array<{ label: string; raw: string }> {
+    const out = [
+      '', 'not xml at all', '<xml>', '<xml></xml>', '<xml><MsgType>text</MsgType>', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xml>&a;</xml>',
+      '{"MsgType":"text"}', `<xml>${'<a>'.repeat(2000)}${'</a>'.repeat(2000)}</xml>`, '<xml><Encrypt><![CDATA[AAAA]]></Encrypt></xml>',
+    ].map((raw) => ({ label: `raw ${JSON.stringify(raw.slice(0, 40))}`, raw }));
+    Object.keys(FIELDS).forEach((field, i) => {
+      const replacements = ['', 'x'.repeat(100_000), '<inner><deeper>1</deeper></inner>', '<![CDATA[]]>', '-1', 'image'];
+      out.push({ label: `${field} deleted`, raw: xml({ ...FIELDS, [field]: undefined }) });
+      for (const value of replacements) out.push({ label: `${field} = ${value.slice(0, 20)}`, raw: xml({ ...FIELDS, MsgId: String(1000 + i * 10 + replacements.indexOf(value)), [field]: value }) });
+    });
+    return out;
+  }
+
+  it('answers 4xx or a reply, never 5xx or a stack trace', async () => {
+    const wrong: string[] = [];
+    for (const v of xmlVariants()) {
+      const res = await fetch(`${wechat.base}/wechat?${new URLSearchParams(signedQuery())}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: v.raw });
+      const text = await res.text();
+      if (res.status >= 500 || LEAK.test(text)) wrong.push(`${v.label}: ${res.status} ${text.slice(0, 160)}`);
+    }
+    const aes = await fetch(`${wechat.base}/wechat?${new URLSearchParams(signedQuery({ encrypt_type: 'aes', msg_signature: 'x' }))}`, { method: 'POST', body: xml(FIELDS) });
+    if (aes.status < 400 || aes.status >= 500) wrong.push(`safe mode without a key: ${aes.status}`);
+    expect(wrong).toEqual([]);
+  }, 120_000);
 });
