@@ -216,3 +216,31 @@ describe('/wechat with malformed XML', () => {
     expect(wrong).toEqual([]);
   }, 120_000);
 });
+
+describe('GET endpoints with malformed path and query parameters', () => {
+  const ODD = ['abc', '-1', '1.5', '%00', '%E4%B8', 'x'.repeat(5000), '9'.repeat(400), '..%2F..%2Fetc%2Fpasswd', '[]', '{}'];
+  const paths = (): Array<[string, string | undefined]> => [
+    ...ODD.flatMap((v): Array<[string, string | undefined]> => [
+      [`/v3/directline/conversations/${directLine.conversationId}/activities?watermark=${v}`, directLine.token],
+      [`/v3/directline/conversations/${v}`, directLine.token],
+      [`/api/v1/preapplications/${v}`, tokens.agent],
+      [`/api/v1/handoff/${v}/messages?after=${v}`, tokens.admin],
+      [`/api/v1/stats/handoff?since=${v}`, tokens.admin],
+      [`/api/v1/handoff/callbacks?status=${v}`, tokens.admin],
+      [`/api/v1/handoff/queue?x=${v}`, tokens.lawyer],
+    ]),
+    [`/v3/directline/conversations/${directLine.conversationId}/activities?watermark=1&watermark=2`, directLine.token],
+    ['/api/v1/stats/handoff?since=1&since=2', tokens.admin],
+    ['/api/v1/handoff/callbacks?status[a]=b', tokens.admin],
+  ];
+
+  it('answers 2xx or 4xx, never 5xx or a stack trace', async () => {
+    const wrong: string[] = [];
+    for (const [path, token] of paths()) {
+      const res = await fetch(h.base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const text = await res.text();
+      if (res.status >= 500 || LEAK.test(text)) wrong.push(`${path.slice(0, 100)}: ${res.status} ${text.slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});
