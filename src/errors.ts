@@ -1,8 +1,8 @@
 /**
  * @module errors
  * One base class for errors a user, an administrator or an outside service caused, so callers can tell them from
- * bugs. Each carries a stable `code`; business modules throw these and never speak HTTP: the server alone maps
- * codes to statuses (src/server/error-handler.ts), the CLI prints the message as an error line.
+ * bugs. Each carries a stable `code`; business modules throw these and never speak HTTP: one table maps codes to
+ * statuses (src/http/error-status.ts, used by the server's error handler), the CLI prints the message as an error line.
  */
 import type { ZodError } from 'zod';
 

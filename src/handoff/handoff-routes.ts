@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { currentAccount, requireRole } from '../http/require-role.js';
 import { findCounty } from '../config/region.js';
 import type { Logger } from '../logging/logger.js';
+import { statusOf } from '../http/error-status.js';
 import { parseBody } from '../http/parse-body.js';
 import { TOPIC_LABELS } from '../vocabulary.js';
 import { InputError, NotFoundError } from '../errors.js';
@@ -128,7 +129,7 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
       res.status(201).json(await lawyers.send(ticketId(req), currentAccount(res).username, body));
     } catch (err) {
       if (!(err instanceof WindowClosedError)) throw err;
-      res.status(409).json({ error: err.message, code: 'wechat_window_closed', window: err.window });
+      res.status(statusOf(err)).json({ error: err.message, code: err.code, window: err.window });
     }
   }));
   router.post('/handoff/:id/notes', requireRole('lawyer'), wrap(async (req, res) => {

@@ -1,31 +1,13 @@
 /**
  * @module server/error-handler
- * The one place that turns errors into HTTP statuses: a LawlineError by its code, express's body-parser errors by
- * their type, anything else (a bug) into 500 with a generic message, so no stack trace or internal detail leaks.
+ * The express error handler: a LawlineError answers its code's status (the table in http/error-status.ts),
+ * express's body-parser errors theirs, anything else (a bug) 500 with a generic message, so no stack trace or
+ * internal detail leaks.
  */
 import type { ErrorRequestHandler } from 'express';
-import { LawlineError, type ErrorCode } from '../errors.js';
+import { LawlineError } from '../errors.js';
+import { statusOf } from '../http/error-status.js';
 import type { Logger } from '../logging/logger.js';
-
-/** Every error code's status; a Record, so a new code does not compile until it has one. */
-export const STATUS_OF: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_many_requests: 429,
-  wechat_xml: 400,
-  wechat_crypto: 403,
-  // The WeChat customer-service window is closed: the lawyer must wait for the citizen (see handoff-routes.ts).
-  wechat_window_closed: 409,
-  // WeChat's API failed us: not the client's fault.
-  wechat_api: 502,
-  // Caused by an operator's files, settings or database, not by this request (they surface at start-up in practice).
-  invalid_config: 500,
-  invalid_data_file: 500,
-  schema_too_new: 500,
-};
 
 /** Maps errors to `{error}` replies: LawlineError → its code's status, body parser errors → 400/413, rest → 500. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -33,7 +15,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const e = err as { status?: number; type?: string; message?: string };
     let status = 500;
     let message = 'internal error';
-    if (err instanceof LawlineError) [status, message] = [STATUS_OF[err.code], err.message];
+    if (err instanceof LawlineError) [status, message] = [statusOf(err), err.message];
     else if (e.type === 'entity.parse.failed') [status, message] = [400, `request body is not valid JSON: ${e.message}`];
     else if (e.type === 'entity.too.large') [status, message] = [413, 'request body is too large'];
     else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) [status, message] = [e.status, e.message ?? 'bad request'];
