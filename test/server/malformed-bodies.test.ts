@@ -116,7 +116,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
       locale: 'zh-CN', deliveryMode: 'expectReplies', timestamp: '2026-12-04T10:00:00.000Z',
       from: { id: 'citizen-1', name: '市民' }, recipient: { id: 'lawline', name: 'lawline' }, conversation: { id: 'fuzz-conversation' },
     }),
-    required: ['type', 'channelId', 'serviceUrl', 'from', 'from.id', 'conversation', 'conversation.id'],
+    required: ['type', 'channelId', 'serviceUrl', 'conversation', 'conversation.id'],
   },
   '/api/v1/ask': { method: 'POST', path: () => '/api/v1/ask', body: () => ({ text: '公司拖欠工资怎么办' }), required: ['text'] },
   '/api/v1/classify': { method: 'POST', path: () => '/api/v1/classify', body: () => ({ text: '离婚后孩子归谁' }), required: ['text'] },
