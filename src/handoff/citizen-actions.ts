@@ -47,7 +47,7 @@ export function createCitizenActions(core: HandoffContext, dispatcher: Dispatche
     return [HANDOFF_TEXT.askTime];
   }
 
-  const side = {
+  const actions = {
     /** Opens a ticket, or reports the place of the one already open. */
     async open(req: OpenRequest): Promise<CitizenTurn> {
       const waiting = (t: Ticket | null): t is Ticket => t !== null && ['queued', 'offered'].includes(t.status);
@@ -82,7 +82,7 @@ export function createCitizenActions(core: HandoffContext, dispatcher: Dispatche
       // Most messages belong to no hand-off: the mirror (brought up to date first) says so without the lock.
       await store.refresh();
       if (!store.activeFor(channelId, conversationId)) return { taken: false, replies: [], ticket: null };
-      return store.exclusive(() => side.messageOwned(channelId, conversationId, rawText));
+      return store.exclusive(() => actions.messageOwned(channelId, conversationId, rawText));
     },
 
     /** {@link message} inside the hand-off lock. */
@@ -143,7 +143,7 @@ export function createCitizenActions(core: HandoffContext, dispatcher: Dispatche
       return { taken: true, replies: [HANDOFF_TEXT.kept(dispatcher.position(ticket.id), await dispatcher.estimate(ticket.id))], ticket };
     },
   };
-  return side;
+  return actions;
 }
 
 export type CitizenActions = ReturnType<typeof createCitizenActions>;

@@ -44,7 +44,7 @@ export function createLawyerActions(core: HandoffContext, dispatcher: Dispatcher
     if (t.status !== 'assigned' || !same(t.lawyer, username)) throw new ConflictError(`ticket ${t.id} is not an open chat of "${username}"`);
   }
 
-  const side = {
+  const actions = {
     async setPresence(username: string, status: Presence) {
       await store.refresh();
       const lawyer = rostered(username);
@@ -149,7 +149,7 @@ export function createLawyerActions(core: HandoffContext, dispatcher: Dispatcher
       return { id: ticket.id, position: dispatcher.position(ticket.id) };
     },
   };
-  return side;
+  return actions;
 }
 
 export type LawyerActions = ReturnType<typeof createLawyerActions>;
