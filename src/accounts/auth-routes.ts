@@ -6,8 +6,8 @@
  */
 import { Router } from 'express';
 import type { Logger } from '../logging/logger.js';
-import { HttpError } from '../server/http-error.js';
-import { parseBody } from '../server/validate.js';
+import { parseBody } from '../http/parse-body.js';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.js';
 import { loginRequestSchema } from './account-schema.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { AccountStore } from './account-store.js';
@@ -22,13 +22,13 @@ export function authRoutes(store: AccountStore, log: Logger, throttle = new Logi
     if (refusal) {
       log.warn('login refused', { username, ip, reason: refusal.reason });
       res.set('Retry-After', String(Math.ceil(refusal.retryAfterMs / 1000)));
-      throw new HttpError(429, 'too many failed logins, retry later');
+      throw new TooManyRequestsError('too many failed logins, retry later');
     }
     const issued = await store.login(username, password);
     if (!issued) {
       const lock = throttle.failed(username, ip, now());
       log.warn('login failed', { username, ip, ...(lock ? { lockedForMs: lock.lockedForMs } : {}) });
-      throw new HttpError(401, 'invalid username or password');
+      throw new UnauthenticatedError('invalid username or password');
     }
     throttle.succeeded(username);
     log.info('login', { username: issued.account.username, role: issued.account.role });
@@ -36,7 +36,7 @@ export function authRoutes(store: AccountStore, log: Logger, throttle = new Logi
   });
   router.post('/auth/logout', async (req, res) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !(await store.authenticate(token))) throw new HttpError(401, 'a valid bearer token is required');
+    if (!token || !(await store.authenticate(token))) throw new UnauthenticatedError('a valid bearer token is required');
     await store.revoke(token);
     res.json({ loggedOut: true });
   });

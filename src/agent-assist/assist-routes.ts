@@ -5,10 +5,10 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { requireRole } from '../accounts/require-role.js';
+import { requireRole } from '../http/require-role.js';
 import type { Lawline } from '../assistant/lawline.js';
 import { questionText } from '../assistant/requests.js';
-import { parseBody } from '../server/validate.js';
+import { parseBody } from '../http/parse-body.js';
 import { assist, assistOptions } from './assist-service.js';
 
 /** Body of `POST /api/v1/assist`; unknown keys are refused so a misspelt field is not silently ignored. */

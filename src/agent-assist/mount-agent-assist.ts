@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AccountStore } from '../accounts/account-store.js';
-import { authenticate } from '../accounts/require-role.js';
+import { authenticate } from '../http/require-role.js';
 import type { Lawline } from '../assistant/lawline.js';
 import { PATHS } from '../config/paths.js';
 import { assistRoutes } from './assist-routes.js';

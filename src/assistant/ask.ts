@@ -5,16 +5,18 @@
  */
 import { composeAnswer, orientation, stripBasis, tentative, type CaseRef, type GuideRef } from '../knowledge/answer-composer.js';
 import type { RankedArticle } from '../knowledge/learned-retrieval.js';
+import type { Region } from '../config/region.js';
 import { lawToday } from '../config/today.js';
-import { citationsFor, ENTRY_TENTATIVE, leadingEntry, wordWeights } from './cite.js';
+import type { LoadedReranker } from '../knowledge/embedding-reranker.js';
+import { citationsFor, ENTRY_TENTATIVE, leadingEntry, wordWeights, type CiteDeps } from './cite.js';
 import { guideAnswer } from './guide-answer.js';
 import { leadGuideLaws, serviceGuides } from './guide-laws.js';
-import type { SearchHit } from '../knowledge/retrieval.js';
+import type { Retriever, SearchHit } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
 import type { Recognition } from '../understanding/recognizer.js';
 import type { ServiceIntent } from '../vocabulary.js';
-import { CLARIFY_INTENT_BELOW, clarifyingReadings, clarifyingText, type Reading } from './clarify.js';
-import type { Lawline } from './lawline.js';
+import { CLARIFY_INTENT_BELOW, clarifyingReadings, clarifyingText, type ClarifyDeps, type Reading } from './clarify.js';
+import type { LearnedSetup } from './learned-setup.js';
 import { REPLIES } from './replies-zh.js';
 import { serviceNetworkAnswer } from './service-network.js';
 
@@ -47,6 +49,19 @@ export interface AskResult {
   clarification?: Reading[];
 }
 
+/**
+ * What answering needs of the assistant (createLawline's object has all of it). Named here rather than imported
+ * from lawline.ts, which builds on this module: the import graph stays one-way.
+ */
+export interface AskDeps extends CiteDeps, ClarifyDeps {
+  region: Region;
+  retriever: Pick<Retriever, 'scoreAll' | 'rankKind'>;
+  learned: Pick<LearnedSetup, 'ranking'>;
+  embeddings?: Pick<LoadedReranker, 'rerank'>;
+  guides: ReadonlyMap<string, Guide>;
+  topicGuides(topic: string): string[];
+}
+
 /** Below this, the answer offers a duty lawyer instead of standing on its own. */
 export const LOW_CONFIDENCE = 0.35;
 /** The guide that comes first when someone is in danger now. */
@@ -65,7 +80,7 @@ const SHORT_REPLY: Partial<Record<ServiceIntent, string>> = {
  * problem, the next steps knowledge/topics.yaml names for its topic — with the protection-order guide first when
  * someone is in danger.
  */
-function chooseGuides(lawline: Lawline, r: Recognition, guideHits: SearchHit[]): Guide[] {
+function chooseGuides(lawline: AskDeps, r: Recognition, guideHits: SearchHit[]): Guide[] {
   if (r.intent !== 'consult') {
     const forService = serviceGuides(lawline.guides.values(), r.intent, guideHits, lawline.topicGuides(r.domain));
     if (forService.length) return forService.slice(0, 2);
@@ -86,7 +101,7 @@ export function answerConfidence(r: Recognition, retrieval: number): number {
   return round(retrieval);
 }
 
-export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<AskResult> {
+export async function answerQuestion(lawline: AskDeps, r: Recognition): Promise<AskResult> {
   const base = { intent: r.intent, domain: r.domain, risk: r.risk };
   const prefix: string[] = [];
   if (r.risk === 'emergency') prefix.push(REPLIES.safety);
@@ -166,7 +181,7 @@ export async function answerQuestion(lawline: Lawline, r: Recognition): Promise<
 const RANK_DEPTH = 20;
 
 /** With a local embedding model: the learned order fused with cosine similarity (see embedding-reranker.ts). */
-async function rerankWithEmbeddings(lawline: Lawline, r: Recognition, articles: RankedArticle[]): Promise<RankedArticle[]> {
+async function rerankWithEmbeddings(lawline: AskDeps, r: Recognition, articles: RankedArticle[]): Promise<RankedArticle[]> {
   const hits = articles.filter((a) => a.id >= 0).map((a) => ({ id: a.id, score: a.probability, doc: a.doc }));
   const order = await lawline.embeddings!.rerank(r.analysed.normalised, hits);
   const byId = new Map(articles.map((a) => [a.id, a]));

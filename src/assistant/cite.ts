@@ -8,7 +8,14 @@ import type { Citation } from '../knowledge/answer-composer.js';
 import { chooseParagraphs } from '../knowledge/paragraph-choice.js';
 import type { EntryMatch, RankedArticle } from '../knowledge/learned-retrieval.js';
 import { noteStillMatters } from '../knowledge/revision-notes.js';
-import type { Lawline } from './lawline.js';
+import type { KnowledgeIndex } from '../knowledge/knowledge-index.js';
+import type { TextPipeline } from '../text/text-pipeline.js';
+
+/** What citing needs of the assistant: the statutes (articles, word statistics, revisions) and the word splitter. */
+export interface CiteDeps {
+  index: Pick<KnowledgeIndex, 'fields' | 'findArticle' | 'revisionNote' | 'upcoming'>;
+  pipeline: Pick<TextPipeline, 'segment' | 'isStopword'>;
+}
 
 /** Articles cited per answer (best first). */
 export const CITATION_COUNT = 5;
@@ -53,12 +60,12 @@ export function leadingEntry(entries: EntryMatch[], entryMin = ENTRY_MIN): Entry
 }
 
 /** Word splitting and informativeness (idf over the statutes) for matching a question to paragraphs and guide items. */
-export function wordWeights(lawline: Lawline): { segment: (t: string) => string[]; weightOf: (w: string) => number } {
-  const fields = lawline.index.fields.words;
+export function wordWeights({ index, pipeline }: CiteDeps): { segment: (t: string) => string[]; weightOf: (w: string) => number } {
+  const fields = index.fields.words;
   const n = fields.docCount;
   return {
     weightOf: (t) => Math.log(1 + (n - fields.df(t) + 0.5) / (fields.df(t) + 0.5)),
-    segment: (t) => cachedWords(lawline, t),
+    segment: (t) => cachedWords(pipeline, t),
   };
 }
 
@@ -66,14 +73,14 @@ export function wordWeights(lawline: Lawline): { segment: (t: string) => string[
  * Statute paragraphs and guide items come back in answer after answer; their words are split once (splitting
  * normalises the text first, which costs more than the rest of choosing a paragraph).
  */
-const WORDS = new WeakMap<Lawline, Map<string, string[]>>();
+const WORDS = new WeakMap<CiteDeps['pipeline'], Map<string, string[]>>();
 const WORDS_KEPT = 20_000;
-function cachedWords(lawline: Lawline, text: string): string[] {
-  let cache = WORDS.get(lawline);
-  if (!cache) WORDS.set(lawline, (cache = new Map()));
+function cachedWords(pipeline: CiteDeps['pipeline'], text: string): string[] {
+  let cache = WORDS.get(pipeline);
+  if (!cache) WORDS.set(pipeline, (cache = new Map()));
   let words = cache.get(text);
   if (!words) {
-    words = lawline.pipeline.segment(text).filter((w) => !lawline.pipeline.isStopword(w));
+    words = pipeline.segment(text).filter((w) => !pipeline.isStopword(w));
     if (cache.size >= WORDS_KEPT) cache.clear();
     cache.set(text, words);
   }
@@ -81,20 +88,20 @@ function cachedWords(lawline: Lawline, text: string): string[] {
 }
 
 export function citationsFor(
-  lawline: Lawline,
+  deps: CiteDeps,
   question: string,
   articles: RankedArticle[],
   lead: { entry: EntryMatch | null; basis: LeadBasis | null; answer: string | null },
   today: string,
 ): Citation[] {
-  const { segment, weightOf } = wordWeights(lawline);
+  const { segment, weightOf } = wordWeights(deps);
   const queryText = lead.answer ? `${question}\n${lead.answer}` : question;
   return citationOrder(articles, lead.entry ?? lead.basis).flatMap(({ law, article, fixed }) => {
-    const doc = lawline.index.findArticle(law, article);
+    const doc = deps.index.findArticle(law, article);
     if (!doc) return [];
     const choice = chooseParagraphs(doc.text, queryText, segment, weightOf, fixed);
-    const note = lawline.index.revisionNote(law, article);
-    const upcoming = lawline.index.upcoming(law);
+    const note = deps.index.revisionNote(law, article);
+    const upcoming = deps.index.upcoming(law);
     return [{
       law, article, label: doc.label!, paragraphs: choice.paragraphs, text: choice.text, version: doc.version, effectiveFrom: doc.effectiveFrom,
       ...(note && noteStillMatters(note.effectiveFrom, today) ? { revisedOn: note.effectiveFrom } : {}),

@@ -5,7 +5,6 @@
  */
 import type { Recognition } from '../understanding/recognizer.js';
 import type { ServiceIntent, TopicLabel } from '../vocabulary.js';
-import type { Lawline } from './lawline.js';
 import { REPLIES } from './replies-zh.js';
 
 /** Intent confidence under which the readings are offered. */
@@ -19,14 +18,17 @@ const MIN_READING = 0.12;
 /** One reading of an unclear message: what the citizen may have meant, and the label shown for it. */
 export interface Reading { label: string; intent: ServiceIntent; domain: TopicLabel }
 
+/** What the readings need of the assistant: the display names of the service intents. */
+export interface ClarifyDeps { intentLabels: ReadonlyMap<string, string> }
+
 /** The numbered readings, or null when the classification is clear enough. */
-export function clarifyingReadings(lawline: Lawline, r: Recognition): Reading[] | null {
+export function clarifyingReadings({ intentLabels }: ClarifyDeps, r: Recognition): Reading[] | null {
   if (r.intentConfidence < CLARIFY_INTENT_BELOW) {
     // Small talk is never offered as a reading: only services and legal questions are worth a choice.
     const readings = r.intents.filter((i) => i.confidence >= MIN_READING && !SMALL_TALK.has(i.label)).slice(0, 3);
     if (readings.length >= 2) {
       return readings.map((i) => ({
-        label: i.label === 'consult' ? `法律问题咨询（${r.domain}）` : lawline.intentLabels.get(i.label) ?? i.label,
+        label: i.label === 'consult' ? `法律问题咨询（${r.domain}）` : intentLabels.get(i.label) ?? i.label,
         intent: i.label,
         domain: r.domain,
       }));

@@ -20,3 +20,4 @@ export const searchRequestSchema = z.object({
   kind: z.enum(['article', 'guide', 'case']).optional(),
   limit: z.number().int().min(1).max(50).optional(),
 });
+export type SearchRequest = z.infer<typeof searchRequestSchema>;

@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
-import { answerQuestion } from '../assistant/ask.js';
+import { answerQuestion, LOW_CONFIDENCE } from '../assistant/ask.js';
 import { withReading } from '../assistant/clarify.js';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
@@ -86,7 +86,7 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   await sendAnswer(context, result);
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
-  if (handoff) await handoff.afterAnswer(context, { risk: r.risk, confidence: result.confidence });
+  if (handoff) await handoff.afterAnswer(context, { risk: r.risk, lowConfidence: result.confidence < LOW_CONFIDENCE });
   // --- end hand-off ---
   if (result.clarification) {
     // Numbers now pick a reading, so no other numbered offer is made in this turn.

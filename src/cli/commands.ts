@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Lawline } from '../assistant/lawline.js';
 import { askRequestSchema, searchRequestSchema } from '../assistant/requests.js';
+import { searchResults } from '../assistant/search-results.js';
 import { formatZodIssues } from '../errors.js';
 import type { LineHandler } from './json-lines.js';
 
@@ -30,9 +31,7 @@ export function lineHandlers(lawline: Lawline): Record<string, LineHandler> {
       const { id: _id, ...result } = lawline.eligibility(line);
       return result;
     },
-    search: (line) => {
-      const { text, kind, limit } = parse(searchRequestSchema, line);
-      return { results: lawline.search(text, { kind, limit }).map((h) => ({ kind: h.doc.kind, ref: h.doc.ref, title: h.doc.title, score: h.score })) };
-    },
+    // The same results, in the same shape, as POST /api/v1/search.
+    search: (line) => searchResults(lawline, parse(searchRequestSchema, line)),
   };
 }

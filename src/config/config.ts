@@ -4,7 +4,7 @@
  * so `npm start` runs with no configuration at all.
  */
 import { z } from 'zod';
-import { formatZodIssues, LawlineError } from '../errors.js';
+import { ConfigError, formatZodIssues } from '../errors.js';
 import { PATHS } from './paths.js';
 import { isoDateSchema } from './today.js';
 
@@ -61,9 +61,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Reads configuration from `env`; throws a LawlineError naming the bad variable. */
+/** Reads configuration from `env`; throws a ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success) throw new LawlineError(`invalid configuration: ${formatZodIssues(result.error)}`);
+  if (!result.success) throw new ConfigError(`invalid configuration: ${formatZodIssues(result.error)}`);
   return result.data;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DataFileError } from '../errors.js';
 
 /** Default location of the region file, relative to this module. */
 export const DEFAULT_REGION_FILE = fileURLToPath(new URL('../../knowledge/region/qingyuan.yaml', import.meta.url));
@@ -141,14 +142,8 @@ export const regionSchema = z
 export type Region = z.infer<typeof regionSchema>;
 
 /** Raised when the region file is missing, is not YAML, or fails validation; the message names file and field. */
-export class RegionConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'RegionConfigError';
-  }
+export class RegionConfigError extends DataFileError {
+  override name = 'RegionConfigError';
 }
 
 function formatPath(path: (string | number)[]): string {

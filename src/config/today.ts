@@ -4,7 +4,7 @@
  * which are upcoming. `LAWLINE_TODAY=YYYY-MM-DD` fixes it (tests, or to preview a law before it takes effect).
  */
 import { z } from 'zod';
-import { formatZodIssues, LawlineError } from '../errors.js';
+import { ConfigError, formatZodIssues } from '../errors.js';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
@@ -16,7 +16,7 @@ const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai',
 /** Today as YYYY-MM-DD in China, or LAWLINE_TODAY when it is set. */
 export function lawToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
   const r = todaySchema.safeParse({ LAWLINE_TODAY: env.LAWLINE_TODAY });
-  if (!r.success) throw new LawlineError(`invalid configuration: ${formatZodIssues(r.error)}`);
+  if (!r.success) throw new ConfigError(`invalid configuration: ${formatZodIssues(r.error)}`);
   if (r.data.LAWLINE_TODAY) return r.data.LAWLINE_TODAY;
   return CHINA_DATE.format(now);
 }

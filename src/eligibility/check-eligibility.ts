@@ -5,7 +5,7 @@
  * with its legal basis, Chinese reasons, next steps, materials and where to apply. Pure: no I/O.
  */
 import { findCounty, type County, type Region } from '../config/region.js';
-import { chineseNumber, citation, ELDERLY, laa, MINORS } from './laws.js';
+import { chineseNumber, citation, ELDERLY_RIGHTS_LAW, legalAidLaw, MINORS_PROTECTION_LAW } from './laws.js';
 import { listMaterials, type Route } from './materials.js';
 import { runMeansTest, type HardshipFigure } from './means-test.js';
 import { zh } from './messages-zh.js';
@@ -61,24 +61,24 @@ function meansRoute(req: EligibilityInput, groups: Set<Group>, inScope: boolean,
 
 function defenceRoute(req: EligibilityInput, groups: Set<Group>, region: Region, trace: Trace): Outcome {
   if (req.criminal?.hasDefender) {
-    trace.reason('criminal.has_defender', [laa(24), laa(25)]);
+    trace.reason('criminal.has_defender', [legalAidLaw(24), legalAidLaw(25)]);
     return { decision: 'not_eligible', meansTest: null, route: 'has_defender' };
   }
-  trace.step('criminal.duty_lawyer', [laa(30), laa(37)]);
+  trace.step('criminal.duty_lawyer', [legalAidLaw(30), legalAidLaw(37)]);
   if (mandatoryDefence(req, groups, trace)) {
-    trace.reason('criminal.mandatory').step('criminal.notify_deadline', [laa(36)]);
+    trace.reason('criminal.mandatory').step('criminal.notify_deadline', [legalAidLaw(36)]);
     return { decision: 'eligible', meansTest: 'exempt', route: 'criminal_notified' };
   }
-  trace.reason('criminal.no_mandatory_ground', [laa(24)]);
+  trace.reason('criminal.no_mandatory_ground', [legalAidLaw(24)]);
   art32Exemption(req.matter, groups, trace); // records why Art. 32 groups do not help a defendant
-  trace.step('criminal.art25_2', [laa(25)]).step('criminal.detained', [laa(39), laa(40)]);
+  trace.step('criminal.art25_2', [legalAidLaw(25)]).step('criminal.detained', [legalAidLaw(39), legalAidLaw(40)]);
   return meansRoute(req, groups, true, region, trace);
 }
 
 function claimRoute(req: EligibilityInput, groups: Set<Group>, region: Region, trace: Trace): Outcome {
   const inScope = matterScope(req.matter).kind === 'listed';
   if (art32Exemption(req.matter, groups, trace)) {
-    if (!inScope) trace.reason('scope.art32_matter', [laa(32)]);
+    if (!inScope) trace.reason('scope.art32_matter', [legalAidLaw(32)]);
     return { decision: 'eligible', meansTest: 'exempt', route: 'exempt' };
   }
   return meansRoute(req, groups, inScope, region, trace);
@@ -86,16 +86,16 @@ function claimRoute(req: EligibilityInput, groups: Set<Group>, region: Region, t
 
 function addNextSteps(req: EligibilityInput, outcome: Outcome, channels: string, trace: Trace): void {
   const { route, decision } = outcome;
-  if (decision !== 'eligible') trace.step('next.consult', [laa(23)]);
+  if (decision !== 'eligible') trace.step('next.consult', [legalAidLaw(23)]);
   if (route === 'has_defender') return;
   if (route === 'criminal_notified') {
-    trace.step('next.no_payment', [laa(20)]);
+    trace.step('next.no_payment', [legalAidLaw(20)]);
     return;
   }
-  trace.step('next.where', [laa(38)]).step('next.online', [], { channels }).step('next.decision_7days', [laa(43)]);
-  if (req.matter !== 'criminal_defence') trace.step('next.urgent', [laa(44)]);
-  if (route === 'means') trace.step('next.honest', [laa(41), laa(64)]);
-  trace.step('next.fees', [laa(53)]).step('next.no_payment', [laa(20)]).step('next.objection', [laa(49)]);
+  trace.step('next.where', [legalAidLaw(38)]).step('next.online', [], { channels }).step('next.decision_7days', [legalAidLaw(43)]);
+  if (req.matter !== 'criminal_defence') trace.step('next.urgent', [legalAidLaw(44)]);
+  if (route === 'means') trace.step('next.honest', [legalAidLaw(41), legalAidLaw(64)]);
+  trace.step('next.fees', [legalAidLaw(53)]).step('next.no_payment', [legalAidLaw(20)]).step('next.objection', [legalAidLaw(49)]);
 }
 
 /**
@@ -111,13 +111,13 @@ export function checkEligibility(input: unknown, region: Region): EligibilityRes
   const trace = new Trace();
   const groups = effectiveGroups(req);
   const stated = new Set(req.applicant?.groups ?? []);
-  if (groups.has('minor') && !stated.has('minor')) trace.cite([{ law: MINORS, article: 2 }]);
-  if (groups.has('elderly') && !stated.has('elderly')) trace.cite([{ law: ELDERLY, article: 2 }]);
+  if (groups.has('minor') && !stated.has('minor')) trace.cite([{ law: MINORS_PROTECTION_LAW, article: 2 }]);
+  if (groups.has('elderly') && !stated.has('elderly')) trace.cite([{ law: ELDERLY_RIGHTS_LAW, article: 2 }]);
 
   const scope = matterScope(req.matter);
   const item = scope.item;
   trace.reason(scope.code, scope.refs, item ? { item: chineseNumber(item), label: `@art31.${item}` } : undefined);
-  if (groups.has('military')) trace.reason('group.military', [laa(70)]);
+  if (groups.has('military')) trace.reason('group.military', [legalAidLaw(70)]);
 
   const outcome =
     req.matter === 'criminal_defence' ? defenceRoute(req, groups, region, trace) : claimRoute(req, groups, region, trace);

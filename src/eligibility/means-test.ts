@@ -8,13 +8,14 @@
  *      income AND per-capita monthly income < 100 % of line,
  * and no large assets are held. Both comparisons are strict.
  */
-import { GD268 } from './laws.js';
+import { GUANGDONG_HARDSHIP_MEASURES } from './laws.js';
 import type { EligibilityInput, LawRef } from './schema.js';
 import type { Trace } from './trace.js';
 
 export type MeansTestStatus = 'passed' | 'failed' | 'unknown';
 
-const REF: LawRef = { law: GD268, article: 3 };
+/** Every means-test reason cites the Guangdong measures, Art. 3 (the hardship standard). */
+const MEANS_TEST_BASIS: LawRef = { law: GUANGDONG_HARDSHIP_MEASURES, article: 3 };
 
 /** Where the yearly income figure came from. */
 export interface HardshipFigure {
@@ -41,23 +42,23 @@ export function runMeansTest(household: EligibilityInput['household'], figure: H
   const h = household ?? {};
   // Large assets disqualify on their own, whatever the income (Art. 3 opening clause).
   if (h.largeAssets === true) {
-    trace.reason('means.large_assets', [REF]);
+    trace.reason('means.large_assets', [MEANS_TEST_BASIS]);
     return 'failed';
   }
   if (figure.perYear === null) {
-    trace.reason('means.standard_unset', [REF]);
+    trace.reason('means.standard_unset', [MEANS_TEST_BASIS]);
     return 'unknown';
   }
   const perYear = figure.perYear;
   const line = { half: yuan(perYear / 24), full: yuan(perYear / 12), perYear: yuan(perYear) };
-  if (figure.origin === 'request') trace.reason('means.standard_override', [REF], line);
-  else trace.reason('means.standard_config', [REF], { ...line, year: figure.year ?? '', source: figure.source ?? '' });
+  if (figure.origin === 'request') trace.reason('means.standard_override', [MEANS_TEST_BASIS], line);
+  else trace.reason('means.standard_config', [MEANS_TEST_BASIS], { ...line, year: figure.year ?? '', source: figure.source ?? '' });
 
   const missing = [h.size === undefined ? '家庭人口数' : null, h.monthlyIncome === undefined ? '家庭月收入' : null].filter(
     (x): x is string => x !== null,
   );
   if (h.size === undefined || h.monthlyIncome === undefined) {
-    trace.reason('means.household_missing', [REF], { fields: missing.join('、') });
+    trace.reason('means.household_missing', [MEANS_TEST_BASIS], { fields: missing.join('、') });
     return 'unknown';
   }
   const size = BigInt(h.size);
@@ -71,13 +72,13 @@ export function runMeansTest(household: EligibilityInput['household'], figure: H
 
   let status: MeansTestStatus;
   if (belowHalf) {
-    trace.reason('means.income_passed', [REF], params);
+    trace.reason('means.income_passed', [MEANS_TEST_BASIS], params);
     status = 'passed';
   } else {
-    trace.reason('means.income_failed', [REF], params);
+    trace.reason('means.income_failed', [MEANS_TEST_BASIS], params);
     status = spendingTest(h, income, belowFull, params, trace);
   }
-  if (status === 'passed' && h.largeAssets === undefined) trace.reason('means.assets_assumed', [REF]);
+  if (status === 'passed' && h.largeAssets === undefined) trace.reason('means.assets_assumed', [MEANS_TEST_BASIS]);
   return status;
 }
 
@@ -91,23 +92,23 @@ function spendingTest(
   const reason = h.spendingReason ?? null;
   const spendingAbove = h.monthlySpending !== undefined && fen(h.monthlySpending) > income;
   if (reason === null) {
-    if (spendingAbove) trace.reason('means.spending_no_reason', [REF]);
+    if (spendingAbove) trace.reason('means.spending_no_reason', [MEANS_TEST_BASIS]);
     return 'failed';
   }
   const p = { ...params, reason: `@means.cause.${reason}` };
   if (!belowFull) {
-    trace.reason('means.spending_income_too_high', [REF], p);
+    trace.reason('means.spending_income_too_high', [MEANS_TEST_BASIS], p);
     return 'failed';
   }
   // The cause is stated and income is under the full line, so the answer hinges on the missing spending figure.
   if (h.monthlySpending === undefined) {
-    trace.reason('means.spending_missing', [REF], p);
+    trace.reason('means.spending_missing', [MEANS_TEST_BASIS], p);
     return 'unknown';
   }
   if (!spendingAbove) {
-    trace.reason('means.spending_not_above', [REF], p);
+    trace.reason('means.spending_not_above', [MEANS_TEST_BASIS], p);
     return 'failed';
   }
-  trace.reason('means.spending_passed', [REF], p);
+  trace.reason('means.spending_passed', [MEANS_TEST_BASIS], p);
   return 'passed';
 }

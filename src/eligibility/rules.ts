@@ -3,7 +3,7 @@
  * The statutory shortcuts around the means test: mandatory defence (法律援助法 Arts. 25, 28), no hardship condition
  * (Art. 32) and waived verification (Art. 42). Each function records its reasoning in a {@link Trace}.
  */
-import { laa } from './laws.js';
+import { legalAidLaw } from './laws.js';
 import type { EligibilityInput, Group, Matter } from './schema.js';
 import type { Trace } from './trace.js';
 
@@ -30,7 +30,7 @@ export function mandatoryDefence(input: EligibilityInput, groups: Set<Group>, tr
   const age = input.applicant?.age;
   let found = false;
   const ground = (code: string, article: number[]) => {
-    trace.reason(code, article.map(laa));
+    trace.reason(code, article.map(legalAidLaw));
     found = true;
   };
   if (groups.has('minor')) ground('criminal.ground.minor', [25]);
@@ -41,7 +41,7 @@ export function mandatoryDefence(input: EligibilityInput, groups: Set<Group>, tr
   if (c.deathPenaltyReview) ground('criminal.ground.death_review', [25, 26]);
   if (c.inAbsentia) ground('criminal.ground.in_absentia', [25]);
   if (c.compulsoryMedical) ground('criminal.ground.compulsory_medical', [28]);
-  if (!found && groups.has('disabled') && d === null) trace.reason('criminal.disability_unspecified', [laa(25)]);
+  if (!found && groups.has('disabled') && d === null) trace.reason('criminal.disability_unspecified', [legalAidLaw(25)]);
   return found;
 }
 
@@ -77,10 +77,10 @@ export function art32Exemption(matter: Matter, groups: Set<Group>, trace: Trace)
   for (const [group, rule] of Object.entries(ART32) as [Group, { item: number; matters: Matter[] }][]) {
     if (!groups.has(group)) continue;
     if (rule.matters.includes(matter)) {
-      trace.reason(`exempt.${group}`, [laa(32)]);
+      trace.reason(`exempt.${group}`, [legalAidLaw(32)]);
       exempt = true;
     } else {
-      trace.reason(matter === 'criminal_defence' ? 'exempt.na.criminal_defence' : `exempt.na.${group}`, [laa(32)]);
+      trace.reason(matter === 'criminal_defence' ? 'exempt.na.criminal_defence' : `exempt.na.${group}`, [legalAidLaw(32)]);
     }
   }
   return exempt;
@@ -97,26 +97,26 @@ export function art42Waiver(matter: Matter, groups: Set<Group>, trace: Trace): b
   let waived = false;
   const vulnerable = (['minor', 'elderly', 'disabled'] as const).filter((g) => groups.has(g));
   if (vulnerable.length > 0 && groups.has('no_stable_income')) {
-    trace.reason('waiver.vulnerable', [laa(42)], { who: vulnerable.map((g) => `@group.${g}`).join('、') });
+    trace.reason('waiver.vulnerable', [legalAidLaw(42)], { who: vulnerable.map((g) => `@group.${g}`).join('、') });
     waived = true;
   }
   for (const g of ['social_assistance', 'judicial_aid', 'special_care'] as const) {
     if (groups.has(g)) {
-      trace.reason(`waiver.${g}`, [laa(42)]);
+      trace.reason(`waiver.${g}`, [legalAidLaw(42)]);
       waived = true;
     }
   }
   if (groups.has('migrant_worker')) {
     if (MIGRANT_MATTERS.includes(matter)) {
-      trace.reason('waiver.migrant_worker', [laa(42)]);
-      if (matter === 'injury_compensation') trace.reason('waiver.migrant_work_injury_only', [laa(42)]);
+      trace.reason('waiver.migrant_worker', [legalAidLaw(42)]);
+      if (matter === 'injury_compensation') trace.reason('waiver.migrant_work_injury_only', [legalAidLaw(42)]);
       waived = true;
     } else {
-      trace.reason('waiver.migrant_na', [laa(42)]);
+      trace.reason('waiver.migrant_na', [legalAidLaw(42)]);
     }
   }
   // Only worth saying when nothing else waived verification.
-  if (!waived && vulnerable.length > 0) trace.reason('waiver.needs_no_stable_income', [laa(42)]);
+  if (!waived && vulnerable.length > 0) trace.reason('waiver.needs_no_stable_income', [legalAidLaw(42)]);
   return waived;
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ContactField } from '../config/region.js';
+import { InputError } from '../errors.js';
 import { CITIZEN_GROUPS } from '../vocabulary.js';
 
 /** Matters the engine understands; the first eight are 法律援助法 Art. 31 items 1–8. */
@@ -22,7 +23,7 @@ export const matters = [
 ] as const;
 export type Matter = (typeof matters)[number];
 
-/** Citizen group codes: the one list in vocabulary.ts, shared with the entity extractor and hand-off priorities. */
+/** Citizen group codes: the shared vocabulary's list, which the entity extractor uses too. */
 export const groups = CITIZEN_GROUPS;
 export type Group = (typeof groups)[number];
 
@@ -91,13 +92,13 @@ export const eligibilityInputSchema = z
 export type EligibilityInput = z.infer<typeof eligibilityInputSchema>;
 
 /** Thrown for invalid input; the message names the field path, e.g. `household.size: expected a positive integer`. */
-export class EligibilityInputError extends Error {
+export class EligibilityInputError extends InputError {
+  override name = 'EligibilityInputError';
   constructor(
     message: string,
     readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
-    this.name = 'EligibilityInputError';
   }
 }
 

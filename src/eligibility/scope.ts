@@ -3,7 +3,7 @@
  * Which article brings a matter within legal aid: 法律援助法 Art. 31 items 1–8 (civil/administrative),
  * Art. 29 (crime victims), Art. 24 (suspects/defendants) — or none (other_civil, outside the national list).
  */
-import { laa } from './laws.js';
+import { legalAidLaw } from './laws.js';
 import type { LawRef, Matter } from './schema.js';
 
 /** How a matter relates to the national scope. */
@@ -32,9 +32,9 @@ const ART31_ITEMS: Partial<Record<Matter, number>> = {
 /** Scope of a matter under the national Law. */
 export function matterScope(matter: Matter): MatterScope {
   const item = ART31_ITEMS[matter];
-  if (item !== undefined) return { kind: 'listed', code: 'scope.art31', refs: [laa(31)], item };
-  if (matter === 'criminal_victim') return { kind: 'listed', code: 'scope.art29', refs: [laa(29)] };
-  if (matter === 'criminal_defence') return { kind: 'listed', code: 'scope.art24', refs: [laa(24)] };
+  if (item !== undefined) return { kind: 'listed', code: 'scope.art31', refs: [legalAidLaw(31)], item };
+  if (matter === 'criminal_victim') return { kind: 'listed', code: 'scope.art29', refs: [legalAidLaw(29)] };
+  if (matter === 'criminal_defence') return { kind: 'listed', code: 'scope.art24', refs: [legalAidLaw(24)] };
   // Art. 31 item 9 defers to other laws, regulations and rules; Guangdong's may widen the list.
-  return { kind: 'outside', code: 'scope.other_civil', refs: [laa(31)] };
+  return { kind: 'outside', code: 'scope.other_civil', refs: [legalAidLaw(31)] };
 }

@@ -6,11 +6,11 @@
  * Each step runs inside the hand-off lock (store.exclusive), so with several processes it runs once on fresh state.
  */
 import { chooseLawyer, isAvailable, lawyersOnDuty, type LawyerState } from './assignment.js';
-import type { HandoffCore } from './handoff-core.js';
+import type { HandoffContext } from './handoff-context.js';
 import type { Ticket } from './handoff-types.js';
 import { estimateWait } from './queue.js';
 
-export function createDispatcher(core: HandoffCore) {
+export function createDispatcher(core: HandoffContext) {
   const { store, clock, settings } = core;
   const lawyerState = (): LawyerState => ({ presence: store.presence(), loads: store.loads() });
   const lawyersOnDutyNow = (): number => lawyersOnDuty(core.roster(), { presence: store.presence() }, clock.now()).length;

@@ -6,11 +6,12 @@
  * `afterAnswer` when a turn asks for a person. Without the middleware the bot works as before.
  */
 import { TurnContext, type Activity, type Middleware } from 'botbuilder';
-import { LOW_CONFIDENCE } from '../assistant/ask.js';
+import type { CitizenActions } from './citizen-actions.js';
 import { channelTakesEvents, handoffInitiateEvent } from './events.js';
+import type { Clock } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import type { HandoffReason } from './handoff-types.js';
-import type { HandoffService } from './handoff-service.js';
+import type { TranscriptBuffer } from './transcript-buffer.js';
 
 const HOOK = Symbol.for('lawline.handoffHook');
 
@@ -19,8 +20,11 @@ export interface HandoffHook {
   takeMessage(context: TurnContext): Promise<boolean>;
   /** Opens a ticket (or reports the place of the open one) and tells the citizen. */
   request(context: TurnContext, request: { reason: Exclude<HandoffReason, 'escalation'>; eligibility?: string }): Promise<void>;
-  /** After an answer: an emergency opens a priority ticket; a second low-confidence answer in a row offers a lawyer. */
-  afterAnswer(context: TurnContext, answer: { risk: 'emergency' | null; confidence: number }): Promise<void>;
+  /**
+   * After an answer: an emergency opens a priority ticket; a second low-confidence answer in a row offers a lawyer.
+   * The caller says whether the answer was unsure: what counts as unsure is the assistant's threshold, not ours.
+   */
+  afterAnswer(context: TurnContext, answer: { risk: 'emergency' | null; lowConfidence: boolean }): Promise<void>;
 }
 
 /** The hook of this turn, when the hand-off middleware runs on the adapter. */
@@ -31,17 +35,24 @@ export function handoffHook(context: TurnContext): HandoffHook | undefined {
 const keyOf = (a: Partial<Activity>) => `${a.channelId}/${a.conversation?.id}`;
 const textOf = (a: Partial<Activity>) => (a.type === 'message' || a.type === undefined ? (a.text ?? '').trim() : '');
 
+/** What the middleware needs of the hand-off service (it is created by the service, so it cannot import it). */
+export interface HandoffMiddlewareDeps {
+  citizens: Pick<CitizenActions, 'message' | 'open'>;
+  transcripts: TranscriptBuffer;
+  clock: Clock;
+}
+
 /**
- * @example localAdapter.use(handoffMiddleware(handoff));
+ * @example adapter.use(handoffMiddleware({ citizens, transcripts, clock }));
  */
-export function handoffMiddleware(service: HandoffService): Middleware {
+export function handoffMiddleware(deps: HandoffMiddlewareDeps): Middleware {
   const lowStreak = new Map<string, number>();
   const send = (context: TurnContext, replies: string[]) => (replies.length ? context.sendActivities(replies.map((text) => ({ type: 'message', text }))) : undefined);
 
   const hook: HandoffHook = {
     async takeMessage(context) {
       const { channelId, conversation } = context.activity;
-      const turn = await service.citizens.message(channelId, conversation.id, context.activity.text ?? '');
+      const turn = await deps.citizens.message(channelId, conversation.id, context.activity.text ?? '');
       if (!turn.taken) return false;
       await send(context, turn.replies);
       return true;
@@ -49,10 +60,10 @@ export function handoffMiddleware(service: HandoffService): Middleware {
     async request(context, request) {
       const activity = context.activity;
       lowStreak.delete(keyOf(activity));
-      const turn = await service.citizens.open({
+      const turn = await deps.citizens.open({
         channelId: activity.channelId, conversationId: activity.conversation.id,
         reference: TurnContext.getConversationReference(activity), reason: request.reason,
-        transcript: service.transcripts.get(keyOf(activity)), text: activity.text ?? '', eligibility: request.eligibility ?? null,
+        transcript: deps.transcripts.get(keyOf(activity)), text: activity.text ?? '', eligibility: request.eligibility ?? null,
       });
       // The event and the replies go out in one send: one pass through the channel's log and the middleware.
       const event = turn.created && turn.ticket && channelTakesEvents(activity.channelId) ? [handoffInitiateEvent(context, turn.ticket)] : [];
@@ -62,7 +73,7 @@ export function handoffMiddleware(service: HandoffService): Middleware {
     async afterAnswer(context, answer) {
       const key = keyOf(context.activity);
       if (answer.risk === 'emergency') return hook.request(context, { reason: 'emergency' });
-      if (answer.confidence >= LOW_CONFIDENCE) {
+      if (!answer.lowConfidence) {
         lowStreak.delete(key);
         return;
       }
@@ -81,11 +92,11 @@ export function handoffMiddleware(service: HandoffService): Middleware {
       if (context.activity.type !== 'message') return next();
       const key = keyOf(context.activity);
       const text = textOf(context.activity);
-      if (text) service.transcripts.add(key, { from: 'citizen', text, at: service.core.clock.now() });
+      if (text) deps.transcripts.add(key, { from: 'citizen', text, at: deps.clock.now() });
       context.onSendActivities(async (_ctx, activities, nextSend) => {
         for (const a of activities) {
           const t = textOf(a);
-          if (t) service.transcripts.add(key, { from: 'bot', text: t, at: service.core.clock.now() });
+          if (t) deps.transcripts.add(key, { from: 'bot', text: t, at: deps.clock.now() });
         }
         return nextSend();
       });

@@ -7,12 +7,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { currentAccount, requireRole } from '../accounts/require-role.js';
+import { currentAccount, requireRole } from '../http/require-role.js';
 import { findCounty } from '../config/region.js';
 import type { Logger } from '../logging/logger.js';
-import { HttpError } from '../server/http-error.js';
-import { parseBody } from '../server/validate.js';
+import { statusOf } from '../http/error-status.js';
+import { parseBody } from '../http/parse-body.js';
 import { TOPIC_LABELS } from '../vocabulary.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { parsePhone } from './callback-phone.js';
 import type { HandoffService } from './handoff-service.js';
 import { PRESENCE } from './handoff-types.js';
@@ -45,7 +46,7 @@ const wrap = (fn: Handler) => (req: Request, res: Response, next: NextFunction) 
 
 function ticketId(req: Request): string {
   const id = String(req.params.id ?? '');
-  if (!ID.test(id)) throw new HttpError(404, 'no such hand-off ticket');
+  if (!ID.test(id)) throw new NotFoundError('no such hand-off ticket');
   return id;
 }
 
@@ -83,7 +84,7 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
     const actor = currentAccount(res).username;
     const detail = { callback: id, status, ...(note ? { note } : {}) };
     if (!Number.isInteger(id) || !(await service.store.closeCallback(id, status, { actor, event: 'callback_closed', detail }, service.core.clock.now()))) {
-      throw new HttpError(404, 'no open callback request with this id');
+      throw new NotFoundError('no open callback request with this id');
     }
     res.json({ id, status });
   }));
@@ -102,7 +103,7 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
     });
     const names = roster.map((l) => l.username.toLowerCase());
     if (new Set(names).size !== names.length) problems.push('lawyers: a username appears twice');
-    if (problems.length) throw new HttpError(400, problems.join('; '));
+    if (problems.length) throw new InputError(problems.join('; '));
     await service.replaceRoster(roster, currentAccount(res).username);
     log.info('handoff roster replaced', { lawyers: roster.length, by: currentAccount(res).username });
     res.json({ lawyers: roster.length });
@@ -110,9 +111,9 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
   router.post('/handoff/escalate', requireRole('agent', 'admin'), wrap(async (req, res) => {
     const body = parseBody(escalateSchema, req.body);
     const county = body.county === undefined ? undefined : findCounty(service.core.region, body.county)?.id;
-    if (body.county !== undefined && !county) throw new HttpError(400, `county: "${body.county}" is not a county of ${service.core.region.city.name}`);
+    if (body.county !== undefined && !county) throw new InputError(`county: "${body.county}" is not a county of ${service.core.region.city.name}`);
     const phone = body.phone === undefined ? undefined : parsePhone(body.phone);
-    if (body.phone !== undefined && !phone) throw new HttpError(400, 'phone: expected a mobile number or a landline with area code');
+    if (body.phone !== undefined && !phone) throw new InputError('phone: expected a mobile number or a landline with area code');
     res.status(201).json(await lawyers.escalate(currentAccount(res).username, { summary: body.summary, topic: body.topic, county, phone: phone ?? undefined }));
   }));
   router.post('/handoff/:id/accept', requireRole('lawyer'), wrap(async (req, res) => {
@@ -129,7 +130,7 @@ export function handoffRoutes(service: HandoffService, log: Logger): Router {
       res.status(201).json(await lawyers.send(ticketId(req), currentAccount(res).username, body));
     } catch (err) {
       if (!(err instanceof WindowClosedError)) throw err;
-      res.status(409).json({ error: err.message, code: 'wechat_window_closed', window: err.window });
+      res.status(statusOf(err)).json({ error: err.message, code: err.code, window: err.window });
     }
   }));
   router.post('/handoff/:id/notes', requireRole('lawyer'), wrap(async (req, res) => {

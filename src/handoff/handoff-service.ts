@@ -7,20 +7,19 @@
  * it every second in the server (tests call it by hand). With several processes every one ticks, and each tick
  * runs under the hand-off lock on fresh state, so a timeout is acted on once.
  */
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, BotAdapter, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Region } from '../config/region.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { createHandoffRepository } from '../storage/repositories/handoff-repository.js';
 import type { Logger } from '../logging/logger.js';
-import type { LocalChannelAdapter } from '../channels/local-adapter.js';
-import { createCitizenSide } from './citizen-side.js';
+import { createCitizenActions } from './citizen-actions.js';
 import { createDispatcher } from './dispatcher.js';
-import { createHandoffCore, DEFAULT_SETTINGS, systemClock, type Clock, type HandoffSettings } from './handoff-core.js';
+import { createHandoffContext, DEFAULT_SETTINGS, systemClock, type Clock, type HandoffSettings } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import { createHandoffStore } from './handoff-store.js';
 import type { Recognise } from './handoff-summary.js';
 import { handoffMiddleware } from './handoff-middleware.js';
-import { createLawyerSide } from './lawyer-side.js';
+import { createLawyerActions } from './lawyer-actions.js';
 import { createRelay, type Deliver } from './relay.js';
 import type { Lawyer } from './roster.js';
 import { handoffStats } from './stats.js';
@@ -40,10 +39,11 @@ export interface HandoffOptions {
 }
 
 /**
- * A deliverer over a LocalChannelAdapter: each message goes through the adapter's proactive sender for the
- * conversation's channel (Direct Line, WeChat…).
+ * A deliverer over a channel adapter that sends proactive messages itself (lawline's LocalChannelAdapter): each
+ * message goes through the adapter's proactive sender for the conversation's channel (Direct Line, WeChat…). Typed
+ * as botbuilder's BotAdapter so that the hand-off does not depend on the channels built on it.
  */
-export function deliverThrough(adapter: LocalChannelAdapter): Deliver {
+export function deliverThrough(adapter: BotAdapter): Deliver {
   return (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) =>
     adapter.continueConversation(reference, async (context) => {
       await context.sendActivities(activities);
@@ -60,15 +60,16 @@ export async function createHandoffService(options: HandoffOptions) {
   const store = createHandoffStore(createHandoffRepository(options.sql), options.sql, options.log);
   let closed = false;
   const relay = createRelay(store, options.log, clock, options.deliver);
-  const core = createHandoffCore({
+  const core = createHandoffContext({
     store, relay, clock, region: options.region, log: options.log, recognise: options.recognise,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   });
   const dispatcher = createDispatcher(core);
-  const citizens = createCitizenSide(core, dispatcher);
-  const lawyers = createLawyerSide(core, dispatcher, citizens);
+  const citizens = createCitizenActions(core, dispatcher);
+  const lawyers = createLawyerActions(core, dispatcher, citizens);
+  const transcripts = new TranscriptBuffer();
   let timer: NodeJS.Timeout | undefined;
-  const adapters = new Map<string, LocalChannelAdapter>();
+  const adapters = new Map<string, BotAdapter>();
   let botFramework: Deliver | undefined;
   if (!options.deliver) {
     relay.setDeliver(async (reference, activities) => {
@@ -93,14 +94,14 @@ export async function createHandoffService(options: HandoffOptions) {
     citizens,
     lawyers,
     /** In-memory bot transcripts, filled by the middleware. */
-    transcripts: new TranscriptBuffer(),
+    transcripts,
     setDeliver: (deliver: Deliver) => relay.setDeliver(deliver),
     /**
      * Joins a channel adapter: its turns pass through the hand-off middleware, and relayed messages for
      * `channelId` go out through its proactive sender. Returns the adapter.
      * @example mountDirectLine(app, { adapter: handoff.attach(new LocalChannelAdapter(run), 'directline'), … })
      */
-    attach<A extends LocalChannelAdapter>(adapter: A, channelId: string): A {
+    attach<A extends BotAdapter>(adapter: A, channelId: string): A {
       adapter.use(middleware);
       adapters.set(channelId, adapter);
       return adapter;
@@ -157,7 +158,7 @@ export async function createHandoffService(options: HandoffOptions) {
       await store.close();
     },
   };
-  const middleware = handoffMiddleware(service);
+  const middleware = handoffMiddleware({ citizens, transcripts, clock });
   return service;
 }
 

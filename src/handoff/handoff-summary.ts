@@ -4,12 +4,29 @@
  * priority groups, county, the citizen's language, and the eligibility decision if a check ran.
  */
 import { findCounty, type Region } from '../config/region.js';
-import type { Recognition } from '../understanding/recognizer.js';
 import type { HandoffSummary, TranscriptLine } from './handoff-types.js';
 import type { Language } from './roster.js';
 
-/** The recogniser's output the summary needs (the real one, or a stub in tests). */
-export type Recognise = (text: string) => Pick<Recognition, 'intent' | 'domain' | 'domainConfidence' | 'risk' | 'entities'>;
+/** An entity as the summary reads it: a `county` entity's value has a `name`, a `group` entity's a `code`. */
+export interface SummaryEntity { type: string; text: string; value: unknown }
+
+/**
+ * The recogniser's output the summary needs (the real one, or a stub in tests). The hand-off sits below the
+ * understanding layer, so it states the shape it reads instead of importing understanding's Recognition, which fits.
+ */
+export type Recognise = (text: string) => {
+  intent: string;
+  domain: string;
+  domainConfidence: number;
+  risk: 'emergency' | null;
+  entities: readonly SummaryEntity[];
+};
+
+/** `value[key]` when it is a string (entity values are objects whose shape depends on the entity type). */
+function stringField(value: unknown, key: string): string | null {
+  const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : null;
+}
 
 /** Requests for a person carry no topic of their own; they are left out when guessing the topic. */
 const REQUEST_ONLY = /^(转人工|人工客服|人工服务|找人工|真人|找律师|值班律师|2|我要找律师)[。！!]?$/;
@@ -36,9 +53,9 @@ export function summarise(recognise: Recognise | undefined, region: Region, tran
   const joined = unique.join('。').slice(-MAX_TEXT);
   const whole = recognise(joined);
   const risk = whole.risk ?? (unique.some((t) => recognise(t).risk === 'emergency') ? 'emergency' : null);
-  const groups = [...new Set(whole.entities.flatMap((e) => (e.type === 'group' ? [e.value.code] : [])))];
-  const countyEntity = whole.entities.find((e) => e.type === 'county');
-  const county = countyEntity?.type === 'county' ? findCounty(region, countyEntity.value.name)?.id ?? null : null;
+  const groups = [...new Set(whole.entities.flatMap((e) => (e.type === 'group' ? stringField(e.value, 'code') ?? [] : [])))];
+  const countyName = stringField(whole.entities.find((e) => e.type === 'county')?.value, 'name');
+  const county = countyName === null ? null : findCounty(region, countyName)?.id ?? null;
   return {
     intent: whole.intent,
     topic: whole.domain,

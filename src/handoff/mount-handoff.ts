@@ -5,7 +5,7 @@
  */
 import express, { type Express } from 'express';
 import type { AccountStore } from '../accounts/account-store.js';
-import { authenticate } from '../accounts/require-role.js';
+import { authenticate } from '../http/require-role.js';
 import type { Lawline } from '../assistant/lawline.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { handoffRoutes, LAWYER_CONSOLE_DIR } from './handoff-routes.js';

@@ -6,7 +6,7 @@
  */
 import { findCounty, type Region } from '../config/region.js';
 import { isOnShift } from './schedule.js';
-import type { HandoffCore } from './handoff-core.js';
+import type { HandoffContext } from './handoff-context.js';
 import type { Ticket } from './handoff-types.js';
 
 const countyName = (region: Region, id: string | null) => (id ? findCounty(region, id)?.name ?? id : null);
@@ -53,7 +53,7 @@ export interface QueueSnapshot {
 const NO_OFFERS: ReadonlyMap<string, number | null> = new Map();
 
 /** Returns the snapshot builder of `core`; it keeps the previous snapshot's bodies to hand out the same strings. */
-export function createQueueSnapshots(core: HandoffCore): () => QueueSnapshot {
+export function createQueueSnapshots(core: HandoffContext): () => QueueSnapshot {
   let previous = new Map<string, string>();
   // The store's tickets are frozen and replaced when they change, so a ticket object's body never changes.
   const known = new WeakMap<Ticket, string>();

@@ -11,7 +11,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Logger } from '../logging/logger.js';
-import { HttpError } from '../server/http-error.js';
+import { TooManyRequestsError } from '../errors.js';
 import type { HandoffService } from './handoff-service.js';
 import { fullView, queueDelta, type ConsoleView } from './queue-delta.js';
 import type { QueueSnapshot } from './queue-snapshot.js';
@@ -202,7 +202,7 @@ export function createQueueStreams(service: HandoffService, log: Logger, options
     open(req: Request, res: Response, account: { username: string; role: string }): void {
       const who = account.username.toLowerCase();
       const held = perAccount.get(who) ?? 0;
-      if (held >= o.maxPerAccount) throw new HttpError(429, `at most ${o.maxPerAccount} queue streams per account`);
+      if (held >= o.maxPerAccount) throw new TooManyRequestsError(`at most ${o.maxPerAccount} queue streams per account`);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',

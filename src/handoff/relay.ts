@@ -10,6 +10,7 @@ import { channelTakesEvents, handoffStatusEvent, type HandoffState } from './eve
 import type { HandoffStore } from './handoff-store.js';
 import type { MessageKind, Ticket } from './handoff-types.js';
 import { wechatWindow, type WindowState } from './wechat-window.js';
+import { LawlineError, type ErrorCode } from '../errors.js';
 
 /** Sends activities to a conversation outside a turn. */
 export type Deliver = (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) => Promise<void>;
@@ -17,10 +18,11 @@ export type Deliver = (reference: Partial<ConversationReference>, activities: Pa
 export interface RelayResult { messageId: number; delivered: boolean; window: WindowState }
 
 /** Raised when WeChat's window is closed; the console tells the lawyer. */
-export class WindowClosedError extends Error {
+export class WindowClosedError extends LawlineError {
+  override name = 'WindowClosedError';
+  readonly code: ErrorCode = 'wechat_window_closed';
   constructor(readonly window: WindowState) {
     super(`the WeChat customer-service window is closed (${window.reason})`);
-    this.name = 'WindowClosedError';
   }
 }
 

@@ -13,7 +13,7 @@
  *
  * Every row is validated; errors name the line (1 = header).
  */
-import { LawlineError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Region } from '../config/region.js';
 import { toLawyer, type Lawyer } from './roster.js';
 
@@ -50,7 +50,7 @@ export function parseCsv(text: string): Array<{ line: number; fields: string[] }
 }
 
 /** A roster file with at least one bad row; `problems` has one entry per problem, each naming the line. */
-export class RosterCsvError extends LawlineError {
+export class RosterCsvError extends InputError {
   override name = 'RosterCsvError';
   constructor(readonly file: string, readonly problems: string[]) {
     super(`${file}: ${problems.join('\n')}`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { caseSchema, type Case } from './schemas/case.js';
 import { describeZodError } from './statutes.js';
+import { DataFileError } from '../errors.js';
 
 export const DEFAULT_CASES_DIR = 'case-library';
 /** Cases wanted per library year. */
@@ -49,10 +50,10 @@ export function loadCases(dir: string = DEFAULT_CASES_DIR): CaseLibrary {
       const file = path.join(dir, year, name);
       const item = readCase(file);
       const stem = name.replace(/\.ya?ml$/, '');
-      if (item.id !== stem) throw new Error(`${file}: id: "${item.id}" does not match the file name "${stem}"`);
-      if (String(item.year) !== year) throw new Error(`${file}: year: ${item.year} does not match the folder ${year}`);
+      if (item.id !== stem) throw new DataFileError(file, `id: "${item.id}" does not match the file name "${stem}"`);
+      if (String(item.year) !== year) throw new DataFileError(file, `year: ${item.year} does not match the folder ${year}`);
       const other = seen.get(item.id);
-      if (other) throw new Error(`${file}: id: duplicate of ${other}`);
+      if (other) throw new DataFileError(file, `id: duplicate of ${other}`);
       seen.set(item.id, file);
       cases.push(item);
     }
@@ -72,9 +73,9 @@ function readCase(file: string): Case {
   try {
     raw = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: (root): invalid YAML: ${(err as Error).message}`);
+    throw new DataFileError(file, `(root): invalid YAML: ${(err as Error).message}`);
   }
   const result = caseSchema.safeParse(raw);
-  if (!result.success) throw new Error(`invalid case file\n${describeZodError(file, result.error)}`);
+  if (!result.success) throw new DataFileError(file, `invalid case file\n${describeZodError(file, result.error)}`);
   return result.data;
 }

@@ -7,7 +7,7 @@
  */
 import { changeOfOld, diffArticles, type ArticleChange } from './law-diff.js';
 import type { LawBook } from './law-book.js';
-import { chineseDate, versionId } from './law-versions.js';
+import { versionId } from './law-versions.js';
 import type { ReviewRecord } from './schemas/review.js';
 
 /** A piece of content and what it cites, as read from its file. */
@@ -83,10 +83,4 @@ export function freshReview(cites: Array<{ law: string }>, book: LawBook, today:
     if (current) laws[law] = versionId(current);
   }
   return { on: today, laws };
-}
-
-/** "《仲裁法》（2025年修订，2026年3月1日起施行）" style label, used by answers that name a version. */
-export function versionLabel(law: string, versionDate: string | null, effectiveFrom: string | null): string {
-  const year = versionDate ? `${versionDate.slice(0, 4)}年修订，` : '';
-  return effectiveFrom ? `《${law}》（${year}${chineseDate(effectiveFrom)}起施行）` : `《${law}》`;
 }

@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { chineseToInt, NUMERAL_CHARS } from '../text/chinese-numerals.js';
 import { GuideSchema, type Guide, type LawRef } from './schemas/guide.js';
 import { readYamlEntries } from './yaml-entries.js';
+import { LawlineError, type ErrorCode } from '../errors.js';
 
 /** Default guide folder, resolved from this file so the CLI works from any cwd. */
 export const DEFAULT_GUIDES_DIR = resolve(fileURLToPath(new URL('../../knowledge/guides', import.meta.url)));
 
 /** Thrown when one or more guide files are invalid; `problems` holds one line per file and field. */
-export class GuideLoadError extends Error {
+export class GuideLoadError extends LawlineError {
+  override name = 'GuideLoadError';
+  readonly code: ErrorCode = 'invalid_data_file';
   constructor(readonly problems: string[]) {
     super(`invalid guides:\n${problems.join('\n')}`);
-    this.name = 'GuideLoadError';
   }
 }
 

@@ -153,8 +153,3 @@ export function formatChange(c: ArticleChange): string {
 export function changeOfOld(changes: ArticleChange[], number: number): ArticleChange | undefined {
   return changes.find((c) => c.from?.number === number);
 }
-
-/** The change that produced new article `number` (where it came from), if any. */
-export function changeOfNew(changes: ArticleChange[], number: number): ArticleChange | undefined {
-  return changes.find((c) => c.to?.number === number);
-}

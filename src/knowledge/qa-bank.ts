@@ -7,7 +7,6 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { quoteParagraphs } from './article-structure.js';
 import { describeFigures, unsupportedFigures } from './figures.js';
 import type { LawBook } from './law-book.js';
 import { qaEntrySchema, type QaEntry } from './schemas/qa.js';
@@ -89,10 +88,4 @@ export function checkQaEntries(entries: LoadedQaEntry[], ctx: QaCheckContext): s
     e.cases.forEach((c, i) => { if (!ctx.caseIds.has(c)) problems.push(`${e.file}: cases.${i}: unknown case "${c}"`); });
   }
   return problems;
-}
-
-/** The quoted text of one basis provision (its paragraphs and items, or the whole article). */
-export function basisQuote(book: LawBook, b: QaEntry['basis'][number]): string | null {
-  const a = book.article(b.law, b.article);
-  return a ? quoteParagraphs(a.text, b.paragraphs, b.items) : null;
 }

@@ -14,6 +14,7 @@ import {
 } from './schemas/law.js';
 import { lawToday } from '../config/today.js';
 import { statusesAsOf } from './law-versions.js';
+import { DataFileError } from '../errors.js';
 
 export const DEFAULT_LAWS_DIR = 'knowledge/laws';
 const MANIFEST = '_manifest.json';
@@ -51,10 +52,10 @@ function readStatuteFiles(dir: string): LawFile[] {
     try {
       raw = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file}: (root): invalid JSON: ${(err as Error).message}`);
+      throw new DataFileError(file, `(root): invalid JSON: ${(err as Error).message}`);
     }
     const result = lawFileSchema.safeParse(raw);
-    if (!result.success) throw new Error(`invalid statute file\n${describeZodError(file, result.error)}`);
+    if (!result.success) throw new DataFileError(file, `invalid statute file\n${describeZodError(file, result.error)}`);
     return result.data;
   });
 }
@@ -63,7 +64,7 @@ function readStatuteFiles(dir: string): LawFile[] {
 export function loadManifest(dir: string = DEFAULT_LAWS_DIR): ManifestEntry[] {
   const file = path.join(dir, MANIFEST);
   const result = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!result.success) throw new Error(`invalid manifest\n${describeZodError(file, result.error)}`);
+  if (!result.success) throw new DataFileError(file, `invalid manifest\n${describeZodError(file, result.error)}`);
   return result.data;
 }
 

@@ -4,10 +4,10 @@
  * Invalid transitions answer 409 and name the allowed next statuses.
  */
 import { Router } from 'express';
-import { currentAccount, requireRole } from '../accounts/require-role.js';
+import { currentAccount, requireRole } from '../http/require-role.js';
 import type { Logger } from '../logging/logger.js';
-import { HttpError } from '../server/http-error.js';
-import { parseBody } from '../server/validate.js';
+import { parseBody } from '../http/parse-body.js';
+import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import { statusChangeSchema } from './preapplication-schema.js';
 import type { PreapplicationStore } from './preapplication-store.js';
 import { REFERENCE_PATTERN } from './reference-number.js';
@@ -15,7 +15,7 @@ import { nextStatuses } from './status.js';
 
 function reference(raw: unknown): string {
   const ref = String(raw ?? '').toUpperCase();
-  if (!REFERENCE_PATTERN.test(ref)) throw new HttpError(400, 'ref: expected a reference number like LA-20261126-4821');
+  if (!REFERENCE_PATTERN.test(ref)) throw new InputError('ref: expected a reference number like LA-20261126-4821');
   return ref;
 }
 
@@ -26,7 +26,7 @@ export function preapplicationRoutes(store: PreapplicationStore, log: Logger): R
 
   router.get('/preapplications/:ref', staff, async (req, res) => {
     const record = await store.get(reference(req.params.ref));
-    if (!record) throw new HttpError(404, 'pre-application not found');
+    if (!record) throw new NotFoundError('pre-application not found');
     res.json(record);
   });
 
@@ -35,11 +35,11 @@ export function preapplicationRoutes(store: PreapplicationStore, log: Logger): R
     const { status, note } = parseBody(statusChangeSchema, req.body);
     const actor = currentAccount(res).username;
     const result = await store.changeStatus(ref, status, actor, note);
-    if (!result.ok && result.reason === 'not_found') throw new HttpError(404, 'pre-application not found');
+    if (!result.ok && result.reason === 'not_found') throw new NotFoundError('pre-application not found');
     if (!result.ok) {
       const allowed = nextStatuses(result.from);
       const hint = allowed.length ? `allowed: ${allowed.join(', ')}` : `"${result.from}" is final`;
-      throw new HttpError(409, `status: cannot change from "${result.from}" to "${status}" (${hint})`);
+      throw new ConflictError(`status: cannot change from "${result.from}" to "${status}" (${hint})`);
     }
     log.info('pre-application status changed', { reference: ref, status, actor });
     res.json(result.record);

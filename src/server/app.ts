@@ -11,19 +11,22 @@ import {
 } from 'botbuilder';
 import type { Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
-import { authenticate } from '../accounts/require-role.js';
+import { parseBody } from '../http/parse-body.js';
+import { authenticate } from '../http/require-role.js';
 import { mountAgentAssist } from '../agent-assist/mount-agent-assist.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { mountHandoff } from '../handoff/mount-handoff.js';
 import { DIRECTLINE_BASE, mountDirectLine } from '../channels/directline/index.js';
 import { createWechatRouter, wechatSettings } from '../channels/wechat/index.js';
+import { botFrameworkActivitySchema } from '../channels/botframework-activity.js';
 import { LocalChannelAdapter, type TurnLock } from '../channels/local-adapter.js';
 import { TurnQueue } from '../channels/turn-queue.js';
 import { createSqlFollowUpStore, createWechatMessageRepository } from '../storage/repositories/wechat-repository.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
+import { NotFoundError } from '../errors.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
-import { errorHandler, HttpError } from './http-error.js';
+import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
@@ -102,7 +105,8 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
   app.post('/api/messages', limits.botFramework, async (req, res) => {
-    const conversationId = String((req.body as { conversation?: { id?: unknown } } | undefined)?.conversation?.id ?? '');
+    // Checked before the SDK sees it: a malformed activity gets a 400 naming the field, not a 500 from inside a turn.
+    const conversationId = parseBody(botFrameworkActivitySchema, req.body).conversation.id;
     const turn = () => adapter.process(req, res, runTurn);
     await turns.run(conversationId, () => (turnLock ? turnLock(`botframework/${conversationId}`, turn) : turn()));
   });
@@ -130,7 +134,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   }));
   // --- end WeChat ---
 
-  app.use((_req, _res, next) => next(new HttpError(404, 'not found')));
+  app.use((_req, _res, next) => next(new NotFoundError('not found')));
   app.use(errorHandler(log));
   opened.set(app, async () => {
     await handoff.close();

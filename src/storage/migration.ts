@@ -4,7 +4,7 @@
  * versions applied are recorded in `schema_migrations`; opening a database applies the missing ones in order, each
  * in its own transaction, under a cluster-wide lock so that processes starting together migrate once.
  */
-import { LawlineError } from '../errors.js';
+import { LawlineError, type ErrorCode } from '../errors.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface Migration {
@@ -17,6 +17,7 @@ export interface Migration {
 /** The database is newer than this code (a rollback to an older release): refuse rather than guess. */
 export class SchemaTooNewError extends LawlineError {
   override name = 'SchemaTooNewError';
+  readonly code: ErrorCode = 'schema_too_new';
 }
 
 /** Splits a migration into statements (`;` at the end of a line ends one). */

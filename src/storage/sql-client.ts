@@ -51,7 +51,5 @@ export interface SqlClient extends SqlExecutor {
   close(): Promise<void>;
 }
 
-/** Timestamps in one representation: epoch milliseconds. */
-export const toMs = (date: Date | number): number => (typeof date === 'number' ? date : date.getTime());
 /** An epoch-ms column as the ISO string the HTTP API shows. */
 export const toIso = (ms: number | string): string => new Date(Number(ms)).toISOString();

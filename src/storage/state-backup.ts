@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError, LawlineError } from '../errors.js';
+import { InputError, LawlineError, type ErrorCode } from '../errors.js';
 import { createPostgresClient } from './postgres/postgres-client.js';
 
 /** The SQLite state file's name under the state directory (see open-state-database.ts). */
@@ -22,6 +22,7 @@ export interface StateLocation { url?: string; dir: string }
 /** A backup or restore that cannot proceed (a running server, a damaged file, a missing tool). */
 export class BackupError extends LawlineError {
   override name = 'BackupError';
+  readonly code: ErrorCode = 'backup_refused';
 }
 
 /**

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/paths.js';
 import { TOPIC_LABELS } from '../../src/vocabulary.js';
-import { TEST_DATA_DIR } from '../support/lawline.js';
+import { searchResults } from '../../src/assistant/search-results.js';
+import { TEST_DATA_DIR, testLawline } from '../support/lawline.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'lawline');
 
@@ -32,6 +33,19 @@ function lawline(args: string[], input = ''): Promise<Run> {
 const jsonl = (rows: Array<unknown | string>) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 
 describe('bin/lawline', () => {
+  it('search: the same results, in the same shape, as POST /api/v1/search (one mapper serves both)', async () => {
+    const requests = [{ text: '拖欠工资', kind: 'guide', limit: 2 }, { text: '拖欠工资', kind: 'article', limit: 3 }] as const;
+    const run = await lawline(['search'], jsonl(requests.map((r, i) => ({ id: `s${i}`, ...r }))));
+    expect(run.code).toBe(0);
+    run.lines.forEach((line, i) => {
+      const { id, ...rest } = line;
+      expect(id).toBe(`s${i}`);
+      expect(rest).toEqual(searchResults(testLawline(), requests[i]!));
+    });
+    expect(run.lines[0].results[0].ref).toBe('labour-arbitration');
+    for (const r of run.lines[1].results) expect(Number.isInteger(r.article)).toBe(true);
+  });
+
   it('ask: one answer per line, in input order, ids echoed; bad lines get an error naming the line', async () => {
     const run = await lawline(['ask'], jsonl([
       { id: 'q1', text: '公司拖欠我三个月工资怎么办' },

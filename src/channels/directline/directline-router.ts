@@ -9,8 +9,8 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Activity } from 'botbuilder';
 import type { LocalChannelAdapter } from '../local-adapter.js';
 import type { Logger } from '../../logging/logger.js';
-import { HttpError } from '../../server/http-error.js';
-import { parseBody } from '../../server/validate.js';
+import { parseBody } from '../../http/parse-body.js';
+import { ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { parseWatermark, type ConversationStore, type DirectLineConversation } from './conversation-store.js';
 import { DIRECTLINE_BOT, postedActivitySchema, startConversationSchema, toIncoming, toOutgoing } from './posted-activity.js';
 import type { StreamHub } from './stream-hub.js';
@@ -69,17 +69,17 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
   const authorise = async (req: Request, id: string | undefined): Promise<DirectLineConversation> => {
     const check = tokens.verify(bearerToken(req.get('authorization')));
     if (!check.ok) {
-      throw check.reason === 'expired' ? new HttpError(403, 'token expired') : new HttpError(401, 'a valid Direct Line token is required');
+      throw check.reason === 'expired' ? new ForbiddenError('token expired') : new UnauthenticatedError('a valid Direct Line token is required');
     }
-    if (id !== undefined && check.conversationId !== id) throw new HttpError(403, 'this token belongs to another conversation');
+    if (id !== undefined && check.conversationId !== id) throw new ForbiddenError('this token belongs to another conversation');
     const conversation = await store.get(check.conversationId);
-    if (!conversation) throw new HttpError(404, 'conversation not found');
+    if (!conversation) throw new NotFoundError('conversation not found');
     return conversation;
   };
 
   const conversationParam = (req: Request): string => {
     const id = String(req.params.id ?? '');
-    if (!ID.test(id)) throw new HttpError(404, 'conversation not found');
+    if (!ID.test(id)) throw new NotFoundError('conversation not found');
     return id;
   };
 
@@ -152,7 +152,7 @@ export function createDirectLineRouter({ adapter, store, tokens, hub, log }: Dir
 
   router.post('/conversations/:id/upload', async (req: Request, _res: Response, next: NextFunction) => {
     await authorise(req, conversationParam(req));
-    next(new HttpError(400, 'file uploads are not supported; please describe the document in words'));
+    next(new InputError('file uploads are not supported; please describe the document in words'));
   });
 
   return router;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
-import { formatZodIssues, LawlineError } from '../../errors.js';
+import { ConfigError, formatZodIssues } from '../../errors.js';
 
 const settingsSchema = z
   .object({
@@ -30,7 +30,7 @@ export type WechatSettings = z.infer<typeof settingsSchema>;
 
 /**
  * The channel's settings, or null when WECHAT_TOKEN is unset (the route then answers 503).
- * Throws a LawlineError naming the WECHAT_* variable at fault.
+ * Throws a ConfigError naming the WECHAT_* variable at fault.
  * @example const wechat = wechatSettings(loadConfig());
  */
 export function wechatSettings(config: Config): WechatSettings | null {
@@ -43,6 +43,6 @@ export function wechatSettings(config: Config): WechatSettings | null {
     apiBase: config.WECHAT_API_BASE,
     replyDeadlineMs: config.WECHAT_REPLY_DEADLINE_MS,
   });
-  if (!result.success) throw new LawlineError(`invalid WeChat configuration (environment): ${formatZodIssues(result.error)}`);
+  if (!result.success) throw new ConfigError(`invalid WeChat configuration (environment): ${formatZodIssues(result.error)}`);
   return result.data;
 }

@@ -6,12 +6,14 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { wechatSignature } from './signature.js';
+import { LawlineError, type ErrorCode } from '../../errors.js';
 
 const BLOCK = 32;
 
 /** A safe-mode message that cannot be decrypted or names another AppID. */
-export class WechatCryptoError extends Error {
+export class WechatCryptoError extends LawlineError {
   override name = 'WechatCryptoError';
+  readonly code: ErrorCode = 'wechat_crypto';
 }
 
 export interface WechatCrypto {

@@ -5,10 +5,12 @@
  * a time), then `POST /cgi-bin/message/custom/send`. An expired or invalid token is refreshed once and retried.
  */
 import { z } from 'zod';
+import { LawlineError, type ErrorCode } from '../../errors.js';
 
 /** A WeChat API call failed; `errcode` is WeChat's (45015: outside the 48-hour window). */
-export class WechatApiError extends Error {
+export class WechatApiError extends LawlineError {
   override name = 'WechatApiError';
+  readonly code: ErrorCode = 'wechat_api';
   constructor(readonly errcode: number, message: string) {
     super(message);
   }

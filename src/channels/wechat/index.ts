@@ -9,6 +9,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { LocalChannelAdapter } from '../local-adapter.js';
+import { statusOf } from '../../http/error-status.js';
 import type { Logger } from '../../logging/logger.js';
 import type { WechatSettings } from './config.js';
 import { createWechatCrypto, WechatCryptoError, type WechatCrypto } from './crypto.js';
@@ -121,8 +122,8 @@ export function createWechatRouter(options: WechatRouterOptions): Router {
       }
       msg = parseInbound(fields);
     } catch (error) {
-      if (error instanceof WechatCryptoError) return void res.status(403).type('text/plain').send(`cannot decrypt: ${error.message}`);
-      if (error instanceof WechatXmlError) return void res.status(400).type('text/plain').send(error.message);
+      if (error instanceof WechatCryptoError) return void res.status(statusOf(error)).type('text/plain').send(`cannot decrypt: ${error.message}`);
+      if (error instanceof WechatXmlError) return void res.status(statusOf(error)).type('text/plain').send(error.message);
       throw error;
     }
 

@@ -4,10 +4,12 @@
  * declaration are refused outright, and the parser never expands entities, so no entity tricks reach it.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LawlineError, type ErrorCode } from '../../errors.js';
 
 /** The body is not a WeChat XML document (or declares a DOCTYPE/ENTITY). */
-export class WechatXmlError extends Error {
+export class WechatXmlError extends LawlineError {
   override name = 'WechatXmlError';
+  readonly code: ErrorCode = 'wechat_xml';
 }
 
 const parser = new XMLParser({
@@ -28,8 +30,15 @@ const UNSAFE = /<!DOCTYPE|<!ENTITY/i;
  */
 export function parseWechatXml(body: string): Record<string, string> {
   if (UNSAFE.test(body)) throw new WechatXmlError('DOCTYPE and ENTITY declarations are not allowed');
-  if (XMLValidator.validate(body) !== true) throw new WechatXmlError('body is not well-formed XML');
-  const doc = parser.parse(body) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    if (XMLValidator.validate(body) !== true) throw new WechatXmlError('body is not well-formed XML');
+    doc = parser.parse(body) as Record<string, unknown>;
+  } catch (error) {
+    // The parser throws plain errors too (for example on deeply nested tags): they are bad input, not bugs.
+    if (error instanceof WechatXmlError) throw error;
+    throw new WechatXmlError(`body is not a WeChat XML document (${(error as Error).message})`);
+  }
   const root = doc.xml;
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new WechatXmlError('root element <xml> is missing');
   const fields: Record<string, string> = {};

@@ -6,10 +6,10 @@ import { Router } from 'express';
 import { LOW_CONFIDENCE } from '../../assistant/ask.js';
 import type { Lawline } from '../../assistant/lawline.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
-import { EligibilityInputError } from '../../eligibility/schema.js';
+import { searchResults } from '../../assistant/search-results.js';
+import { InputError } from '../../errors.js';
+import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
-import { HttpError } from '../http-error.js';
-import { parseBody } from '../validate.js';
 
 export function apiV1Routes(lawline: Lawline): Router {
   const router = Router();
@@ -30,25 +30,13 @@ export function apiV1Routes(lawline: Lawline): Router {
   });
 
   router.post('/search', (req, res) => {
-    const { text, kind, limit } = parseBody(searchRequestSchema, req.body);
-    const r = lawline.recognise(text);
-    const hits = lawline.retriever.searchAnalysed(r.analysed, { kind, limit: limit ?? 10, topics: r.domainScores });
-    res.json({
-      results: hits.map((h) => ({
-        kind: h.doc.kind, ref: h.doc.ref, title: h.doc.title, law: h.doc.law, article: h.doc.article,
-        text: h.doc.text, score: Math.round(h.score * 1000) / 1000,
-      })),
-    });
+    res.json(searchResults(lawline, parseBody(searchRequestSchema, req.body)));
   });
 
   router.post('/eligibility', (req, res) => {
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new HttpError(400, 'request body must be a JSON object');
-    try {
-      res.json(lawline.eligibility(req.body));
-    } catch (err) {
-      if (err instanceof EligibilityInputError) throw new HttpError(400, err.message);
-      throw err;
-    }
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new InputError('request body must be a JSON object');
+    // An invalid input throws an EligibilityInputError, an InputError: the error handler answers 400.
+    res.json(lawline.eligibility(req.body));
   });
 
   return router;

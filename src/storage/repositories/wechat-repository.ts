@@ -3,7 +3,6 @@
  * What the WeChat channel must share between processes: which pushed messages (MsgId, or openid + time for
  * events) one of them already took, with the reply once known, and each openid's numbered follow-ups (回复N).
  */
-import type { FollowUpStore, NumberedOption } from '../../channels/wechat/follow-up-store.js';
 import type { SqlClient } from '../sql-client.js';
 
 export interface WechatMessageRecord { mode: 'pending' | 'passive' | 'async'; reply: string | null }
@@ -36,17 +35,28 @@ export function createWechatMessageRepository(sql: SqlClient): WechatMessageRepo
 }
 
 /**
- * Follow-up numbers in the database, so 回复N works whichever process the reply lands on.
- * @example const followUps = createSqlFollowUpStore(sql, { ttlMs: 30 * 60_000 });
+ * Each openid's follow-up options, kept for a while. What an option is belongs to the WeChat channel
+ * (channels/wechat/follow-up-store.ts: its FollowUpStore is this with T = NumberedOption); storage only files them.
  */
-export function createSqlFollowUpStore(sql: SqlClient, options: { ttlMs?: number; now?: () => number } = {}): FollowUpStore {
+export interface FollowUpRepository<T> {
+  get(openid: string): Promise<T[] | undefined>;
+  /** Replaces the openid's options; an empty list forgets them. */
+  set(openid: string, options: T[]): Promise<void>;
+  delete(openid: string): Promise<void>;
+}
+
+/**
+ * Follow-up numbers in the database, so 回复N works whichever process the reply lands on.
+ * @example const followUps = createSqlFollowUpStore<NumberedOption>(sql, { ttlMs: 30 * 60_000 });
+ */
+export function createSqlFollowUpStore<T>(sql: SqlClient, options: { ttlMs?: number; now?: () => number } = {}): FollowUpRepository<T> {
   const { ttlMs = 30 * 60_000, now = Date.now } = options;
   let lastSweep = 0;
   return {
     async get(openid) {
       const row = await sql.get<{ options: string; expires_at: number }>('SELECT options, expires_at FROM wechat_follow_ups WHERE openid = ?', [openid]);
       if (!row || Number(row.expires_at) <= now()) return undefined;
-      return JSON.parse(row.options) as NumberedOption[];
+      return JSON.parse(row.options) as T[];
     },
     async set(openid, opts) {
       if (!opts.length) {

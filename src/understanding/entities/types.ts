@@ -2,8 +2,7 @@
  * @module understanding/entities/types
  * The entity shapes returned by the extractor; one value shape per entity type.
  */
-
-import { CITIZEN_GROUPS } from '../../vocabulary.js';
+import { CITIZEN_GROUPS, type CitizenGroup } from '../../vocabulary.js';
 
 /** All entity types the extractor emits. */
 export type EntityType =
@@ -17,10 +16,10 @@ export type EntityType =
   | 'relationship'
   | 'group';
 
-/** Citizen group codes: the one list in vocabulary.ts. */
+/** Citizen group codes: the shared vocabulary's list, which the eligibility input uses too. */
 export const GROUP_CODES = CITIZEN_GROUPS;
 /** One citizen group code. */
-export type GroupCode = (typeof GROUP_CODES)[number];
+export type GroupCode = CitizenGroup;
 
 /**
  * Money in yuan. `approximate` marks 十几万 / 两千多 / 几千: then `yuan` is the lower bound

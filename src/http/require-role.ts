@@ -1,12 +1,12 @@
 /**
- * @module accounts/require-role
+ * @module http/require-role
  * Express middleware for staff routes: `authenticate(store)` reads the bearer token once per request, and
  * `requireRole(...roles)` answers 401 without a valid token and 403 for a role that may not use the route.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { HttpError } from '../server/http-error.js';
-import type { Account, Role } from './account-schema.js';
-import type { AccountStore } from './account-store.js';
+import type { Account, Role } from '../accounts/account-schema.js';
+import type { AccountStore } from '../accounts/account-store.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 const ACCOUNT = 'lawlineAccount';
 
@@ -27,7 +27,7 @@ export function authenticate(store: AccountStore): RequestHandler {
 /** The signed-in account of this request (after {@link requireRole} passed). */
 export function currentAccount(res: Response): Account {
   const account = res.locals[ACCOUNT] as Account | null | undefined;
-  if (!account) throw new HttpError(401, 'authentication required');
+  if (!account) throw new UnauthenticatedError('authentication required');
   return account;
 }
 
@@ -40,9 +40,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
     const account = res.locals[ACCOUNT] as Account | null | undefined;
     if (!account) {
       res.set('WWW-Authenticate', 'Bearer');
-      return next(new HttpError(401, 'a valid bearer token is required'));
+      return next(new UnauthenticatedError('a valid bearer token is required'));
     }
-    if (!roles.includes(account.role)) return next(new HttpError(403, `role "${account.role}" may not use this route`));
+    if (!roles.includes(account.role)) return next(new ForbiddenError(`role "${account.role}" may not use this route`));
     next();
   };
 }

@@ -1,5 +1,5 @@
 /**
- * @module handoff/handoff-core
+ * @module handoff/handoff-context
  * What every part of the hand-off module shares: the store, the relay, the clock, the region, the recogniser,
  * the settings and a cached roster.
  */
@@ -37,7 +37,7 @@ export const DEFAULT_SETTINGS: HandoffSettings = {
   waitSamples: 20,
 };
 
-export interface HandoffCore {
+export interface HandoffContext {
   store: HandoffStore;
   relay: Relay;
   clock: Clock;
@@ -45,17 +45,17 @@ export interface HandoffCore {
   log: Logger;
   recognise?: Recognise;
   settings: HandoffSettings;
-  /** The roster (cached until {@link HandoffCore.rosterChanged}). */
+  /** The roster (cached until {@link HandoffContext.rosterChanged}). */
   roster(): Lawyer[];
   lawyer(username: string): Lawyer | undefined;
   rosterChanged(): void;
   newTicketId(): string;
 }
 
-/** Builds the shared core. */
-export function createHandoffCore(parts: Omit<HandoffCore, 'roster' | 'lawyer' | 'rosterChanged' | 'newTicketId'>): HandoffCore {
+/** Builds the shared context. */
+export function createHandoffContext(parts: Omit<HandoffContext, 'roster' | 'lawyer' | 'rosterChanged' | 'newTicketId'>): HandoffContext {
   let cache: { version: string; lawyers: Lawyer[] } | null = null;
-  const core: HandoffCore = {
+  const core: HandoffContext = {
     ...parts,
     // Re-read when the table changed, also by another process (`lawline roster import` while the server runs).
     roster: () => {

@@ -1,16 +1,16 @@
 /**
- * @module handoff/lawyer-side
+ * @module handoff/lawyer-actions
  * What lawyers (and admins) do: presence, the queue, accept, read a conversation (assigned lawyer or admin
  * only), send, private notes, close or return to the bot; and the assist console's escalation.
  */
 import type { Account } from '../accounts/account-schema.js';
 import { findCounty, type Region } from '../config/region.js';
-import { HttpError } from '../server/http-error.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { isOnShift } from './schedule.js';
 import { createQueueSnapshots, mineItem, queueItem } from './queue-snapshot.js';
-import type { CitizenSide } from './citizen-side.js';
+import type { CitizenActions } from './citizen-actions.js';
 import type { Dispatcher } from './dispatcher.js';
-import { emptySummary, type HandoffCore } from './handoff-core.js';
+import { emptySummary, type HandoffContext } from './handoff-context.js';
 import { HANDOFF_TEXT } from './handoff-replies-zh.js';
 import type { Presence, Ticket } from './handoff-types.js';
 import type { Lawyer } from './roster.js';
@@ -21,30 +21,30 @@ const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === 
 /** How often a console's requests refresh its lawyer's last-seen time (the idle timeout is minutes). */
 const HEARTBEAT_EVERY_MS = 5_000;
 
-export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citizens: CitizenSide) {
+export function createLawyerActions(core: HandoffContext, dispatcher: Dispatcher, citizens: CitizenActions) {
   const { store, clock, relay } = core;
   const lastTouch = new Map<string, number>();
 
   function rostered(username: string): Lawyer {
     const lawyer = core.lawyer(username);
-    if (!lawyer) throw new HttpError(403, `"${username}" is not on the duty roster`);
+    if (!lawyer) throw new ForbiddenError(`"${username}" is not on the duty roster`);
     return lawyer;
   }
-  async function ticketOr404(id: string): Promise<Ticket> {
+  async function existingTicket(id: string): Promise<Ticket> {
     const t = await store.getTicket(id);
-    if (!t) throw new HttpError(404, `no hand-off ticket ${id}`);
+    if (!t) throw new NotFoundError(`no hand-off ticket ${id}`);
     return t;
   }
   function mayRead(t: Ticket, account: Account): void {
     if (account.role !== 'admin' && !(account.role === 'lawyer' && same(t.lawyer, account.username))) {
-      throw new HttpError(403, 'only the assigned lawyer or an admin may read this conversation');
+      throw new ForbiddenError('only the assigned lawyer or an admin may read this conversation');
     }
   }
   function assignedTo(t: Ticket, username: string): void {
-    if (t.status !== 'assigned' || !same(t.lawyer, username)) throw new HttpError(409, `ticket ${t.id} is not an open chat of "${username}"`);
+    if (t.status !== 'assigned' || !same(t.lawyer, username)) throw new ConflictError(`ticket ${t.id} is not an open chat of "${username}"`);
   }
 
-  const side = {
+  const actions = {
     async setPresence(username: string, status: Presence) {
       await store.refresh();
       const lawyer = rostered(username);
@@ -79,12 +79,12 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       await store.refresh();
       const lawyer = rostered(username);
       const ticket = await store.exclusive(async () => {
-        const t = await ticketOr404(id);
+        const t = await existingTicket(id);
         const now = clock.now();
         if (!(t.status === 'queued' || (t.status === 'offered' && same(t.offeredTo, username)))) {
-          throw new HttpError(409, t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
+          throw new ConflictError(t.status === 'offered' ? `ticket ${id} is offered to another lawyer` : `ticket ${id} is ${t.status}`);
         }
-        if (store.assignedTo(username).length >= lawyer.capacity) throw new HttpError(409, `capacity reached (${lawyer.capacity} chats)`);
+        if (store.assignedTo(username).length >= lawyer.capacity) throw new ConflictError(`capacity reached (${lawyer.capacity} chats)`);
         // Taken straight from the queue: recorded as an offer accepted at once, so stats see every acceptance.
         if (t.status === 'queued') await store.addOffer(id, lawyer.username, now, now);
         await store.resolveOffer(id, 'accepted', now);
@@ -98,7 +98,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       return ticket;
     },
     async read(id: string, account: Account, afterId = 0) {
-      const t = await ticketOr404(id);
+      const t = await existingTicket(id);
       mayRead(t, account);
       if (account.role === 'admin' && afterId === 0) await store.audit(id, { actor: account.username, event: 'read_by_admin' }, clock.now());
       const { reference: _reference, ...ticket } = t;
@@ -106,7 +106,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     },
     async send(id: string, username: string, text: string) {
       await store.refresh();
-      const t = await ticketOr404(id);
+      const t = await existingTicket(id);
       assignedTo(t, username);
       const lawyer = core.lawyer(username);
       const result = await relay.toCitizen(t, 'lawyer', t.lawyer, text, `【${lawyer?.name ?? ''}律师】${text}`);
@@ -114,8 +114,8 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       return result;
     },
     async note(id: string, username: string, text: string) {
-      const t = await ticketOr404(id);
-      if (!same(t.lawyer, username)) throw new HttpError(403, 'only the assigned lawyer may add notes');
+      const t = await existingTicket(id);
+      if (!same(t.lawyer, username)) throw new ForbiddenError('only the assigned lawyer may add notes');
       const now = clock.now();
       const noteId = await store.addMessage(id, 'note', username, text, now);
       await store.audit(id, { actor: username, event: 'note' }, now);
@@ -124,9 +124,9 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
     async close(id: string, account: Account, options: { returnToBot?: boolean; note?: string }) {
       const returnToBot = options.returnToBot ?? false;
       const ticket = await store.exclusive(async () => {
-        const t = await ticketOr404(id);
+        const t = await existingTicket(id);
         if (account.role !== 'admin') assignedTo(t, account.username);
-        else if (t.status !== 'assigned') throw new HttpError(409, `ticket ${id} is ${t.status}`);
+        else if (t.status !== 'assigned') throw new ConflictError(`ticket ${id} is ${t.status}`);
         const now = clock.now();
         if (options.note) await store.addMessage(id, 'note', account.username, options.note, now);
         const closed = await store.updateTicket(id, { status: 'closed', closedAt: now, returnToBot, awaiting: t.reference ? 'rating' : 'none' },
@@ -149,7 +149,7 @@ export function createLawyerSide(core: HandoffCore, dispatcher: Dispatcher, citi
       return { id: ticket.id, position: dispatcher.position(ticket.id) };
     },
   };
-  return side;
+  return actions;
 }
 
-export type LawyerSide = ReturnType<typeof createLawyerSide>;
+export type LawyerActions = ReturnType<typeof createLawyerActions>;

@@ -1,5 +1,5 @@
 /**
- * @module handoff/citizen-side
+ * @module handoff/citizen-actions
  * The citizen's side of a hand-off: opening a ticket, and every message while a ticket owns the conversation —
  * kept for the lawyer while waiting (with position and estimate), relayed while a lawyer chats, or read as
  * 取消, a callback request (phone, then a preferred time) or a rating after the close. Returns the replies to
@@ -9,7 +9,7 @@ import type { ConversationReference } from 'botbuilder';
 import { maskPersonalData } from '../logging/mask.js';
 import { parsePhone } from './callback-phone.js';
 import type { Dispatcher } from './dispatcher.js';
-import type { HandoffCore } from './handoff-core.js';
+import type { HandoffContext } from './handoff-context.js';
 import { ANY_TIME_WORDS, CALLBACK_WORDS, CANCEL_WORDS, HANDOFF_TEXT, RATING_PATTERN } from './handoff-replies-zh.js';
 import { detectLanguage, summarise } from './handoff-summary.js';
 import type { HandoffReason, HandoffSummary, Ticket, TranscriptLine } from './handoff-types.js';
@@ -33,7 +33,7 @@ export interface OpenRequest {
 export interface CitizenTurn { taken: boolean; replies: string[]; ticket: Ticket | null; created?: boolean }
 
 
-export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
+export function createCitizenActions(core: HandoffContext, dispatcher: Dispatcher) {
   const { store, clock } = core;
   const waitingText = async (t: Ticket, onDuty = dispatcher.onDuty()) => HANDOFF_TEXT.queued(dispatcher.position(t.id), await dispatcher.estimate(t.id, onDuty));
 
@@ -47,7 +47,7 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
     return [HANDOFF_TEXT.askTime];
   }
 
-  const side = {
+  const actions = {
     /** Opens a ticket, or reports the place of the one already open. */
     async open(req: OpenRequest): Promise<CitizenTurn> {
       const waiting = (t: Ticket | null): t is Ticket => t !== null && ['queued', 'offered'].includes(t.status);
@@ -82,7 +82,7 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
       // Most messages belong to no hand-off: the mirror (brought up to date first) says so without the lock.
       await store.refresh();
       if (!store.activeFor(channelId, conversationId)) return { taken: false, replies: [], ticket: null };
-      return store.exclusive(() => side.messageOwned(channelId, conversationId, rawText));
+      return store.exclusive(() => actions.messageOwned(channelId, conversationId, rawText));
     },
 
     /** {@link message} inside the hand-off lock. */
@@ -143,7 +143,7 @@ export function createCitizenSide(core: HandoffCore, dispatcher: Dispatcher) {
       return { taken: true, replies: [HANDOFF_TEXT.kept(dispatcher.position(ticket.id), await dispatcher.estimate(ticket.id))], ticket };
     },
   };
-  return side;
+  return actions;
 }
 
-export type CitizenSide = ReturnType<typeof createCitizenSide>;
+export type CitizenActions = ReturnType<typeof createCitizenActions>;
