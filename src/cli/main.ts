@@ -18,7 +18,9 @@ const USAGE = `usage: lawline <command>
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
   chat          interactive chat in the terminal
   serve         the HTTP server (as npm start): serve [--workers N]; N > 1 shares state through LAWLINE_DATABASE_URL
-  user add      add a staff account: --role agent|lawyer|admin --username <name> --password <password>
+  user add      add a staff account: --role agent|lawyer|admin|… --username <name> --password <password>
+  user passwd   set a new password (ends the account's logins at once): --username <name> --password <password>
+  user disable  disable an account (ends its logins at once): --username <name>
   roster import replace the duty-lawyer roster from a CSV file (columns: username,name,licence,firm,topics,counties,languages,capacity,shifts)
   laws show     an article in force with its paragraphs (款) and items (项) numbered: laws show 民法典 1084
   laws diff     what changed between two versions of a statute: laws diff 仲裁法 [--from <version>] [--to <version>]

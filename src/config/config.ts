@@ -33,6 +33,10 @@ export const configSchema = z.object({
   LAWLINE_RATE_LIMIT_STARTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   /** Reverse proxies in front of lawline whose X-Forwarded-For is trusted (express's "trust proxy": a hop count, or addresses); unset: none. */
   LAWLINE_TRUST_PROXY: optionalString,
+  /** A staff token unused this long expires (minutes). */
+  LAWLINE_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** A staff token expires this long after login however it is used (hours). */
+  LAWLINE_STAFF_TOKEN_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Origins whose pages may embed the widget and call the public API, comma-separated (https://www.example.gov.cn); unset: any origin. */
   LAWLINE_WIDGET_ORIGINS: z.string().trim().optional()
     .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined))

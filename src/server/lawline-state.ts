@@ -33,6 +33,11 @@ export interface LawlineState {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Token lifetimes from the configuration. */
+export function accountOptions(config: Config): { tokenTtlMs: number; idleMs: number } {
+  return { tokenTtlMs: config.LAWLINE_STAFF_TOKEN_HOURS * 3_600_000, idleMs: config.LAWLINE_STAFF_IDLE_MINUTES * 60_000 };
+}
+
 /** Where the SQLite state database lives for `config`. */
 export function stateDir(config: Config): string {
   return config.LAWLINE_STATE_DIR ?? config.LAWLINE_DATA_DIR;
@@ -62,7 +67,7 @@ export async function openLawlineState(config: Config, options: { log?: Logger; 
   return {
     sql,
     storage: new SqlStorage(sql),
-    accounts: createAccountStore(createAccountRepository(sql)),
+    accounts: createAccountStore(createAccountRepository(sql), accountOptions(config)),
     preapplications: createPreapplicationStore(createPreapplicationRepository(sql)),
     transcripts,
     tokenSecret: config.LAWLINE_TOKEN_SECRET ? Buffer.from(config.LAWLINE_TOKEN_SECRET, 'utf8') : undefined,

@@ -61,6 +61,48 @@ forEachBackend('account store contract', (backend) => {
     expect(await store.authenticate(issued.token)).toBeNull();
   });
 
+  it('expires a token left unused for the idle period, slides it with use, and never past its whole lifetime', async () => {
+    const sql = await open();
+    let now = Date.parse('2026-11-26T08:00:00Z');
+    const at = (hhmm: string) => (now = Date.parse(`2026-11-26T${hhmm}:00Z`));
+    const store = createAccountStore(createAccountRepository(sql), { tokenTtlMs: 10 * 3_600_000, idleMs: 30 * 60_000, now: () => new Date(now) });
+    await store.addUser({ username: 'agent7', password: 'password1', role: 'agent' });
+    const { token, expiresAt } = (await store.login('agent7', 'password1'))!;
+    expect(expiresAt).toBe('2026-11-26T08:30:00.000Z');
+    at('08:25');
+    expect(await store.authenticate(token)).not.toBeNull(); // used: now good until 08:55
+    at('08:54');
+    expect(await store.authenticate(token)).not.toBeNull(); // until 09:24
+    at('09:25');
+    expect(await store.authenticate(token)).toBeNull(); // 31 minutes unused
+    // Used every 20 minutes, a token still ends 10 hours after login.
+    at('08:00');
+    const second = (await store.login('agent7', 'password1'))!.token;
+    for (let m = 20; m < 600; m += 20) {
+      now = Date.parse('2026-11-26T08:00:00Z') + m * 60_000;
+      expect(await store.authenticate(second)).not.toBeNull();
+    }
+    now = Date.parse('2026-11-26T18:00:01Z');
+    expect(await store.authenticate(second)).toBeNull();
+  });
+
+  it('a new password or a disabled account ends its tokens at once; a new password enables it again', async () => {
+    const store = createAccountStore(createAccountRepository(await open()));
+    await store.addUser({ username: 'lawyer5', password: 'password1', role: 'lawyer' });
+    const first = (await store.login('lawyer5', 'password1'))!.token;
+    await store.changePassword('Lawyer5', 'password2');
+    expect(await store.authenticate(first)).toBeNull();
+    expect(await store.login('lawyer5', 'password1')).toBeNull();
+    const second = (await store.login('lawyer5', 'password2'))!.token;
+    await store.disable('lawyer5');
+    expect(await store.authenticate(second)).toBeNull();
+    expect(await store.login('lawyer5', 'password2')).toBeNull();
+    await store.changePassword('lawyer5', 'password3');
+    expect(await store.login('lawyer5', 'password3')).not.toBeNull();
+    await expect(store.changePassword('lawyer5', 'short')).rejects.toThrow(/password: expected at least 8/);
+    await expect(store.disable('nobody')).rejects.toThrow(/username: no account "nobody"/);
+  });
+
   it('revokes a token', async () => {
     const store = createAccountStore(createAccountRepository(await open()));
     await store.addUser({ username: 'admin1', password: 'password1', role: 'admin' });
@@ -79,7 +121,7 @@ forEachBackend('account store contract', (backend) => {
   });
 });
 
-describe('lawline user add', () => {
+describe('lawline user add, passwd and disable', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lawline-users-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const config = testConfig({ LAWLINE_STATE_DIR: dir });
@@ -102,5 +144,27 @@ describe('lawline user add', () => {
     await expect(run(['--role', 'agent', '--username', 'u', '--password', 'password1'])).rejects.toThrow(/--username: "u" is already taken/);
     await expect(run(['--role', 'agent', '--username', 'v', '--pasword', 'password1'])).rejects.toThrow(/pasword/);
     expect(await runUserCommand(['remove'], config, () => {})).toBe(2);
+  });
+
+  it('lawline user passwd and disable end the account\'s logins at once', async () => {
+    const sql = await openStateSql(config);
+    try {
+      const store = createAccountStore(createAccountRepository(sql));
+      await store.addUser({ username: 'w', password: 'password1', role: 'lawyer' });
+      const token = (await store.login('w', 'password1'))!.token;
+      const out: string[] = [];
+      expect(await runUserCommand(['passwd', '--username', 'w', '--password', 'password2'], config, (l) => out.push(l))).toBe(0);
+      expect(JSON.parse(out[0]!)).toEqual({ ok: true, username: 'w', passwordChanged: true, tokensRevoked: true });
+      expect(out.join('\n')).not.toContain('password2');
+      expect(await store.authenticate(token)).toBeNull();
+      const again = (await store.login('w', 'password2'))!.token;
+      expect(await runUserCommand(['disable', '--username', 'w'], config, () => {})).toBe(0);
+      expect(await store.authenticate(again)).toBeNull();
+      expect(await store.login('w', 'password2')).toBeNull();
+      await expect(runUserCommand(['disable', '--username', 'nobody'], config, () => {})).rejects.toThrow(/--username: no account "nobody"/);
+      await expect(runUserCommand(['disable', '--username', 'w', '--password', 'x'], config, () => {})).rejects.toThrow(/password/);
+    } finally {
+      await sql.close();
+    }
   });
 });
