@@ -46,6 +46,13 @@ module.exports = {
       to: { path: '^src/server/' },
     },
     {
+      name: 'no-god-object',
+      comment: 'the whole assistant (assistant/lawline.ts) is for the composition roots; everything else names the services it uses (assistant/services.ts)',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(server|cli|tools)/', '^src/assistant/lawline\\.ts$'] },
+      to: { path: '^src/assistant/lawline\\.ts$' },
+    },
+    {
       name: 'http-at-the-edge',
       comment: 'business modules never speak HTTP: express is for the entry points, routes, channels and src/http/',
       severity: 'error',

@@ -6,7 +6,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../http/require-role.js';
-import type { Lawline } from '../assistant/lawline.js';
+import type { Runtime } from '../assistant/services.js';
+import type { AssistServices } from './assist-service.js';
 import { questionText } from '../assistant/requests.js';
 import { parseBody } from '../http/parse-body.js';
 import { assist, assistOptions } from './assist-service.js';
@@ -18,7 +19,7 @@ export const assistRequestSchema = z.object({ text: questionText }).strict();
 const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
 /** The console's API, to mount under `/api/v1` after `authenticate(accounts)`. */
-export function assistRoutes(lawline: Lawline): Router {
+export function assistRoutes(lawline: AssistServices & Pick<Runtime, 'log'>): Router {
   const router = Router();
   const staff = requireRole('agent', 'admin');
 

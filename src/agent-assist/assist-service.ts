@@ -3,8 +3,11 @@
  * One suggestion for the 12348 hotline agent from the caller's words: the classification, the assistant's
  * answer with its sources, the prefill for the legal-aid check and a one-message SMS summary.
  */
-import { answerQuestion, LOW_CONFIDENCE, type AskResult } from '../assistant/ask.js';
-import type { Lawline } from '../assistant/lawline.js';
+import { LOW_CONFIDENCE, type AskResult } from '../assistant/ask.js';
+import type { Answerer, Recogniser, RegionFacts } from '../assistant/services.js';
+
+/** What the hotline console's analysis uses: answers, understanding and the region's facts. */
+export type AssistServices = Answerer & Pick<Recogniser, 'recognise' | 'intentLabels'> & RegionFacts;
 import { REPLIES } from '../assistant/replies-zh.js';
 import { GROUP_CHOICES, MATTER_CHOICES } from '../bot/dialogs/eligibility-questions.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
@@ -53,9 +56,9 @@ const SAFETY_STEPS = REPLIES.safety.split('\n').filter((l) => l.startsWith('·')
  * Builds the suggestion; the caller's words are recognised once and shared by every part.
  * @example const s = await assist(lawline, '公司拖欠我三个月工资怎么办'); s.domain // '劳动纠纷'
  */
-export async function assist(lawline: Lawline, text: string): Promise<AssistResult> {
+export async function assist(lawline: AssistServices, text: string): Promise<AssistResult> {
   const r = lawline.recognise(text);
-  const answer = await answerQuestion(lawline, r);
+  const answer = await lawline.answer(r);
   const guides = answer.guides.map((g) => lawline.guides.get(g.id)).filter((g): g is Guide => g !== undefined);
   return {
     intent: answer.intent,
@@ -78,7 +81,7 @@ export async function assist(lawline: Lawline, text: string): Promise<AssistResu
 }
 
 /** Matter and group choices (the chat bot's wording) and the region's county-level units. */
-export function assistOptions(lawline: Lawline): AssistOptions {
+export function assistOptions(lawline: Pick<RegionFacts, 'region'>): AssistOptions {
   return {
     matters: MATTER_CHOICES.map(([value, label]) => ({ value, label })),
     groups: GROUP_CHOICES.map(([value, label]) => ({ value, label })),

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AccountStore } from '../accounts/account-store.js';
 import { authenticate } from '../http/require-role.js';
-import type { Lawline } from '../assistant/lawline.js';
+import type { Runtime } from '../assistant/services.js';
+import type { AssistServices } from './assist-service.js';
 import { PATHS } from '../config/paths.js';
 import { assistRoutes } from './assist-routes.js';
 
@@ -20,7 +21,7 @@ const STAFF_CLIENT_DIR = join(PATHS.publicDir, 'staff');
  * Mounts the console; call before the app's 404 handler.
  * @example mountAgentAssist(app, lawline, state.accounts)
  */
-export function mountAgentAssist(app: Express, lawline: Lawline, accounts: AccountStore): void {
+export function mountAgentAssist(app: Express, lawline: AssistServices & Pick<Runtime, 'log'>, accounts: AccountStore): void {
   app.use('/api/v1', authenticate(accounts), assistRoutes(lawline));
   app.use(
     // Its security headers (a strict CSP, no framing) are the server's, as for every staff page.

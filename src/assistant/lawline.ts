@@ -33,8 +33,10 @@ import { loadQaBank } from '../knowledge/qa-bank.js';
 import { loadRealQuestions } from '../knowledge/real-questions.js';
 import { messageFeatures } from '../understanding/features.js';
 import { toClassification, type Classification } from './classification.js';
+import type { Answerer, EligibilityChecker, Recogniser, RegionFacts, Runtime, Searcher } from './services.js';
 
-export interface Lawline {
+/** The whole assistant: every service, plus the parts they are built from. Only composition roots hold it. */
+export interface Lawline extends Runtime, Recogniser, Answerer, Searcher, EligibilityChecker, RegionFacts {
   config: Config;
   log: Logger;
   region: Region;
@@ -107,6 +109,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
     topicGuides: (topic) => priors.guidesOf(topic),
     classify: (text) => toClassification(recognise(text)),
     ask: async (text) => answerQuestion(lawline, recognise(text)),
+    answer: (recognised) => answerQuestion(lawline, recognised),
     search: (text, opts) => retriever.search(text, opts),
     eligibility: (input) => checkEligibility(input, region),
     startup: { ms: 0, indexRebuilt: index.rebuilt, modelsTrained: models.trained, learnedBuilt: learned.built },

@@ -6,7 +6,7 @@
  */
 import { ActivityHandler, ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { Lawline } from '../assistant/lawline.js';
+import type { DialogServices } from './dialogs/dialog-deps.js';
 import { REPLIES } from '../assistant/replies-zh.js';
 import { createPreapplicationStore, type PreapplicationStore } from '../preapplication/preapplication-store.js';
 import { createPreapplicationRepository } from '../storage/repositories/preapplication-repository.js';
@@ -34,7 +34,7 @@ export class LawlineBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly deps: DialogDeps;
 
-  constructor(lawline: Lawline, options: LawlineBotOptions = {}) {
+  constructor(lawline: DialogServices, options: LawlineBotOptions = {}) {
     super();
     const storage = options.storage ?? new MemoryStorage();
     this.conversationState = new ConversationState(storage);

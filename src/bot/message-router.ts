@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
-import { answerQuestion, LOW_CONFIDENCE } from '../assistant/ask.js';
+import { LOW_CONFIDENCE } from '../assistant/ask.js';
 import { withReading } from '../assistant/clarify.js';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
@@ -82,7 +82,7 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     return;
   }
 
-  const result = await answerQuestion(deps.lawline, r);
+  const result = await deps.lawline.answer(r);
   await sendAnswer(context, result);
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---

@@ -5,14 +5,15 @@
  */
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import type { Lawline } from '../assistant/lawline.js';
+import type { Runtime } from '../assistant/services.js';
+import type { DialogServices } from '../bot/dialogs/dialog-deps.js';
 import { LawlineBot } from '../bot/lawline-bot.js';
 import { LocalChannelAdapter } from '../channels/local-adapter.js';
 import { openLawlineState } from '../server/lawline-state.js';
 import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 
-export async function runChat(lawline: Lawline): Promise<void> {
+export async function runChat(lawline: DialogServices & Pick<Runtime, 'config'>): Promise<void> {
   const state = await openLawlineState(lawline.config, { retention: false });
   const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
   // Terminal conversations are kept in the transcript store like every other channel's.

@@ -3,7 +3,7 @@
  * The JSON-lines sub-commands of `bin/lawline`: ask, classify, eligibility, search.
  */
 import { z } from 'zod';
-import type { Lawline } from '../assistant/lawline.js';
+import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../assistant/services.js';
 import { askRequestSchema, searchRequestSchema } from '../assistant/requests.js';
 import { searchResults } from '../assistant/search-results.js';
 import { formatZodIssues } from '../errors.js';
@@ -15,7 +15,7 @@ function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): 
   return r.data;
 }
 
-export function lineHandlers(lawline: Lawline): Record<string, LineHandler> {
+export function lineHandlers(lawline: Answerer & Recogniser & Searcher & EligibilityChecker): Record<string, LineHandler> {
   return {
     ask: async (line) => {
       const { text } = parse(askRequestSchema, line);

@@ -6,7 +6,7 @@
 import express, { type Express } from 'express';
 import type { AccountStore } from '../accounts/account-store.js';
 import { authenticate } from '../http/require-role.js';
-import type { Lawline } from '../assistant/lawline.js';
+import type { Recogniser, RegionFacts, Runtime } from '../assistant/services.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { handoffRoutes, LAWYER_CONSOLE_DIR } from './handoff-routes.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
@@ -16,7 +16,7 @@ const mounted = new WeakMap<Express, HandoffService>();
 /**
  * @example const handoff = await mountHandoff(app, { lawline, sql: state.sql, accounts: state.accounts });
  */
-export async function mountHandoff(app: Express, parts: { lawline: Pick<Lawline, 'region' | 'log' | 'recognise'>; sql: SqlClient; accounts: AccountStore }): Promise<HandoffService> {
+export async function mountHandoff(app: Express, parts: { lawline: Pick<RegionFacts, 'region'> & Pick<Runtime, 'log'> & Pick<Recogniser, 'recognise'>; sql: SqlClient; accounts: AccountStore }): Promise<HandoffService> {
   const { lawline, sql, accounts } = parts;
   const service = await createHandoffService({ sql, region: lawline.region, log: lawline.log, recognise: lawline.recognise });
   app.use('/api/v1', authenticate(accounts), handoffRoutes(service, lawline.log));

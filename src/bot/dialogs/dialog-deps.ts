@@ -3,12 +3,15 @@
  * What the dialogs need from the rest of the system.
  */
 import type { StatePropertyAccessor } from 'botbuilder';
-import type { Lawline } from '../../assistant/lawline.js';
+import type { Answerer, Recogniser, RegionFacts, Runtime } from '../../assistant/services.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
 
+/** The assistant's services the dialogs use: answers, understanding, the region's facts and the log. */
+export type DialogServices = Answerer & Pick<Recogniser, 'recognise'> & Pick<RegionFacts, 'region'> & Pick<Runtime, 'log'>;
+
 export interface DialogDeps {
-  lawline: Lawline;
+  lawline: DialogServices;
   preapplications: PreapplicationStore;
   conversationData: StatePropertyAccessor<ConversationData>;
   userData: StatePropertyAccessor<UserData>;

@@ -4,14 +4,14 @@
  */
 import { Router } from 'express';
 import { LOW_CONFIDENCE } from '../../assistant/ask.js';
-import type { Lawline } from '../../assistant/lawline.js';
+import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../../assistant/services.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
 
-export function apiV1Routes(lawline: Lawline): Router {
+export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker): Router {
   const router = Router();
 
   // The labels and the threshold the staff consoles show, from their one definition here (not secret: no login).
