@@ -27,6 +27,7 @@
   if (!script || page.__lawlineWidget) return;
   page.__lawlineWidget = true;
   var API = new URL('v3/directline', new URL('.', script.src)).href;
+  var META = new URL('api/v1/meta', new URL('.', script.src)).href;
   var TITLE = script.getAttribute('data-title') || '清远公共法律服务 · 智能咨询';
   var KEY = 'lawline.dl', BIG = 'lawline.big';
   /** @type {Conv | null} */
@@ -104,7 +105,7 @@
   var head = el('div', { 'class': 'llw-head' }, '', [el('h2', { id: 'llw-title' }, TITLE), bigBtn, closeBtn]);
   var log = el('div', { 'class': 'llw-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': '对话记录', tabindex: '0' });
   var typing = el('div', { 'class': 'llw-typing', role: 'status' });
-  var input = el('textarea', { rows: '1', 'aria-label': '输入您的问题', placeholder: '请输入您的问题，回车发送', maxlength: '2000' });
+  var input = el('textarea', { rows: '1', 'aria-label': '输入您的问题', placeholder: '请输入您的问题，回车发送' });
   var form = el('form', { 'class': 'llw-form' }, '', [input, el('button', { type: 'submit' }, '发送')]);
   var note = el('p', { 'class': 'llw-note' }, '智能助手提供的是法律信息，不是律师意见；紧急危险请拨打110。');
   [head, log, typing, form, note].forEach(function (c) { panel.appendChild(c); });
@@ -264,8 +265,16 @@
     store('sessionStorage', KEY, { id: conv.id, token: conv.token });
   }
 
+  // The message length limit is the server's (one definition, served by /api/v1/meta), not a copy kept here.
+  function loadLimits() {
+    fetch(META).then(function (r) { return r.ok ? r.json() : null; }).then(function (meta) {
+      if (meta && typeof meta.maxMessageChars === 'number') input.maxLength = meta.maxMessageChars;
+    }).catch(function () { /* the server refuses an over-long message anyway */ });
+  }
+
   function start() {
     if (starting) return starting;
+    loadLimits();
     var saved = store('sessionStorage', KEY);
     // Resuming in the same tab replays the whole conversation (no watermark), since the page was reloaded.
     var resume = saved && saved.id ? (conv = saved, call('GET', cpath())) : Promise.reject();

@@ -1,17 +1,19 @@
 /**
  * @module cli/commands
- * The JSON-lines sub-commands of `bin/lawline`: ask, classify, eligibility, search.
+ * The JSON-lines sub-commands of `bin/lawline`: ask, classify, eligibility, search — each line's result in the
+ * shape the HTTP API answers with (result-views.ts, search-results.ts), plus the line's id.
  */
 import { z } from 'zod';
 import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../assistant/services.js';
 import { askRequestSchema, searchRequestSchema } from '../assistant/requests.js';
 import { searchResults } from '../assistant/search-results.js';
-import { formatZodIssues } from '../errors.js';
+import { askView, classifyView } from '../assistant/result-views.js';
+import { formatZodIssues, InputError } from '../errors.js';
 import type { LineHandler } from './json-lines.js';
 
 function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new Error(formatZodIssues(r.error));
+  if (!r.success) throw new InputError(formatZodIssues(r.error));
   return r.data;
 }
 
@@ -19,13 +21,11 @@ export function lineHandlers(lawline: Answerer & Recogniser & Searcher & Eligibi
   return {
     ask: async (line) => {
       const { text } = parse(askRequestSchema, line);
-      const { answer, direct, faq, citations, cases, guides, confidence, intent, domain, risk } = await lawline.ask(text);
-      return { answer, direct, faq, citations, cases, guides, confidence, intent, domain, risk };
+      return askView(await lawline.ask(text));
     },
     classify: (line) => {
       const { text } = parse(askRequestSchema, line);
-      const c = lawline.classify(text);
-      return { intent: c.intent, domain: c.domain, confidence: c.confidence, risk: c.risk, entities: c.entities };
+      return classifyView(lawline.classify(text));
     },
     eligibility: (line) => {
       const { id: _id, ...result } = lawline.eligibility(line);

@@ -13,7 +13,7 @@ const LINE_COMMANDS = ['ask', 'classify', 'eligibility', 'search'];
 
 const USAGE = `usage: lawline <command>
   ask           JSON lines {"id","text"} on stdin → answers with citations, cases, guides
-  classify      JSON lines {"id","text"} → {"id","intent","domain","confidence","risk","entities"}
+  classify      JSON lines {"id","text"} → {"id","intent","domain","confidence","domainConfidence","risk","entities","alternatives"}
   eligibility   JSON lines of legal-aid eligibility inputs → decisions
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
   chat          interactive chat in the terminal

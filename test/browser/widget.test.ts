@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, hasChromium, launchBrowser, SHOTS, warnIfNoChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../channels/directline/directline-server.js';
+import { MAX_MESSAGE_CHARS } from '../../src/config/limits.js';
 
 const WAGES = '公司拖欠我三个月工资怎么办';
 const LABOUR_LAW = /《(劳动合同法|劳动法|劳动争议调解仲裁法)》/;
@@ -48,6 +49,8 @@ describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium
     await expect.poll(() => page.locator('.llw-bot').count()).toBeGreaterThan(1);
     // An old menu cannot answer a newer question.
     expect(await menu.isDisabled()).toBe(true);
+    // The length limit is the server's, read from /api/v1/meta (no copy in the script).
+    await expect.poll(() => page.locator('.llw-form textarea').evaluate((t) => (t as HTMLTextAreaElement).maxLength)).toBe(MAX_MESSAGE_CHARS);
     await page.locator('.llw-form textarea').focus();
 
     await page.keyboard.type(WAGES);

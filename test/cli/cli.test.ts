@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/paths.js';
 import { TOPIC_LABELS } from '../../src/vocabulary.js';
 import { searchResults } from '../../src/assistant/search-results.js';
+import { askView, classifyView } from '../../src/assistant/result-views.js';
 import { TEST_DATA_DIR, testLawline } from '../support/lawline.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'lawline');
@@ -46,6 +47,15 @@ describe('bin/lawline', () => {
     for (const r of run.lines[1].results) expect(Number.isInteger(r.article)).toBe(true);
   });
 
+  it('ask and classify: the same fields and values as the HTTP API answers (one view serves both)', async () => {
+    const text = '被邻居家的狗咬了，狗主人不肯赔';
+    const [asked, classified] = await Promise.all([lawline(['ask'], jsonl([{ id: 'a', text }])), lawline(['classify'], jsonl([{ id: 'c', text }]))]);
+    const { id: _a, ...answer } = asked.lines[0];
+    const { id: _c, ...classification } = classified.lines[0];
+    expect(answer).toEqual(askView(await testLawline().ask(text)));
+    expect(classification).toEqual(classifyView(testLawline().classify(text)));
+  });
+
   it('ask: one answer per line, in input order, ids echoed; bad lines get an error naming the line', async () => {
     const run = await lawline(['ask'], jsonl([
       { id: 'q1', text: '公司拖欠我三个月工资怎么办' },
@@ -76,7 +86,7 @@ describe('bin/lawline', () => {
     expect(run.code).toBe(0);
     expect(run.lines.map((l) => l.id)).toEqual(['c0', 'c1', 'c2', 'c3']);
     for (const l of run.lines) {
-      expect(Object.keys(l).sort()).toEqual(['confidence', 'domain', 'entities', 'id', 'intent', 'risk']);
+      expect(Object.keys(l).sort()).toEqual(['alternatives', 'confidence', 'domain', 'domainConfidence', 'entities', 'id', 'intent', 'risk']);
       expect(TOPIC_LABELS).toContain(l.domain);
     }
     expect(run.lines[0].domain).toBe('劳动纠纷');

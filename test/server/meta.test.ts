@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_CONFIDENCE } from '../../src/assistant/ask.js';
+import { MAX_MESSAGE_CHARS } from '../../src/config/limits.js';
 import { SERVICE_INTENTS, TOPIC_LABELS } from '../../src/vocabulary.js';
 import { startServer, type ServerHarness } from '../support/server-harness.js';
 
@@ -19,8 +20,9 @@ describe('GET /api/v1/meta', () => {
   it('serves the threshold, every intent with its label and the topics, without a login', async () => {
     const res = await fetch(`${base}/api/v1/meta`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { lowConfidence: number; intents: Record<string, string>; topics: string[] };
+    const body = (await res.json()) as { lowConfidence: number; maxMessageChars: number; intents: Record<string, string>; topics: string[] };
     expect(body.lowConfidence).toBe(LOW_CONFIDENCE);
+    expect(body.maxMessageChars).toBe(MAX_MESSAGE_CHARS);
     expect(Object.keys(body.intents).sort()).toEqual([...SERVICE_INTENTS].sort());
     expect(body.intents.consult).toBe('法律咨询');
     expect(body.intents.legal_aid).toBe('法律援助');

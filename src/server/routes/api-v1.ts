@@ -7,26 +7,28 @@ import { LOW_CONFIDENCE } from '../../assistant/ask.js';
 import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../../assistant/services.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
+import { askView, classifyView } from '../../assistant/result-views.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
+import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
 
 export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker): Router {
   const router = Router();
 
   // The labels and the threshold the staff consoles show, from their one definition here (not secret: no login).
   router.get('/meta', (_req, res) => {
-    res.json({ lowConfidence: LOW_CONFIDENCE, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS });
+    res.json({ lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS });
   });
 
   router.post('/ask', async (req, res) => {
     const { text } = parseBody(askRequestSchema, req.body);
-    res.json(await lawline.ask(text));
+    res.json(askView(await lawline.ask(text)));
   });
 
   router.post('/classify', (req, res) => {
     const { text } = parseBody(classifyRequestSchema, req.body);
-    res.json(lawline.classify(text));
+    res.json(classifyView(lawline.classify(text)));
   });
 
   router.post('/search', (req, res) => {
