@@ -32,12 +32,6 @@ import { createStaffClient, loadMeta } from '../staff/client.js';
 
 const DEBOUNCE_MS = 300;
 /** @type {Record<string, string>} */
-const DECISIONS = { eligible: '符合法律援助条件', not_eligible: '不符合法律援助条件', needs_review: '需由法律援助机构审查' };
-/** @type {Record<string, string>} */
-const MEANS = {
-  passed: '经济困难审查：符合', failed: '经济困难审查：不符合', exempt: '免予经济困难审查',
-  verification_waived: '免予核查经济困难状况', unknown: '经济困难状况：信息不足，暂无法判断',
-};
 
 /**
  * An element with properties (attributes for role and aria-*) and children.
@@ -102,6 +96,7 @@ $('login-form').addEventListener('submit', async (event) => {
   try {
     const { status, ok, data } = await client.login(username, password);
     if (status === 401) { $('login-error').textContent = '用户名或密码错误。'; return; }
+    if (status === 429) { $('login-error').textContent = '登录失败次数过多，请稍后再试。'; return; }
     if (!ok) { $('login-error').textContent = data.error || `请求失败（${status}）`; return; }
     field('password').value = '';
     await showConsole();
@@ -310,15 +305,20 @@ $('elig-form').addEventListener('submit', async (event) => {
   const out = $('elig-result');
   out.replaceChildren(el('p', { textContent: '正在核查……' }));
   try {
-    const r = await api('/eligibility', eligibilityRequest());
+    // The decision's label is the server's (GET /api/v1/meta), as on the duty-lawyer console.
+    const [r, labels] = await Promise.all([api('/eligibility', eligibilityRequest()), loadMeta().then((m) => m.labels, () => null)]);
+    /** @type {Record<string, string>} */
+    const decisionLabels = labels?.decision ?? {};
+    /** @type {Record<string, string>} */
+    const means = labels?.meansTest ?? {};
     /**
      * @param {string} title
      * @param {string[]} items
      */
     const section = (title, items) => (items.length ? [el('h3', { textContent: title }), el('ul', {}, ...items.map((t) => el('li', { textContent: t })))] : []);
     out.replaceChildren(
-      el('p', { id: 'elig-decision', className: `decision ${r.decision}`, textContent: DECISIONS[r.decision] || r.decision }),
-      el('p', { textContent: r.meansTest ? MEANS[r.meansTest] || r.meansTest : '经济困难审查：不适用' }),
+      el('p', { id: 'elig-decision', className: `decision ${r.decision}`, textContent: decisionLabels[r.decision] || r.decision }),
+      el('p', { textContent: r.meansTest ? means[r.meansTest] || r.meansTest : '经济困难审查：不适用' }),
       ...section('理由', r.reasons), ...section('需要准备的材料', r.materials));
   } catch (e) {
     out.replaceChildren(el('p', { className: 'error', role: 'alert', textContent: `核查失败：${failure(e).message}` }));

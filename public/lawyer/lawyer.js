@@ -60,14 +60,12 @@ const CANNED = [
   '如果您符合条件，可以申请法律援助（免费律师）。',
   '感谢您的咨询，如还有问题可以随时再联系。',
 ];
-/** @type {Record<string, string>} */
-const PRIORITY = { emergency: '紧急', elderly: '老年人', disabled: '残疾人', minor: '未成年人', migrant_worker: '农民工', military: '军人军属' };
-/** @type {Record<string, string>} */
-const DECISION = { eligible: '初步符合法律援助条件', not_eligible: '初步不符合', needs_review: '需要工作人员审核' };
-/** @type {Record<string, string>} */
-const LANGUAGE = { mandarin: '普通话', cantonese: '粤语', hakka: '客家话', teochew: '潮汕话', english: '英语' };
-/** @type {Record<string, string>} */
-const CHANNEL = { directline: '网站', wechat: '微信', assist: '12348坐席转来' };
+/**
+ * The Chinese for the hand-off's codes (priority, decision, language, channel), from their one definition on the
+ * server (GET /api/v1/meta); until it arrives, or if it cannot, a code is shown as it is.
+ * @type {import('../staff/client.js').Meta['labels']}
+ */
+let labels = { priority: {}, decision: {}, meansTest: {}, language: {}, channel: {} };
 
 // Only lawyer (and admin) logins are kept; a refused token logs out.
 const client = createStaffClient({ name: 'lawyer', roles: ['lawyer', 'admin'], onExpired: () => logout(EXPIRED) });
@@ -110,10 +108,10 @@ async function login(event) {
   event.preventDefault();
   $('login-error').textContent = '';
   const { status, data } = await client.login(field('username').value, field('password').value);
-  if (status !== 200) { $('login-error').textContent = '用户名或密码不正确。'; return; }
+  if (status !== 200) { $('login-error').textContent = status === 429 ? '登录失败次数过多，请稍后再试。' : '用户名或密码不正确。'; return; }
   if (data.role !== 'lawyer' && data.role !== 'admin') { $('login-error').textContent = '该账号不是律师账号。'; return; }
   field('password').value = '';
-  start();
+  await start();
 }
 
 /** @param {string} [message] */
@@ -160,9 +158,9 @@ function renderQueue(q, age) {
   list.replaceChildren(...q.queue.map((t) => {
     const li = el('li', t.offeredToMe ? 'offered' : '');
     li.append(el('strong', '', `第${t.position}位 `));
-    if (t.priorityReason) li.append(el('span', `badge ${t.priority === 0 ? 'urgent' : 'group'}`, label(PRIORITY, t.priorityReason)));
-    li.append(el('span', 'badge', t.topic || '未识别主题'), el('span', 'badge', t.countyName || '地区未知'), el('span', 'badge', label(CHANNEL, t.channelId)));
-    li.append(el('span', 'who-line', `已等待${minutes(t.waitingMs + age)} · ${label(LANGUAGE, t.language)}${t.offeredToMe ? ` · 已分配给您，请在${Math.max(0, Math.round(((t.offerExpiresAt ?? 0) - Date.now()) / 1000))}秒内接入` : ''}`));
+    if (t.priorityReason) li.append(el('span', `badge ${t.priority === 0 ? 'urgent' : 'group'}`, label(labels.priority, t.priorityReason)));
+    li.append(el('span', 'badge', t.topic || '未识别主题'), el('span', 'badge', t.countyName || '地区未知'), el('span', 'badge', label(labels.channel, t.channelId)));
+    li.append(el('span', 'who-line', `已等待${minutes(t.waitingMs + age)} · ${label(labels.language, t.language)}${t.offeredToMe ? ` · 已分配给您，请在${Math.max(0, Math.round(((t.offerExpiresAt ?? 0) - Date.now()) / 1000))}秒内接入` : ''}`));
     const take = el('button', '', '接入');
     take.type = 'button';
     take.disabled = !(t.offeredToMe || t.status === 'queued');
@@ -199,13 +197,13 @@ function summaryRows(t, intents) {
   const s = t.summary || {};
   /** @type {[string, string][]} */
   const rows = [
-    ['来源', label(CHANNEL, t.channelId)],
+    ['来源', label(labels.channel, t.channelId)],
     ['意图', (s.intent && intents[s.intent]) || s.intent || '—'],
     ['主题', s.topic ? `${s.topic}${s.topicConfidence ? `（置信度${Math.round(s.topicConfidence * 100)}%）` : ''}` : '—'],
     ['地区', t.countyName || '—'],
     ['风险', s.risk === 'emergency' ? '⚠ 可能有人身危险' : '—'],
-    ['优先', t.priorityReason ? label(PRIORITY, t.priorityReason) : '—'],
-    ['法律援助自查', s.eligibility ? label(DECISION, s.eligibility) : '未做'],
+    ['优先', t.priorityReason ? label(labels.priority, t.priorityReason) : '—'],
+    ['法律援助自查', s.eligibility ? label(labels.decision, s.eligibility) : '未做'],
     ['识别到的信息', [...new Set((s.entities || []).map((e) => e.text))].join('、') || '—'],
   ];
   if (s.note) rows.push(['坐席摘要', s.note]);
@@ -340,7 +338,9 @@ function stopStream() {
   state.streaming = false;
 }
 
-function start() {
+async function start() {
+  // The labels first, so the queue's first picture already reads in Chinese.
+  labels = await loadMeta().then((m) => m.labels, () => labels);
   show(true);
   clearInterval(state.timer);
   state.timer = setInterval(() => { tick().catch(() => {}); }, POLL_MS);
@@ -367,7 +367,7 @@ function init() {
   }));
   state.callbacks = callbacks.create({ api, notice, countyName: (id) => countyNames.get(id) || null });
   for (const ev of ['mousemove', 'keydown', 'click', 'touchstart']) document.addEventListener(ev, () => { state.lastActive = Date.now(); }, { passive: true });
-  if (session.token) start(); else show(false);
+  if (session.token) start().catch(() => {}); else show(false);
 }
 document.addEventListener('DOMContentLoaded', init);
 

@@ -134,6 +134,9 @@ export function createStaffClient({ name, roles, onExpired }) {
  * @property {number} lowConfidence below this an answer is shown as unsure
  * @property {Record<string, string>} intents service intent → its Chinese label
  * @property {string[]} topics the legal topics
+ * @property {number} maxMessageChars the longest message accepted
+ * @property {{ priority: Record<string, string>, decision: Record<string, string>, meansTest: Record<string, string>, language: Record<string, string>, channel: Record<string, string> }} labels
+ *   the Chinese for the hand-off's and the eligibility check's codes
  */
 
 /** @type {Promise<Meta> | null} */

@@ -5,6 +5,7 @@
  * Statute content is paraphrased; Guangdong facts come from /work/shared/facts, rewritten.
  */
 import type { Params } from './trace.js';
+import type { Decision, MeansTestOutcome } from './schema.js';
 
 const HARDSHIP_RULE =
   '广东的认定标准是：申请前6个月，申请人和共同生活的家庭成员月人均可支配收入，低于清远市上一年度城镇居民人均可支配收入' +
@@ -163,6 +164,17 @@ export const messagesZh: Record<string, string> = {
  * Renders a code with its parameters.
  * @throws Error when the code is unknown (a missing message is a bug, not a citizen-facing blank)
  */
+/** The short label of each decision, as the staff consoles show it (one wording for both). */
+export const DECISION_LABELS: Record<Decision, string> = {
+  eligible: '初步符合法律援助条件', not_eligible: '初步不符合法律援助条件', needs_review: '需由法律援助机构审查',
+};
+
+/** The means test's outcome, as the staff consoles show it. */
+export const MEANS_TEST_LABELS: Record<NonNullable<MeansTestOutcome>, string> = {
+  passed: '经济困难审查：符合', failed: '经济困难审查：不符合', exempt: '免予经济困难审查',
+  verification_waived: '免予核查经济困难状况', unknown: '经济困难状况：信息不足，暂无法判断',
+};
+
 export function zh(code: string, params: Params = {}): string {
   const template = messagesZh[code];
   if (template === undefined) throw new Error(`no Chinese message for code "${code}"`);

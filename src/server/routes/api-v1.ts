@@ -12,13 +12,18 @@ import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
 import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
+import { DECISION_LABELS, MEANS_TEST_LABELS } from '../../eligibility/messages-zh.js';
+import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from '../../handoff/console-labels-zh.js';
 
 export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker): Router {
   const router = Router();
 
   // The labels and the threshold the staff consoles show, from their one definition here (not secret: no login).
   router.get('/meta', (_req, res) => {
-    res.json({ lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS });
+    res.json({
+      lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS,
+      labels: { priority: PRIORITY_LABELS, decision: DECISION_LABELS, meansTest: MEANS_TEST_LABELS, language: LANGUAGE_LABELS, channel: CHANNEL_LABELS },
+    });
   });
 
   router.post('/ask', async (req, res) => {
