@@ -25,6 +25,17 @@ import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
 import { NotFoundError } from '../errors.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
+import { createAnswerFeedback } from '../feedback/answer-feedback.js';
+import { feedbackRoutes } from '../feedback/feedback-routes.js';
+import { CASES_PER_YEAR_TARGET, loadCases } from '../knowledge/cases.js';
+import { createHardshipStandards } from '../staff-data/hardship-standard.js';
+import { staffDataRoutes } from '../staff-data/staff-data-routes.js';
+import { createServiceLog } from '../stats/service-log.js';
+import { statsRoutes } from '../stats/stats-routes.js';
+import { createFeedbackRepository } from '../storage/repositories/feedback-repository.js';
+import { createHardshipStandardRepository } from '../storage/repositories/hardship-standard-repository.js';
+import { createOverviewRepository } from '../storage/repositories/overview-repository.js';
+import { createServiceLogRepository } from '../storage/repositories/service-log-repository.js';
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
@@ -51,8 +62,18 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', startup: lawline.startup, docs: lawline.index.docs.count });
   });
-  app.use('/api/v1', apiV1Routes(lawline));
-  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log));
+  // --- the bureau's workspace: the hardship standard staff set, answer feedback, the service log and the overview ---
+  const standards = createHardshipStandards(createHardshipStandardRepository(sql));
+  const regionNow = () => standards.region(lawline.region);
+  const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
+  const feedbackRepo = createFeedbackRepository(sql);
+  let caseYears: { byYear: Record<string, number>; target: number } | undefined;
+  // The case library changes only with its files: read once, when the overview is first asked for.
+  const caseLibrary = () => (caseYears ??= caseLibraryCounts());
+  // --- end workspace ---
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
+  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
+    staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, lawline.region));
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -73,7 +94,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   };
   withTranscripts(adapter);
   // --- end transcripts ---
-  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog });
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
   app.post('/api/messages', async (req, res) => {
@@ -109,6 +130,12 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
     if (!given) await state.close();
   });
   return app;
+}
+
+/** Cases per library year (case-library/<year>/), against the yearly target. */
+function caseLibraryCounts(): { byYear: Record<string, number>; target: number } {
+  const library = loadCases(PATHS.cases);
+  return { byYear: Object.fromEntries(library.perYear.map((y) => [String(y.year), y.count])), target: CASES_PER_YEAR_TARGET };
 }
 
 const opened = new WeakMap<Express, () => Promise<void>>();

@@ -4,12 +4,22 @@
  */
 import { Router } from 'express';
 import type { Lawline } from '../../assistant/lawline.js';
+import type { Region } from '../../config/region.js';
+import { checkEligibility } from '../../eligibility/check-eligibility.js';
+import type { ServiceLog } from '../../stats/service-log.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 
-export function apiV1Routes(lawline: Lawline): Router {
+export interface ApiV1Options {
+  /** The region with the hardship standard staff set (read per check, so a change applies at once). */
+  region?: () => Promise<Region>;
+  /** Where eligibility checks are counted for the overview. */
+  serviceLog?: ServiceLog;
+}
+
+export function apiV1Routes(lawline: Lawline, options: ApiV1Options = {}): Router {
   const router = Router();
 
   router.post('/ask', async (req, res) => {
@@ -26,10 +36,14 @@ export function apiV1Routes(lawline: Lawline): Router {
     res.json(searchResults(lawline, parseBody(searchRequestSchema, req.body)));
   });
 
-  router.post('/eligibility', (req, res) => {
+  router.post('/eligibility', async (req, res) => {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new InputError('request body must be a JSON object');
     // An invalid input throws an EligibilityInputError, an InputError: the error handler answers 400.
-    res.json(lawline.eligibility(req.body));
+    const result = options.region ? checkEligibility(req.body, await options.region()) : lawline.eligibility(req.body);
+    await options.serviceLog?.eligibilityCheck({
+      channelId: 'api', conversationId: null, county: result.whereToApply.county, decision: result.decision, meansTest: result.meansTest,
+    });
+    res.json(result);
   });
 
   return router;
