@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { findCounty, type Region } from '../config/region.js';
-import { isoDateSchema } from '../config/today.js';
 import { formatZodIssues, InputError } from '../errors.js';
 import { chinaDay, chinaDayStart } from './china-day.js';
 import type { OverviewQuery } from './overview.js';
@@ -14,9 +13,16 @@ import type { OverviewQuery } from './overview.js';
 export const MAX_DAYS = 731;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A calendar date: the round trip refuses 2026-02-30, which Date.parse would quietly roll into March. */
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date');
+
 const querySchema = z.object({
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
   county: z.string().trim().min(1, 'must not be empty').max(40).optional(),
 });
 
@@ -35,5 +41,5 @@ export function overviewQuery(raw: unknown, region: Region, now = Date.now()): O
   if (name === undefined) return { from, to };
   const county = findCounty(region, name);
   if (!county) throw new InputError(`county: unknown county-level unit "${name}"; expected one of ${region.counties.map((c) => c.name).join('、')}`);
-  return { from, to, county: county.name };
+  return { from, to, county: [county.name, county.short, county.id] };
 }

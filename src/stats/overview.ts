@@ -9,7 +9,11 @@ import type { Counted, OverviewRepository } from '../storage/repositories/overvi
 import type { FeedbackRepository } from '../storage/repositories/feedback-repository.js';
 import { chinaDayStart, daysBetween } from './china-day.js';
 
-export interface OverviewQuery { from: string; to: string; county?: string }
+export interface OverviewQuery {
+  from: string; to: string;
+  /** A county by every name it may be stored under: full name, short name, id. */
+  county?: string[];
+}
 
 export interface CaseLibraryCounts { byYear: Record<string, number>; target: number }
 

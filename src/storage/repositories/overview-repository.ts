@@ -10,8 +10,8 @@ export interface OverviewPeriod {
   fromDay: string; toDay: string;
   /** The same period in epoch ms: [fromMs, toMs). */
   fromMs: number; toMs: number;
-  /** A county's full name (as the consultation log, tickets and pre-applications store it). */
-  county?: string;
+  /** One county by every name it is stored under (tickets keep its id, the logs and pre-applications its name). */
+  county?: string[];
 }
 
 export interface Counted { key: string | null; n: number }
@@ -44,10 +44,11 @@ export function createOverviewRepository(sql: SqlClient) {
 
   return {
     async overview(p: OverviewPeriod, acceptTargetMs: number): Promise<OverviewRows> {
-      const byDay = 'day >= ? AND day <= ?' + (p.county === undefined ? '' : ' AND county = ?');
-      const dayParams: SqlValue[] = p.county === undefined ? [p.fromDay, p.toDay] : [p.fromDay, p.toDay, p.county];
-      const byMs = 'created_at >= ? AND created_at < ?' + (p.county === undefined ? '' : ' AND county = ?');
-      const msParams: SqlValue[] = p.county === undefined ? [p.fromMs, p.toMs] : [p.fromMs, p.toMs, p.county];
+      const inCounty = p.county === undefined ? '' : ` AND county IN (${p.county.map(() => '?').join(', ')})`;
+      const byDay = `day >= ? AND day <= ?${inCounty}`;
+      const dayParams: SqlValue[] = [p.fromDay, p.toDay, ...(p.county ?? [])];
+      const byMs = `created_at >= ? AND created_at < ?${inCounty}`;
+      const msParams: SqlValue[] = [p.fromMs, p.toMs, ...(p.county ?? [])];
       const conversations = (column: string) =>
         counted(`SELECT ${column} AS key, count(DISTINCT ${CONVERSATION}) AS n FROM consultations WHERE ${byDay} GROUP BY ${column} ORDER BY ${column}`, dayParams);
 
