@@ -92,7 +92,9 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   const result = await answerQuestion(deps.lawline, r);
   await sendAnswer(context, result);
   const unsure = result.confidence < LOW_CONFIDENCE || result.intent === 'out_of_scope';
-  await logConsultation(context, deps, data, r, result.clarification ? 'clarified' : unsure ? 'unanswered' : 'bot');
+  // An emergency is handed to a duty lawyer right after the answer (afterAnswer below): a person takes it over.
+  const outcome = handoff && r.risk === 'emergency' ? 'handed_off' : result.clarification ? 'clarified' : unsure ? 'unanswered' : 'bot';
+  await logConsultation(context, deps, data, r, outcome);
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
   if (handoff) await handoff.afterAnswer(context, { risk: r.risk, lowConfidence: result.confidence < LOW_CONFIDENCE });

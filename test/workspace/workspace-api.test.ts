@@ -202,4 +202,15 @@ describe('GET /api/v1/stats/overview', () => {
       { date: '2026-01-01', count: 0 }, { date: '2026-01-02', count: 0 }, { date: '2026-01-03', count: 0 }] });
     expect(before.handoff).toEqual({ requests: 0, acceptedWithin30sShare: null, waitMedianMs: null, waitP90Ms: null, abandoned: 0 });
   });
+
+  it('counts an emergency, answered with safety advice and queued for a lawyer, as handed off', async () => {
+    const overview = async () => (await h.request('GET', `/api/v1/stats/overview?from=${today}&to=${today}`, undefined, admin)).body;
+    const before = await overview();
+    const citizen = await directLineCitizen(h);
+    await citizen.say('我老公现在拿刀要砍我');
+    const after = await overview();
+    expect(after.consultations.total).toBe(before.consultations.total + 1);
+    expect(after.answered.handedOff).toBe(before.answered.handedOff + 1);
+    expect(after.handoff.requests).toBe(before.handoff.requests + 1);
+  });
 });
