@@ -33,6 +33,17 @@ function chatBot() {
   return { adapter, standards, overview };
 }
 
+describe('the service log', () => {
+  it('never fails a turn: a write that fails is logged and forgotten', async () => {
+    const lines: string[] = [];
+    const failing = { addConsultation: () => Promise.reject(new Error('disk full')), addEligibilityCheck: () => Promise.reject(new Error('disk full')) };
+    const log = createServiceLog(failing, createLogger('warn', (l) => lines.push(l)));
+    await expect(log.consultation({ channelId: 'test', conversationId: 'c', intent: 'consult', topic: null, county: null, outcome: 'bot' })).resolves.toBeUndefined();
+    await expect(log.eligibilityCheck({ channelId: 'api', conversationId: null, county: null, decision: 'eligible', meansTest: 'passed' })).resolves.toBeUndefined();
+    expect(lines.join('')).toMatch(/consultation not recorded[\s\S]*eligibility check not recorded/);
+  });
+});
+
 describe('the chat bot and the workspace', () => {
   it('without a standard the check cannot weigh income, so it does not ask for it', async () => {
     const { adapter } = chatBot();

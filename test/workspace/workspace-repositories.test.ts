@@ -59,6 +59,17 @@ forEachBackend('hardship standard store contract', (backend) => {
     expect(JSON.parse(audit[1]!.newValue!)).toMatchObject({ year: 2026, incomeFen: 4_800_000 });
   });
 
+  it('a standard one process sets is the one another process reads next (no cache to go stale)', async () => {
+    const { a, b, close } = await backend.openTwo();
+    try {
+      expect(await createHardshipStandardRepository(b).current()).toBeNull();
+      await createHardshipStandardRepository(a).set({ year: 2099, incomeFen: 4_800_000, source: 'https://example.invalid/x', updatedBy: 'boss', updatedAt: DEC1 });
+      expect((await createHardshipStandardRepository(b).current())?.incomeFen).toBe(4_800_000);
+    } finally {
+      await close();
+    }
+  });
+
   it('orders concurrent changes: each audit row replaces the value before it', async () => {
     const repo = createHardshipStandardRepository(sql);
     await Promise.all([1, 2, 3, 4].map((i) => repo.set({ year: 2020 + i, incomeFen: i * 100, source: `https://example.gov.cn/${i}`, updatedBy: `a${i}`, updatedAt: DEC1 + i })));
