@@ -27,9 +27,9 @@ import { NotFoundError } from '../errors.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
 import { createAnswerFeedback } from '../feedback/answer-feedback.js';
 import { feedbackRoutes } from '../feedback/feedback-routes.js';
-import { CASES_PER_YEAR_TARGET, loadCases } from '../knowledge/cases.js';
 import { createHardshipStandards } from '../staff-data/hardship-standard.js';
 import { staffDataRoutes } from '../staff-data/staff-data-routes.js';
+import { caseLibraryCounter } from '../stats/case-library-counts.js';
 import { createServiceLog } from '../stats/service-log.js';
 import { statsRoutes } from '../stats/stats-routes.js';
 import { createFeedbackRepository } from '../storage/repositories/feedback-repository.js';
@@ -67,9 +67,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const regionNow = () => standards.region(lawline.region);
   const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
   const feedbackRepo = createFeedbackRepository(sql);
-  let caseYears: { byYear: Record<string, number>; target: number } | undefined;
-  // The case library changes only with its files: read once, when the overview is first asked for.
-  const caseLibrary = () => (caseYears ??= caseLibraryCounts());
+  const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
   app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
@@ -130,12 +128,6 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
     if (!given) await state.close();
   });
   return app;
-}
-
-/** Cases per library year (case-library/<year>/), against the yearly target. */
-function caseLibraryCounts(): { byYear: Record<string, number>; target: number } {
-  const library = loadCases(PATHS.cases);
-  return { byYear: Object.fromEntries(library.perYear.map((y) => [String(y.year), y.count])), target: CASES_PER_YEAR_TARGET };
 }
 
 const opened = new WeakMap<Express, () => Promise<void>>();
