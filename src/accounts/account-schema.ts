@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 
-/** Staff roles: agents and admins handle pre-applications; lawyers take hand-offs. */
-export const ROLES = ['agent', 'lawyer', 'admin'] as const;
+/** Staff roles: agents and admins handle pre-applications; lawyers take hand-offs; supervisors only read the statistics. */
+export const ROLES = ['agent', 'lawyer', 'admin', 'supervisor'] as const;
 /** One staff role. */
 export type Role = (typeof ROLES)[number];
 

@@ -24,6 +24,8 @@ export interface ConversationData {
   serviceMenu?: boolean;
   /** Set after an answer offered numbered readings of an unclear question: the question and the readings. */
   clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
+  /** The county-level unit the citizen last named (full name), so later questions count for it too. */
+  county?: string;
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }

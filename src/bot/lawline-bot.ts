@@ -7,6 +7,8 @@
 import { ActivityHandler, ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { DialogServices } from './dialogs/dialog-deps.js';
+import type { Region } from '../config/region.js';
+import type { ServiceLog } from '../stats/service-log.js';
 import { REPLIES } from '../assistant/replies-zh.js';
 import { createPreapplicationStore, type PreapplicationStore } from '../preapplication/preapplication-store.js';
 import { createPreapplicationRepository } from '../storage/repositories/preapplication-repository.js';
@@ -21,6 +23,10 @@ export interface LawlineBotOptions {
   storage?: Storage;
   /** Where pre-applications go; an in-memory store (lost on exit) when omitted. */
   preapplications?: PreapplicationStore;
+  /** The region with the hardship standard staff set; the region file's when omitted. */
+  region?: () => Promise<Region>;
+  /** Where handled questions and eligibility checks are counted; nothing is counted when omitted. */
+  serviceLog?: ServiceLog;
 }
 
 /**
@@ -45,6 +51,8 @@ export class LawlineBot extends ActivityHandler {
       preapplications: options.preapplications ?? createPreapplicationStore(createPreapplicationRepository(memoryStateDatabase())),
       conversationData: this.conversationState.createProperty<ConversationData>(STATE_PROPERTIES.conversation),
       userData: this.userState.createProperty<UserData>(STATE_PROPERTIES.user),
+      region: options.region ?? (async () => lawline.region),
+      serviceLog: options.serviceLog,
     };
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
     this.dialogs.add(new EligibilityDialog(this.deps));

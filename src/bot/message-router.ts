@@ -17,6 +17,9 @@ import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDial
 import { sendAnswer } from './send-answer.js';
 import { menuAction } from '../assistant/service-menu.js';
 import { MAX_MESSAGE_CHARS } from '../config/limits.js';
+import type { Recognition } from '../understanding/recognizer.js';
+import type { ConsultationOutcome } from '../stats/service-log.js';
+import type { ConversationData } from './conversation-data.js';
 
 /** Handles one message turn; state is saved by the caller. */
 export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
@@ -68,22 +71,29 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   const r = picked ? withReading(deps.lawline.recognise(question), picked) : deps.lawline.recognise(text);
   // --- hand-off: the citizen asks for a person ---
   if (handoff && (r.intent === 'human' || HANDOFF_PATTERN.test(text))) {
+    await logConsultation(context, deps, data, r, 'handed_off');
     await handoff.request(context, { reason: 'citizen_request' });
     return;
   }
   // --- end hand-off ---
   const reference = picked ? null : findReferenceNumber(text);
   if (reference || r.intent === 'progress') {
+    await logConsultation(context, deps, data, r, 'bot');
     await context.sendActivity(await progress(context, deps, reference));
     return;
   }
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
+    await logConsultation(context, deps, data, r, 'bot');
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: question } satisfies EligibilityDialogOptions);
     return;
   }
 
   const result = await deps.lawline.answer(r);
   await sendAnswer(context, result);
+  const unsure = result.confidence < LOW_CONFIDENCE || result.intent === 'out_of_scope';
+  // An emergency is handed to a duty lawyer right after the answer (afterAnswer below): a person takes it over.
+  const outcome = handoff && r.risk === 'emergency' ? 'handed_off' : result.clarification ? 'clarified' : unsure ? 'unanswered' : 'bot';
+  await logConsultation(context, deps, data, r, outcome);
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
   if (handoff) await handoff.afterAnswer(context, { risk: r.risk, lowConfidence: result.confidence < LOW_CONFIDENCE });
@@ -98,6 +108,23 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     data.eligibilityOffer = { text: question };
     await context.sendActivity(BOT_REPLIES.eligibilityOffer);
   }
+}
+
+/** Small talk is not a consultation: it is not counted. */
+const NOT_COUNTED = new Set(['greeting', 'thanks']);
+/** Intents that are about a service, not a legal topic: their (guessed) topic is not counted. */
+const NO_TOPIC = new Set(['out_of_scope', 'progress', 'human']);
+
+/** Counts the question for the overview: channel, intent, topic, county (named now or earlier), who answered. */
+async function logConsultation(context: TurnContext, deps: DialogDeps, data: ConversationData, r: Recognition, outcome: ConsultationOutcome): Promise<void> {
+  const named = r.entities.find((e) => e.type === 'county');
+  if (named?.type === 'county') data.county = named.value.name;
+  if (!deps.serviceLog || NOT_COUNTED.has(r.intent)) return;
+  const { channelId, conversation } = context.activity;
+  await deps.serviceLog.consultation({
+    channelId, conversationId: conversation.id, intent: r.intent, topic: NO_TOPIC.has(r.intent) ? null : r.domain,
+    county: data.county ?? null, outcome,
+  });
 }
 
 async function progress(context: TurnContext, deps: DialogDeps, written: string | null): Promise<string> {

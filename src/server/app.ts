@@ -26,6 +26,17 @@ import { transcriptMiddleware } from '../storage/transcript-middleware.js';
 import { PATHS } from '../config/paths.js';
 import { NotFoundError } from '../errors.js';
 import { preapplicationRoutes } from '../preapplication/preapplication-routes.js';
+import { createAnswerFeedback } from '../feedback/answer-feedback.js';
+import { feedbackRoutes } from '../feedback/feedback-routes.js';
+import { createHardshipStandards } from '../staff-data/hardship-standard.js';
+import { staffDataRoutes } from '../staff-data/staff-data-routes.js';
+import { caseLibraryCounter } from '../stats/case-library-counts.js';
+import { createServiceLog } from '../stats/service-log.js';
+import { statsRoutes } from '../stats/stats-routes.js';
+import { createFeedbackRepository } from '../storage/repositories/feedback-repository.js';
+import { createHardshipStandardRepository } from '../storage/repositories/hardship-standard-repository.js';
+import { createOverviewRepository } from '../storage/repositories/overview-repository.js';
+import { createServiceLogRepository } from '../storage/repositories/service-log-repository.js';
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
@@ -74,8 +85,16 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.use(PUBLIC_API_PATHS, limits.api);
   app.use(DIRECTLINE_BASE, ...limits.directLine);
   app.use('/wechat', limits.wechat);
-  app.use('/api/v1', apiV1Routes(lawline));
-  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log));
+  // --- the bureau's workspace: the hardship standard staff set, answer feedback, the service log and the overview ---
+  const standards = createHardshipStandards(createHardshipStandardRepository(sql));
+  const regionNow = () => standards.region(lawline.region);
+  const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
+  const feedbackRepo = createFeedbackRepository(sql);
+  const caseLibrary = caseLibraryCounter();
+  // --- end workspace ---
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
+  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
+    staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, lawline.region));
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -96,7 +115,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   };
   withTranscripts(adapter);
   // --- end transcripts ---
-  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications });
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
     metrics.turn(context.activity.channelId);

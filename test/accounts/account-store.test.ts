@@ -137,9 +137,18 @@ describe('lawline user add, passwd and disable', () => {
     await sql.close();
   });
 
+  it('adds a supervisor (read-only statistics role), who can log in', async () => {
+    const out: string[] = [];
+    expect(await runUserCommand(['add', '--role', 'supervisor', '--username', 'sup', '--password', 'sup-password'], config, (l) => out.push(l))).toBe(0);
+    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, username: 'sup', role: 'supervisor' });
+    const sql = await openStateSql(config);
+    expect((await createAccountStore(createAccountRepository(sql)).login('sup', 'sup-password'))?.account.role).toBe('supervisor');
+    await sql.close();
+  });
+
   it('names the bad flag', async () => {
     const run = (args: string[]) => runUserCommand(['add', ...args], config, () => {});
-    await expect(run(['--role', 'boss', '--username', 'v', '--password', 'password1'])).rejects.toThrow(/--role: expected one of agent, lawyer, admin/);
+    await expect(run(['--role', 'boss', '--username', 'v', '--password', 'password1'])).rejects.toThrow(/--role: expected one of agent, lawyer, admin, supervisor/);
     await expect(run(['--role', 'agent', '--username', 'v', '--password', 'short'])).rejects.toThrow(/--password: expected at least 8/);
     await expect(run(['--role', 'agent', '--username', 'u', '--password', 'password1'])).rejects.toThrow(/--username: "u" is already taken/);
     await expect(run(['--role', 'agent', '--username', 'v', '--pasword', 'password1'])).rejects.toThrow(/pasword/);

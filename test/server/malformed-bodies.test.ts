@@ -134,6 +134,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/v1/preapplications/:ref/status': {
     method: 'PUT', path: () => '/api/v1/preapplications/LA-20261204-0001/status', body: () => ({ status: 'rejected', note: '材料不全' }), token: () => tokens.agent!, required: ['status'],
   },
+  '/api/v1/feedback': { method: 'POST', path: () => '/api/v1/feedback', body: () => ({ conversationId: 'c1', question: '狗咬人谁负责', helpful: false, comment: '没用' }), required: ['question', 'helpful'] },
+  '/api/v1/region/hardship-standard': {
+    method: 'PUT', path: () => '/api/v1/region/hardship-standard', token: () => tokens.admin!,
+    body: () => ({ cityUrbanIncomePerYear: 48000, year: 2099, source: 'https://example.invalid/test-only' }), required: ['cityUrbanIncomePerYear', 'year', 'source'],
+  },
   '/v3/directline/conversations/:id/activities': {
     method: 'POST',
     path: () => `/v3/directline/conversations/${directLine.conversationId}/activities`,
@@ -228,9 +233,12 @@ describe('GET endpoints with malformed path and query parameters', () => {
       [`/api/v1/stats/handoff?since=${v}`, tokens.admin],
       [`/api/v1/handoff/callbacks?status=${v}`, tokens.admin],
       [`/api/v1/handoff/queue?x=${v}`, tokens.lawyer],
+      [`/api/v1/stats/overview?from=${v}&to=${v}&county=${v}`, tokens.admin],
+      [`/api/v1/stats/overview?to=${v}`, tokens.admin],
     ]),
     [`/v3/directline/conversations/${directLine.conversationId}/activities?watermark=1&watermark=2`, directLine.token],
     ['/api/v1/stats/handoff?since=1&since=2', tokens.admin],
+    ['/api/v1/stats/overview?county[a]=b&from[]=1', tokens.admin],
     ['/api/v1/handoff/callbacks?status[a]=b', tokens.admin],
   ];
 

@@ -19,6 +19,11 @@ import { openStateDatabase } from '../../src/storage/open-state-database.js';
 import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
 import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/migrations.js';
+import { createFeedbackRepository } from '../../src/storage/repositories/feedback-repository.js';
+import { createHardshipStandardRepository } from '../../src/storage/repositories/hardship-standard-repository.js';
+import { createAccountRepository } from '../../src/storage/repositories/account-repository.js';
+import { createPostgresClient } from '../../src/storage/postgres/postgres-client.js';
+import { createSqliteClient } from '../../src/storage/sqlite/sqlite-client.js';
 import { forEachBackend } from '../support/test-databases.js';
 
 const RELEASE_0_1_TOKEN = 'uRkZyYI1tyqbMIGmIH_BY5BsmLg6yjigcDjyxutfaC4';
@@ -76,6 +81,13 @@ describe('upgrading a SQLite state database from release 0.1', () => {
         UNION ALL SELECT typeof(created_at) FROM directline_activities`);
       expect(new Set(types.map((r) => r.t))).toEqual(new Set(['integer']));
       expect(await state.sql.get('SELECT created_at FROM accounts WHERE id = 1')).toEqual({ created_at: AT });
+      // The workspace (version 3): accounts rebuilt for the supervisor role keep their tokens; the new stores work.
+      await state.accounts.addUser({ username: 'sup1', password: 'password1', role: 'supervisor' });
+      expect((await state.accounts.login('sup1', 'password1'))?.account.role).toBe('supervisor');
+      expect(await state.accounts.authenticate(RELEASE_0_1_TOKEN)).toMatchObject({ username: 'Agent1' });
+      expect(await createHardshipStandardRepository(state.sql).current()).toBeNull();
+      await createFeedbackRepository(state.sql).insert({ conversationId: 'conv', question: '?', helpful: true, comment: null, createdAt: AT, day: '2026-11-26' });
+      expect(await createFeedbackRepository(state.sql).counts({ from: '2026-11-26', to: '2026-11-26' })).toEqual({ helpful: 1, notHelpful: 0 });
     } finally {
       await state.close();
     }
@@ -103,6 +115,37 @@ describe('upgrading a SQLite state database from release 0.1', () => {
 });
 
 forEachBackend('migrations', (backend) => {
+  it('upgrades a database of the previous schema version: accounts and tokens kept, supervisors allowed after', async () => {
+    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+    const fresh = await backend.fresh();
+    try {
+      const raw = fresh.url
+        ? await createPostgresClient(fresh.url)
+        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
+      await migrate(raw, all.slice(0, -1));
+      const before = createAccountRepository(raw);
+      const id = (await before.insert({ username: 'Old1', passwordHash: 'x', role: 'agent', createdAt: AT }))!;
+      await before.addToken({ tokenHash: 'h', accountId: id, expiresAt: AT + 1000, createdAt: AT });
+      await expect(before.insert({ username: 'sup', passwordHash: 'x', role: 'supervisor', createdAt: AT })).rejects.toThrow();
+      await raw.close();
+
+      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
+      try {
+        expect(await schemaVersion(sql)).toBe(all.length);
+        const after = createAccountRepository(sql);
+        expect((await after.byToken('h', AT))?.username).toBe('Old1');
+        expect(await after.insert({ username: 'sup', passwordHash: 'x', role: 'supervisor', createdAt: AT })).not.toBeNull();
+        expect(await after.insert({ username: 'OLD1', passwordHash: 'x', role: 'agent', createdAt: AT })).toBeNull(); // still unique in any case
+        await expect(after.insert({ username: 'boss', passwordHash: 'x', role: 'root', createdAt: AT })).rejects.toThrow();
+        expect(await createHardshipStandardRepository(sql).current()).toBeNull();
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('a fresh database gets every version once, in order', async () => {
     const sql = await backend.open();
     try {

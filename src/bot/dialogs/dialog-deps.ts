@@ -4,6 +4,8 @@
  */
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Answerer, Recogniser, RegionFacts, Runtime } from '../../assistant/services.js';
+import type { Region } from '../../config/region.js';
+import type { ServiceLog } from '../../stats/service-log.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
 
@@ -15,4 +17,8 @@ export interface DialogDeps {
   preapplications: PreapplicationStore;
   conversationData: StatePropertyAccessor<ConversationData>;
   userData: StatePropertyAccessor<UserData>;
+  /** The region with the hardship standard staff set (read per check, so a change applies at once). */
+  region(): Promise<Region>;
+  /** Where handled questions and eligibility checks are counted for the overview. */
+  serviceLog?: ServiceLog;
 }

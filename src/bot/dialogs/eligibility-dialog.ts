@@ -125,7 +125,8 @@ export class EligibilityDialog extends ComponentDialog<EligibilityDialogOptions>
 
   private async askNext(step: WaterfallStepContext<GatherOptions>): Promise<DialogTurnResult> {
     const { facts, asked } = step.options;
-    const field = nextField(facts, this.ctx.region);
+    // The means test decides which figures to ask for: it reads the standard staff set, as of now.
+    const field = nextField(facts, await this.deps.region());
     // A field asked twice would loop forever; the check then works with what it has.
     if (field === null || asked.includes(field)) return step.replaceDialog(RESULT, { facts, asked });
     values(step).field = field;
@@ -144,7 +145,11 @@ export class EligibilityDialog extends ComponentDialog<EligibilityDialogOptions>
   }
 
   private async showResult(step: WaterfallStepContext<GatherOptions>): Promise<DialogTurnResult> {
-    const result: EligibilityResult = runCheck(step.options.facts, this.ctx.region, step.context.activity.conversation.id);
+    const { channelId, conversation } = step.context.activity;
+    const result: EligibilityResult = runCheck(step.options.facts, await this.deps.region(), conversation.id);
+    await this.deps.serviceLog?.eligibilityCheck({
+      channelId, conversationId: conversation.id, county: result.whereToApply.county, decision: result.decision, meansTest: result.meansTest,
+    });
     values(step).result = { decision: result.decision, meansTest: result.meansTest, codes: result.codes, reasons: result.reasons };
     this.deps.lawline.log.info('eligibility checked', { decision: result.decision, matter: step.options.facts.matter, county: result.whereToApply.county });
     await step.context.sendActivity(decisionText(result));

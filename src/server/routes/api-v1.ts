@@ -5,6 +5,9 @@
 import { Router } from 'express';
 import { LOW_CONFIDENCE } from '../../assistant/ask.js';
 import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../../assistant/services.js';
+import type { Region } from '../../config/region.js';
+import { checkEligibility } from '../../eligibility/check-eligibility.js';
+import type { ServiceLog } from '../../stats/service-log.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
 import { askView, classifyView } from '../../assistant/result-views.js';
@@ -15,7 +18,14 @@ import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
 import { DECISION_LABELS, MEANS_TEST_LABELS } from '../../eligibility/messages-zh.js';
 import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from '../../handoff/console-labels-zh.js';
 
-export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker): Router {
+export interface ApiV1Options {
+  /** The region with the hardship standard staff set (read per check, so a change applies at once). */
+  region?: () => Promise<Region>;
+  /** Where eligibility checks are counted for the overview. */
+  serviceLog?: ServiceLog;
+}
+
+export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker, options: ApiV1Options = {}): Router {
   const router = Router();
 
   // The labels and the threshold the staff consoles show, from their one definition here (not secret: no login).
@@ -40,10 +50,14 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
     res.json(searchResults(lawline, parseBody(searchRequestSchema, req.body)));
   });
 
-  router.post('/eligibility', (req, res) => {
+  router.post('/eligibility', async (req, res) => {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new InputError('request body must be a JSON object');
     // An invalid input throws an EligibilityInputError, an InputError: the error handler answers 400.
-    res.json(lawline.eligibility(req.body));
+    const result = options.region ? checkEligibility(req.body, await options.region()) : lawline.eligibility(req.body);
+    await options.serviceLog?.eligibilityCheck({
+      channelId: 'api', conversationId: null, county: result.whereToApply.county, decision: result.decision, meansTest: result.meansTest,
+    });
+    res.json(result);
   });
 
   return router;

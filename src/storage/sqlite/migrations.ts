@@ -7,6 +7,7 @@
  * foreign keys off meanwhile, so the copies keep their rows).
  */
 import type { Migration } from '../migration.js';
+import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
 const ms = (column: string) => `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
@@ -136,7 +137,23 @@ CREATE TABLE wechat_follow_ups (openid TEXT PRIMARY KEY, options TEXT NOT NULL, 
 CREATE INDEX wechat_follow_ups_expiry ON wechat_follow_ups (expires_at);
 `;
 
+/**
+ * Version 3: the bureau's workspace. Accounts may be supervisors (SQLite cannot change a CHECK: the table is
+ * rebuilt); answer feedback; the hardship standard staff set, audited; one row per question the bot handled and per
+ * eligibility check, so the overview can count by topic, county and outcome.
+ */
+const WORKSPACE = `
+CREATE TABLE accounts_v3 (
+  id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('agent','lawyer','admin','supervisor')),
+  created_at INTEGER NOT NULL);
+INSERT INTO accounts_v3 SELECT id, username, password_hash, role, created_at FROM accounts;
+DROP TABLE accounts;
+ALTER TABLE accounts_v3 RENAME TO accounts;
+${workspaceTables('INTEGER PRIMARY KEY')}`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'release 0.1 schema', sql: RELEASE_0_1 },
   { version: 2, name: 'epoch-ms timestamps; hand-off version; WeChat dedupe and follow-ups', sql: EPOCH_MS_AND_SCALE_OUT },
+  { version: 3, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
 ];

@@ -1,0 +1,76 @@
+/**
+ * @module stats/overview
+ * The bureau's overview of a period (and optionally one county): consultations, who answered, 线上三十秒,
+ * satisfaction, legal aid, the case library against its yearly target, and knowledge upkeep. Aggregates come
+ * from the database (overview-repository.ts); this module shapes them.
+ */
+import { ACCEPT_TARGET_MS } from '../handoff/stats.js';
+import type { Counted, OverviewRepository } from '../storage/repositories/overview-repository.js';
+import type { FeedbackRepository } from '../storage/repositories/feedback-repository.js';
+import { chinaDayStart, daysBetween } from './china-day.js';
+
+export interface OverviewQuery {
+  from: string; to: string;
+  /** A county by every name it may be stored under: full name, short name, id. */
+  county?: string[];
+}
+
+export interface CaseLibraryCounts { byYear: Record<string, number>; target: number }
+
+/** Counts by key; rows without a key (e.g. a question with no county) are counted under "unknown". */
+const toRecord = (rows: Counted[]) => Object.fromEntries(rows.map((r) => [r.key ?? 'unknown', r.n]));
+const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface OverviewDeps {
+  repo: OverviewRepository;
+  feedback: FeedbackRepository;
+  /** The case library's cases per year (read from its files). */
+  caseLibrary(): CaseLibraryCounts;
+}
+
+/** @example await statsOverview(deps, { from: '2026-12-01', to: '2026-12-31', county: '英德市' }) */
+export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
+  const period = { fromDay: q.from, toDay: q.to, fromMs: chinaDayStart(q.from), toMs: chinaDayStart(q.to) + DAY_MS, county: q.county };
+  const rows = await deps.repo.overview(period, ACCEPT_TARGET_MS);
+  const votes = await deps.feedback.counts({ from: q.from, to: q.to, county: q.county });
+  const perDay = new Map(rows.consultations.byDay.map((r) => [r.key, r.n]));
+  const outcomes = toRecord(rows.outcomes);
+  const byStatus = toRecord(rows.preapplicationsByStatus);
+  const h = rows.handoff;
+  return {
+    consultations: {
+      total: rows.consultations.total,
+      byChannel: toRecord(rows.consultations.byChannel),
+      byTopic: toRecord(rows.consultations.byTopic),
+      byCounty: toRecord(rows.consultations.byCounty),
+      // Every day of the period, zero included, so a trend line has no gaps.
+      byDay: daysBetween(q.from, q.to).map((date) => ({ date, count: perDay.get(date) ?? 0 })),
+    },
+    answered: {
+      bot: outcomes.bot ?? 0,
+      clarified: outcomes.clarified ?? 0,
+      handedOff: outcomes.handed_off ?? 0,
+      unanswered: outcomes.unanswered ?? 0,
+    },
+    handoff: {
+      requests: h.requests,
+      // Of all requests, not only the accepted ones: a request nobody took did not meet the promise either.
+      acceptedWithin30sShare: h.requests ? round(h.acceptedWithin / h.requests, 3) : null,
+      waitMedianMs: h.waitMedianMs,
+      waitP90Ms: h.waitP90Ms,
+      abandoned: h.abandoned,
+    },
+    satisfaction: { ratings: rows.ratings.n, average: round(rows.ratings.avg, 2), helpful: votes.helpful, notHelpful: votes.notHelpful },
+    legalAid: {
+      checks: rows.eligibilityChecks,
+      preapplications: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+    },
+    caseLibrary: deps.caseLibrary(),
+    // The upkeep queue is not built yet: nothing is open or resolved.
+    upkeep: { open: 0, resolved: 0 },
+  };
+}
+
+export type StatsOverview = Awaited<ReturnType<typeof statsOverview>>;
