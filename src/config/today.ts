@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ConfigError, formatZodIssues } from '../errors.js';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
+  // A round trip, because Date.parse rolls 2026-02-30 over into March instead of refusing it.
+  .refine((s) => { const t = Date.parse(`${s}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s; }, 'must be a real calendar date');
 
 const todaySchema = z.object({ LAWLINE_TODAY: isoDateSchema.optional() });
 /** en-CA formats as YYYY-MM-DD; built once (a formatter costs more than a whole answer's date arithmetic). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { findCounty, type Region } from '../config/region.js';
+import { isoDateSchema } from '../config/today.js';
 import { formatZodIssues, InputError } from '../errors.js';
 import { chinaDay, chinaDayStart } from './china-day.js';
 import type { OverviewQuery } from './overview.js';
@@ -13,12 +14,8 @@ import type { OverviewQuery } from './overview.js';
 export const MAX_DAYS = 731;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A calendar date: the round trip refuses 2026-02-30, which Date.parse would quietly roll into March. */
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const ms = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-  }, 'must be a real calendar date');
+/** A calendar date, as LAWLINE_TODAY is read (config/today.ts refuses 2026-02-30). */
+const dateSchema = isoDateSchema;
 
 const querySchema = z.object({
   from: dateSchema.optional(),
