@@ -18,19 +18,25 @@ const common = {
   strictTransportSecurity: false,
 };
 
+/** The Content-Security-Policy: everything from this server only; the citizen pages may use inline styles. */
+function contentSecurityPolicy(page: { inlineStyles: boolean; framedBy: "'self'" | "'none'" }) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: page.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+      imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: [page.framedBy], baseUri: ["'none'"],
+      formAction: ["'self'"], objectSrc: ["'none'"],
+    },
+  };
+}
+
 /** Every answer: the citizen-side policy. */
 export function securityHeaders(): RequestHandler {
   return helmet({
     ...common,
     // widget.js and the API are used from the city website's pages (CORS decides who may read the API).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], frameAncestors: ["'self'"], baseUri: ["'none'"], formAction: ["'self'"], objectSrc: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: contentSecurityPolicy({ inlineStyles: true, framedBy: "'self'" }),
   });
 }
 
@@ -39,12 +45,6 @@ export function staffPageHeaders(): RequestHandler {
   return helmet({
     ...common,
     frameguard: { action: 'deny' },
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
-        frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], objectSrc: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: contentSecurityPolicy({ inlineStyles: false, framedBy: "'none'" }),
   });
 }
