@@ -6,13 +6,15 @@
  * `serve --workers 2`). Every loop has a fixed count; the data dir is a fresh temp folder, removed at the end.
  * `--json` prints the same numbers as JSON on stdout (progress goes to stderr).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLawline, type Lawline } from '../assistant/lawline.js';
 import { loadConfig } from '../config/config.js';
-import { PATHS } from '../config/paths.js';
+import { PATHS, REPO_ROOT } from '../config/paths.js';
 import { openKnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { createLogger } from '../logging/logger.js';
 import { closeApp, createApp } from '../server/app.js';
@@ -93,6 +95,17 @@ async function benchAsk(lawline: Lawline, texts: string[]) {
   return { n: texts.length, latencyMs: summarise(latencies), perSecond, gc: await gc.stop() };
 }
 
+/** ask in a fresh serving process (bench/ask-serving.ts): a warm start on the data just built, then the loop. */
+function benchAskServing(dataDir: string): BenchReport['askServing'] {
+  progress('ask in a fresh serving process ×1200');
+  const script = fileURLToPath(new URL('./bench/ask-serving.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO_ROOT, env: { ...process.env, LAWLINE_DATA_DIR: dataDir, LAWLINE_LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 300_000,
+  });
+  if (run.status !== 0) throw new Error(`ask-serving failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as BenchReport['askServing'];
+}
+
 async function benchClassify(lawline: Lawline, texts: string[]) {
   progress(`classify in-process ×${texts.length}`);
   for (const text of texts.slice(0, COUNTS.classifyWarmup)) lawline.classify(text);
@@ -168,6 +181,7 @@ async function main(): Promise<void> {
     };
 
     const ask = await benchAsk(lawline, cycle(askTexts, COUNTS.asks));
+    const askServing = benchAskServing(dataDir);
     const http = await benchHttp(lawline, askTexts);
     const classify = await benchClassify(lawline, cycle(classifyTexts, COUNTS.classify));
     const benchRssKbAfterServing = Math.round(process.memoryUsage().rss / 1024);
@@ -199,6 +213,7 @@ async function main(): Promise<void> {
       },
       startup,
       ask,
+      askServing,
       http,
       classify,
       cli: { ask: { ...cliAsk, input: COUNTS.cliAsk }, classify: { ...cliClassify, input: COUNTS.cliClassify } },

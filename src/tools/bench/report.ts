@@ -36,6 +36,8 @@ export interface BenchReport {
     childMedianFirstAnswerMs: number;
   };
   ask: { n: number; latencyMs: LatencySummary; perSecond: number; gc: GcPauses };
+  /** The same loop in a fresh serving process (a warm start, as a deployed server): what the target is judged on. */
+  askServing: { n: number; latencyMs: LatencySummary; perSecond: number; gc: GcPauses };
   http: { sequential: HttpLoadResult; concurrent: HttpLoadResult };
   classify: { n: number; latencyUs: LatencySummary; perSecond: number; gc: GcPauses };
   cli: { ask: ChildRun & { input: number }; classify: ChildRun & { input: number } };
@@ -87,8 +89,10 @@ export function formatReport(r: BenchReport): string {
     ...s.child.map((c, i) => `  child bin/lawline ask #${i + 1}: first answer ${ms(c.firstAnswerMs)} (createLawline ${ms(c.readyMs)}, exit ${ms(c.exitMs)}, peak RSS ${mb(c.maxRssKb)})${rebuiltNote(c.rebuilt)}`),
     `  child median to first answer: ${ms(s.childMedianFirstAnswerMs)} — ${check(s.childMedianFirstAnswerMs <= TARGETS.startupMs)}`,
     '',
-    `3. ask in-process (target p99 ≤ ${ms(TARGETS.askP99Ms)})`,
-    `  ${lat(r.ask.latencyMs, ms)}; ${r.ask.perSecond.toFixed(0)} asks/s — ${check(r.ask.latencyMs.p99 <= TARGETS.askP99Ms)}`,
+    `3. ask in-process (target p99 ≤ ${ms(TARGETS.askP99Ms)}, in a serving process)`,
+    `  in a fresh serving process (warm start, then the loop): ${lat(r.askServing.latencyMs, ms)}; ${r.askServing.perSecond.toFixed(0)} asks/s — ${check(r.askServing.latencyMs.p99 <= TARGETS.askP99Ms)}`,
+    gcLine(r.askServing.gc),
+    `  in the bench process (which built the index and trained the models first; its larger heap lengthens GC pauses): ${lat(r.ask.latencyMs, ms)}; ${r.ask.perSecond.toFixed(0)} asks/s`,
     gcLine(r.ask.gc),
     '',
     '4. ask over HTTP (POST /api/v1/ask, loopback; client and server share one process)',
