@@ -24,6 +24,7 @@ import { hasGnuTime, runLawline } from './bench/cli-child.js';
 import { cycle, readFixtureTexts } from './bench/fixtures.js';
 import { loadAsk } from './bench/http-load.js';
 import { watchGc } from './bench/gc-watch.js';
+import { timeAsks } from './bench/ask-loop.js';
 import { benchHandoff, formatHandoff } from './bench/handoff.js';
 import { benchScaleOut, formatScaleOut } from './bench/scale-out.js';
 import { formatReport, type BenchReport } from './bench/report.js';
@@ -82,17 +83,7 @@ async function benchBuild(dataDir: string) {
 
 async function benchAsk(lawline: Lawline, texts: string[]) {
   progress(`ask in-process ×${texts.length}`);
-  for (const text of texts.slice(0, COUNTS.askWarmup)) await lawline.ask(text);
-  const latencies: number[] = [];
-  const gc = watchGc();
-  const started = performance.now();
-  for (const text of texts) {
-    const t = performance.now();
-    await lawline.ask(text);
-    latencies.push(since(t));
-  }
-  const perSecond = (texts.length / since(started)) * 1000;
-  return { n: texts.length, latencyMs: summarise(latencies), perSecond, gc: await gc.stop() };
+  return timeAsks(lawline, texts, COUNTS.askWarmup);
 }
 
 /** ask in a fresh serving process (bench/ask-serving.ts): a warm start on the data just built, then the loop. */

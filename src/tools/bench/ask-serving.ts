@@ -10,8 +10,7 @@ import { createLawline } from '../../assistant/lawline.js';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../logging/logger.js';
 import { cycle, readFixtureTexts } from './fixtures.js';
-import { watchGc } from './gc-watch.js';
-import { since, summarise } from './stats.js';
+import { timeAsks } from './ask-loop.js';
 
 const WARMUP = 100;
 const ASKS = 1200;
@@ -19,17 +18,7 @@ const ASKS = 1200;
 async function main(): Promise<void> {
   const lawline = createLawline({ config: loadConfig(), log: createLogger('warn') });
   const texts = cycle(readFixtureTexts('ask-dev.jsonl'), ASKS);
-  for (const text of texts.slice(0, WARMUP)) await lawline.ask(text);
-  const latencies: number[] = [];
-  const gc = watchGc();
-  const started = performance.now();
-  for (const text of texts) {
-    const t = performance.now();
-    await lawline.ask(text);
-    latencies.push(since(t));
-  }
-  const perSecond = (texts.length / since(started)) * 1000;
-  const result = { n: texts.length, latencyMs: summarise(latencies), perSecond, gc: await gc.stop() };
+  const result = await timeAsks(lawline, texts, WARMUP);
   lawline.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
