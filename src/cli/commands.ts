@@ -1,13 +1,12 @@
 /**
  * @module cli/commands
  * The JSON-lines sub-commands of `bin/lawline`: ask, classify, eligibility, search — each line's result in the
- * shape the HTTP API answers with (result-views.ts, search-results.ts), plus the line's id.
+ * shape the HTTP API answers with (the assistant's own result; search-results.ts for search), plus the line's id.
  */
 import { z } from 'zod';
 import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../assistant/services.js';
 import { askRequestSchema, searchRequestSchema } from '../assistant/requests.js';
 import { searchResults } from '../assistant/search-results.js';
-import { askView, classifyView } from '../assistant/result-views.js';
 import { formatZodIssues, InputError } from '../errors.js';
 import type { LineHandler } from './json-lines.js';
 
@@ -21,11 +20,11 @@ export function lineHandlers(lawline: Answerer & Recogniser & Searcher & Eligibi
   return {
     ask: async (line) => {
       const { text } = parse(askRequestSchema, line);
-      return askView(await lawline.ask(text));
+      return lawline.ask(text);
     },
     classify: (line) => {
       const { text } = parse(askRequestSchema, line);
-      return classifyView(lawline.classify(text));
+      return lawline.classify(text);
     },
     eligibility: (line) => {
       const { id: _id, ...result } = lawline.eligibility(line);

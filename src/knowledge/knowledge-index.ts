@@ -58,8 +58,6 @@ export interface KnowledgeIndex {
   revisionNote(law: string, article: number): RevisionNote | undefined;
   /** A version of the law adopted but not yet in force, if any: never cited, only announced ("将于…施行"). */
   upcoming(law: string): { version: string; effectiveFrom: string } | undefined;
-  /** How many documents of `law` carry exactly `text` (superseded text must never be among them). */
-  countWithText(law: string, text: string): number;
   /** True when this run built the index (false: reused). */
   rebuilt: boolean;
   /** The content hash the index was built from (what learned artifacts built on it are keyed by). */
@@ -197,7 +195,6 @@ export function openKnowledgeIndex(
     articleRefs: () => docs.kind.flatMap((k, id) => (k === 'article' ? [{ id, law: laws[docs.lawId[id]!]!.title, article: docs.article[id]! }] : [])),
     revisionNote: (law, article) => store.revisionNote(law, article),
     upcoming: (law) => store.upcoming(law),
-    countWithText: (law, text) => store.countWithText(law, text),
     close: () => store.close(),
   };
 }

@@ -171,8 +171,6 @@ export interface KnowledgeIndexStore {
   heading(law: string, article: number): string | undefined;
   revisionNote(law: string, article: number): StoredRevisionNote | undefined;
   upcoming(law: string): { version: string; effectiveFrom: string } | undefined;
-  /** How many documents of `law` carry exactly this text (the tests check superseded text is never served). */
-  countWithText(law: string, text: string): number;
   postings(field: string): PostingsSource;
   close(): void;
 }
@@ -186,7 +184,6 @@ export function openKnowledgeIndexStore(dir: string, name: string): KnowledgeInd
     previous_label AS previousLabel FROM revision_notes WHERE law = ? AND article = ?`);
   const selectHeading = db.prepare('SELECT heading FROM docs WHERE law = ? AND article = ? ORDER BY id LIMIT 1');
   const selectUpcoming = db.prepare('SELECT version, effective_from AS effectiveFrom FROM upcoming_versions WHERE law = ?');
-  const selectCount = db.prepare('SELECT count(*) AS n FROM docs WHERE law = ? AND text = ?');
   const toDoc = (r: Record<string, unknown> | undefined): (StoredDoc & { id: number }) | undefined =>
     r && {
       id: r.id as number, kind: r.kind as string, ref: r.ref as string, law: r.law as string | null, article: r.article as number | null,
@@ -203,7 +200,6 @@ export function openKnowledgeIndexStore(dir: string, name: string): KnowledgeInd
     heading: (law, article) => (selectHeading.get(law, article) as { heading: string } | undefined)?.heading,
     revisionNote: (law, article) => selectNote.get(law, article) as StoredRevisionNote | undefined,
     upcoming: (law) => selectUpcoming.get(law) as { version: string; effectiveFrom: string } | undefined,
-    countWithText: (law, text) => (selectCount.get(law, text) as { n: number }).n,
     postings: (field) => postingsSource(db, field),
     close: () => db.close(),
   };

@@ -10,7 +10,6 @@ import { checkEligibility } from '../../eligibility/check-eligibility.js';
 import type { ServiceLog } from '../../stats/service-log.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
-import { askView, classifyView } from '../../assistant/result-views.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
@@ -38,12 +37,12 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
 
   router.post('/ask', async (req, res) => {
     const { text } = parseBody(askRequestSchema, req.body);
-    res.json(askView(await lawline.ask(text)));
+    res.json(await lawline.ask(text));
   });
 
   router.post('/classify', (req, res) => {
     const { text } = parseBody(classifyRequestSchema, req.body);
-    res.json(classifyView(lawline.classify(text)));
+    res.json(lawline.classify(text));
   });
 
   router.post('/search', (req, res) => {
