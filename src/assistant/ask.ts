@@ -139,7 +139,7 @@ export async function answerQuestion(lawline: AskDeps, r: Recognition): Promise<
   // Below ENTRY_MIN the nearest entry may still be offered as a reading; its basis then leads the citations,
   // so the law quoted is the law its answer rests on.
   // Not for service questions and emergencies: their guide answers them, and a nearby entry is another matter.
-  const tentativeMatch = !guideLed && !entry && !fromGuide && ranking.entries[0] && ranking.entries[0].probability >= ENTRY_TENTATIVE ? ranking.entries[0] : null;
+  const tentativeMatch = !guideLed && !entry && !fromGuide ? leadingEntry(ranking.entries, ENTRY_TENTATIVE) : null;
   const maybe = tentativeMatch?.entry ?? null;
   const citations = citationsFor(lawline, r.text, articles, {
     entry: entry ?? tentativeMatch, basis: fromGuide?.refs ?? null, answer: entry?.entry.answer ?? fromGuide?.text ?? maybe?.answer ?? null,

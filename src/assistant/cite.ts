@@ -53,7 +53,7 @@ export function citationOrder(articles: RankedArticle[], lead: EntryMatch | Lead
 /** Below ENTRY_MIN but at least this sure, the entry's answer is offered as a reading ("如果您问的是…"), not as the answer. */
 export const ENTRY_TENTATIVE = 0.35;
 
-/** The entry whose answer leads, when the entry-match model is sure enough. */
+/** The top entry when the entry-match model is at least `entryMin` sure (ENTRY_MIN: it leads; ENTRY_TENTATIVE: a reading). */
 export function leadingEntry(entries: EntryMatch[], entryMin = ENTRY_MIN): EntryMatch | null {
   const top = entries[0];
   return top && top.probability >= entryMin ? top : null;

@@ -72,11 +72,11 @@ export function evaluateRealQuestions(lawline: Lawline, options: { folds?: numbe
       const lead = leadingEntry(ranked.entries);
       const top = ranked.entries[0];
       // As ask: a confident entry's basis leads, or a tentative one's whose answer is offered as a reading.
-      const shownEntry = lead ?? (top && top.probability >= ENTRY_TENTATIVE ? top : null);
+      const shownEntry = lead ?? leadingEntry(ranked.entries, ENTRY_TENTATIVE);
       ranks.cited.push(firstRelevantRank(citationOrder(ranked.articles, shownEntry), isGold));
       const right = Boolean(top?.entry.basis.some((b) => gold.has(`${b.law}#${b.article}`)));
       if (lead) { entries.led += 1; if (right) entries.ledRight += 1; }
-      else if (top && top.probability >= ENTRY_TENTATIVE) { entries.tentative += 1; if (right) entries.tentativeRight += 1; }
+      else if (shownEntry) { entries.tentative += 1; if (right) entries.tentativeRight += 1; }
       ranks.learned.push(firstRelevantRank(ranked.articles.slice(0, 5), isGold));
       ranks.lexical.push(firstRelevantRank(lawline.retriever.searchAnalysed(analysed, { kind: 'article', limit: 5, topics }).map((h) => h.doc), isGold));
       ranks.baseline.push(firstRelevantRank(lawline.retriever.baseline(q.question, 5).map((h) => h.doc), isGold));
