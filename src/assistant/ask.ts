@@ -64,6 +64,9 @@ export interface AskDeps extends CiteDeps, ClarifyDeps {
 
 /** Below this, the answer offers a duty lawyer instead of standing on its own. */
 export const LOW_CONFIDENCE = 0.35;
+
+/** An answer nobody should count as answered: below the threshold, or outside what the service covers. */
+export const isUnsureAnswer = (a: { confidence: number; intent: string }): boolean => a.confidence < LOW_CONFIDENCE || a.intent === 'out_of_scope';
 /** The guide that comes first when someone is in danger now. */
 const EMERGENCY_GUIDE = 'protection-order';
 /** A case counts as similar when it shares the question's topic and reaches this score. */

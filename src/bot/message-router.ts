@@ -6,7 +6,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
-import { LOW_CONFIDENCE } from '../assistant/ask.js';
+import { isUnsureAnswer, LOW_CONFIDENCE } from '../assistant/ask.js';
 import { withReading } from '../assistant/clarify.js';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
@@ -18,7 +18,7 @@ import { sendAnswer } from './send-answer.js';
 import { menuAction } from '../assistant/service-menu.js';
 import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 import type { Recognition } from '../understanding/recognizer.js';
-import type { ConsultationOutcome } from '../stats/service-log.js';
+import { consultationOutcome, countedTopic, isConsultation, type ConsultationOutcome } from '../stats/service-log.js';
 import type { ConversationData } from './conversation-data.js';
 
 /** Handles one message turn; state is saved by the caller. */
@@ -40,7 +40,11 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     // --- hand-off: the dialog left a marker (转人工, or the duty-lawyer offer after the check) ---
     const marker = (await deps.conversationData.get(context, {})).handoff;
     if (handoff && marker) {
-      delete (await deps.conversationData.get(context, {})).handoff;
+      const data = await deps.conversationData.get(context, {});
+      delete data.handoff;
+      // The citizen accepted the duty-lawyer offer (or asked for a person) inside the legal-aid check: that
+      // question, too, was answered by a person.
+      await countConsultation(context, deps, data, { intent: 'legal_aid', topic: null, risk: null }, 'handed_off');
       await handoff.request(context, { reason: marker.reason, eligibility: marker.decision });
       return;
     }
@@ -90,9 +94,9 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
 
   const result = await deps.lawline.answer(r);
   await sendAnswer(context, result);
-  const unsure = result.confidence < LOW_CONFIDENCE || result.intent === 'out_of_scope';
+  const unsure = isUnsureAnswer(result);
   // An emergency is handed to a duty lawyer right after the answer (afterAnswer below): a person takes it over.
-  const outcome = handoff && r.risk === 'emergency' ? 'handed_off' : result.clarification ? 'clarified' : unsure ? 'unanswered' : 'bot';
+  const outcome = consultationOutcome({ handedOff: Boolean(handoff) && r.risk === 'emergency', clarified: Boolean(result.clarification), unsure });
   await logConsultation(context, deps, data, r, outcome);
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
@@ -110,21 +114,20 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   }
 }
 
-/** Small talk is not a consultation: it is not counted. */
-const NOT_COUNTED = new Set(['greeting', 'thanks']);
-/** Intents that are about a service, not a legal topic: their (guessed) topic is not counted. */
-const NO_TOPIC = new Set(['out_of_scope', 'progress', 'human']);
 
 /** Counts the question for the overview: channel, intent, topic, county (named now or earlier), who answered. */
 async function logConsultation(context: TurnContext, deps: DialogDeps, data: ConversationData, r: Recognition, outcome: ConsultationOutcome): Promise<void> {
   const named = r.entities.find((e) => e.type === 'county');
   if (named?.type === 'county') data.county = named.value.name;
-  if (!deps.serviceLog || NOT_COUNTED.has(r.intent)) return;
+  if (!isConsultation(r.intent)) return;
+  await countConsultation(context, deps, data, { intent: r.intent, topic: countedTopic(r.intent, r.domain), risk: r.risk }, outcome);
+}
+
+async function countConsultation(context: TurnContext, deps: DialogDeps, data: ConversationData,
+  q: { intent: string; topic: string | null; risk: 'emergency' | null }, outcome: ConsultationOutcome): Promise<void> {
+  if (!deps.serviceLog) return;
   const { channelId, conversation } = context.activity;
-  await deps.serviceLog.consultation({
-    channelId, conversationId: conversation.id, intent: r.intent, topic: NO_TOPIC.has(r.intent) ? null : r.domain,
-    county: data.county ?? null, outcome,
-  });
+  await deps.serviceLog.consultation({ channelId, conversationId: conversation.id, ...q, county: data.county ?? null, outcome });
 }
 
 async function progress(context: TurnContext, deps: DialogDeps, written: string | null): Promise<string> {

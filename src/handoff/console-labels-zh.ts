@@ -15,5 +15,9 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
   mandarin: '普通话', cantonese: '粤语', hakka: '客家话', teochew: '潮汕话', english: '英语',
 };
 
-/** Where a hand-off came from: the website widget (Direct Line), WeChat, or a 12348 agent's escalation. */
-export const CHANNEL_LABELS: Record<string, string> = { directline: '网站', wechat: '微信', assist: '12348坐席转来' };
+/** Where a hand-off or a consultation came from: the website widget (Direct Line), WeChat, a 12348 agent's escalation… */
+export const CHANNEL_LABELS: Record<string, string> = {
+  directline: '网站', wechat: '微信', assist: '12348坐席转来',
+  // Channels the overview counts consultations on: the JSON API (POST /api/v1/ask) and Bot Framework's.
+  api: '开放接口', emulator: 'Bot Framework 模拟器', webchat: 'Azure 网页聊天', msteams: 'Teams',
+};

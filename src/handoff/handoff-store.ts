@@ -302,7 +302,7 @@ export function createHandoffStore(repo: HandoffRepository, events?: HandoffEven
     /** Marks an open callback request done or unreachable, audited; false when it is not open. */
     closeCallback(id: number, status: 'done' | 'unreachable', e: AuditEvent, at: number): Promise<boolean> {
       return exclusive(async () => {
-        const ticketId = await repo.closeCallback(id, status);
+        const ticketId = await repo.closeCallback(id, status, at);
         if (ticketId === null) return false;
         await audit(ticketId, e, at);
         return true;

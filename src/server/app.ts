@@ -33,6 +33,7 @@ import { staffDataRoutes } from '../staff-data/staff-data-routes.js';
 import { caseLibraryCounter } from '../stats/case-library-counts.js';
 import { createServiceLog } from '../stats/service-log.js';
 import { statsRoutes } from '../stats/stats-routes.js';
+import { mountDashboard } from '../stats/mount-dashboard.js';
 import { createFeedbackRepository } from '../storage/repositories/feedback-repository.js';
 import { createHardshipStandardRepository } from '../storage/repositories/hardship-standard-repository.js';
 import { createOverviewRepository } from '../storage/repositories/overview-repository.js';
@@ -40,6 +41,8 @@ import { createServiceLogRepository } from '../storage/repositories/service-log-
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
+import { staffLabels } from './routes/staff-labels.js';
+import { createTranscriptViewRepository } from '../storage/repositories/transcript-view-repository.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 import { createMetrics } from './metrics.js';
@@ -92,9 +95,13 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const feedbackRepo = createFeedbackRepository(sql);
   const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
-    staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, lawline.region));
+    staffDataRoutes(standards, log), statsRoutes({
+      overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
+      transcripts: { transcripts: state.transcripts, repo: createTranscriptViewRepository(sql) },
+    }));
+  mountDashboard(app); // the bureau's dashboard page at /admin, with Chart.js served from node_modules
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
 
   const auth = new ConfigurationBotFrameworkAuthentication({

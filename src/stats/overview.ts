@@ -7,7 +7,9 @@
 import { ACCEPT_TARGET_MS } from '../handoff/stats.js';
 import type { Counted, OverviewRepository } from '../storage/repositories/overview-repository.js';
 import type { FeedbackRepository } from '../storage/repositories/feedback-repository.js';
+import { maskPersonalData } from '../logging/mask.js';
 import { chinaDayStart, daysBetween } from './china-day.js';
+import { oneWorkingDayAfter } from './working-day.js';
 
 export interface OverviewQuery {
   from: string; to: string;
@@ -38,11 +40,16 @@ export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
   const outcomes = toRecord(rows.outcomes);
   const byStatus = toRecord(rows.preapplicationsByStatus);
   const h = rows.handoff;
+  const closedInTime = rows.callbacks.closed.filter((c) => c.closedAt <= oneWorkingDayAfter(c.createdAt)).length;
+  const emergencyTickets = toRecord(rows.emergencies.byStatus);
+  const ticketsIn = (...statuses: string[]) => statuses.reduce((a, st) => a + (emergencyTickets[st] ?? 0), 0);
+  const emergencyHandoffs = Object.values(emergencyTickets).reduce((a, b) => a + b, 0);
   return {
     consultations: {
       total: rows.consultations.total,
       byChannel: toRecord(rows.consultations.byChannel),
       byTopic: toRecord(rows.consultations.byTopic),
+      byIntent: toRecord(rows.consultations.byIntent),
       byCounty: toRecord(rows.consultations.byCounty),
       // Every day of the period, zero included, so a trend line has no gaps.
       byDay: daysBetween(q.from, q.to).map((date) => ({ date, count: perDay.get(date) ?? 0 })),
@@ -60,16 +67,47 @@ export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
       waitMedianMs: h.waitMedianMs,
       waitP90Ms: h.waitP90Ms,
       abandoned: h.abandoned,
+      accepted: h.accepted,
+      // Left when nobody was on duty; "closed" is done or unreachable, as the lawyer console records it.
+      callbacks: {
+        requested: rows.callbacks.requested,
+        closed: rows.callbacks.closed.length,
+        closedWithinOneWorkingDay: closedInTime,
+        closedWithinOneWorkingDayShare: rows.callbacks.requested ? round(closedInTime / rows.callbacks.requested, 3) : null,
+      },
     },
-    satisfaction: { ratings: rows.ratings.n, average: round(rows.ratings.avg, 2), helpful: votes.helpful, notHelpful: votes.notHelpful },
+    satisfaction: {
+      ratings: rows.ratings.n, average: round(rows.ratings.avg, 2), helpful: votes.helpful, notHelpful: votes.notHelpful,
+      shareAtLeast4: rows.ratings.n ? round(rows.ratings.atLeast4 / rows.ratings.n, 3) : null,
+      // Citizens write what they like: personal data is masked before anyone reads it here.
+      recentComments: rows.comments.map((c) => ({ ...c, at: new Date(c.at).toISOString(), comment: maskPersonalData(c.comment) })),
+    },
     legalAid: {
       checks: rows.eligibilityChecks,
       preapplications: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
+      byDecision: toRecord(rows.eligibilityByDecision),
+      byMatter: toRecord(rows.preapplicationsByMatter),
+      // Pre-applications of the period that were accepted or rejected, and how long that took.
+      decided: rows.decisions.n,
+      decisionMedianMs: rows.decisions.medianMs,
+      decisionP90Ms: rows.decisions.p90Ms,
     },
     caseLibrary: deps.caseLibrary(),
     // The upkeep queue is not built yet: nothing is open or resolved.
     upkeep: { open: 0, resolved: 0 },
+    // Questions flagged as danger now and what followed: a duty lawyer took it (within 30 s or later), it still
+    // waits, a callback was left, the citizen left, or (a channel without hand-off) the safety advice alone.
+    emergencies: {
+      flagged: rows.emergencies.flagged,
+      handedOff: emergencyHandoffs,
+      accepted: rows.emergencies.accepted,
+      acceptedWithin30s: rows.emergencies.acceptedWithin,
+      waiting: ticketsIn('queued', 'offered'),
+      callback: ticketsIn('callback'),
+      abandoned: ticketsIn('cancelled', 'expired'),
+      safetyAdviceOnly: Math.max(0, rows.emergencies.flagged - emergencyHandoffs),
+    },
   };
 }
 

@@ -13,6 +13,28 @@ export type { ConsultationOutcome } from '../storage/repositories/service-log-re
 export interface ConsultationEntry {
   channelId: string; conversationId: string; intent: string | null; topic: string | null; county: string | null;
   outcome: ConsultationOutcome;
+  /** 'emergency' when the question was flagged as danger now. */
+  risk?: 'emergency' | null;
+}
+
+/** Small talk is not a consultation: it is not counted. */
+const NOT_COUNTED = new Set(['greeting', 'thanks']);
+/** Intents that are about a service, not a legal topic: their (guessed) topic is not counted. */
+const NO_TOPIC = new Set(['out_of_scope', 'progress', 'human']);
+
+/** Whether a message of this intent is a consultation the overview counts. */
+export const isConsultation = (intent: string): boolean => !NOT_COUNTED.has(intent);
+
+/** The topic a consultation is counted under: none for intents about a service rather than the law. */
+export const countedTopic = (intent: string, domain: string | null): string | null => (NO_TOPIC.has(intent) ? null : domain);
+
+/**
+ * Who answered a question, decided the same way on every channel: a person when it was handed off, else the
+ * numbered readings when the bot asked which was meant, else nobody when the answer was unsure.
+ * @example consultationOutcome({ handedOff: false, clarified: false, unsure: true }) // 'unanswered'
+ */
+export function consultationOutcome(a: { handedOff: boolean; clarified: boolean; unsure: boolean }): ConsultationOutcome {
+  return a.handedOff ? 'handed_off' : a.clarified ? 'clarified' : a.unsure ? 'unanswered' : 'bot';
 }
 
 export interface EligibilityCheckEntry {

@@ -2,26 +2,28 @@
  * @module server/routes/api-v1
  * The citizen-facing JSON API: ask, classify, search and eligibility; the labels the consoles show (meta).
  */
+import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { LOW_CONFIDENCE } from '../../assistant/ask.js';
+import { isUnsureAnswer, LOW_CONFIDENCE } from '../../assistant/ask.js';
 import type { Answerer, EligibilityChecker, Recogniser, Searcher } from '../../assistant/services.js';
 import type { Region } from '../../config/region.js';
 import { checkEligibility } from '../../eligibility/check-eligibility.js';
-import type { ServiceLog } from '../../stats/service-log.js';
+import { consultationOutcome, countedTopic, isConsultation, type ServiceLog } from '../../stats/service-log.js';
 import { askRequestSchema, classifyRequestSchema, searchRequestSchema } from '../../assistant/requests.js';
 import { searchResults } from '../../assistant/search-results.js';
 import { InputError } from '../../errors.js';
 import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
 import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
-import { DECISION_LABELS, MEANS_TEST_LABELS } from '../../eligibility/messages-zh.js';
-import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from '../../handoff/console-labels-zh.js';
+import { staffLabels } from './staff-labels.js';
 
 export interface ApiV1Options {
   /** The region with the hardship standard staff set (read per check, so a change applies at once). */
   region?: () => Promise<Region>;
   /** Where eligibility checks are counted for the overview. */
   serviceLog?: ServiceLog;
+  /** The region's county-level units, for the consoles' county choice. */
+  counties?: ReadonlyArray<{ id: string; name: string; short: string }>;
 }
 
 export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker, options: ApiV1Options = {}): Router {
@@ -31,13 +33,23 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
   router.get('/meta', (_req, res) => {
     res.json({
       lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS,
-      labels: { priority: PRIORITY_LABELS, decision: DECISION_LABELS, meansTest: MEANS_TEST_LABELS, language: LANGUAGE_LABELS, channel: CHANNEL_LABELS },
+      labels: staffLabels(),
+      counties: (options.counties ?? []).map(({ id, name, short }) => ({ id, name, short })),
     });
   });
 
   router.post('/ask', async (req, res) => {
     const { text } = parseBody(askRequestSchema, req.body);
-    res.json(await lawline.ask(text));
+    const result = await lawline.ask(text);
+    // Each call is a consultation of its own (the API keeps no conversation), counted under the channel 'api'.
+    if (options.serviceLog && isConsultation(result.intent)) {
+      await options.serviceLog.consultation({
+        channelId: 'api', conversationId: `ask-${randomUUID()}`, intent: result.intent, topic: countedTopic(result.intent, result.domain),
+        county: null, risk: result.risk,
+        outcome: consultationOutcome({ handedOff: false, clarified: Boolean(result.clarification), unsure: isUnsureAnswer(result) }),
+      });
+    }
+    res.json(result);
   });
 
   router.post('/classify', (req, res) => {

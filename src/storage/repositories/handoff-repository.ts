@@ -68,8 +68,8 @@ export interface HandoffRepository {
   addCallback(c: { ticketId: string; phone: string; preferredTime: string | null; topic: string | null; county: string | null; createdAt: number }): Promise<number>;
   setCallbackTime(ticketId: string, preferred: string): Promise<void>;
   callbacks(status: string): Promise<CallbackRow[]>;
-  /** Closes an open callback; returns its ticket id, or null when it was not open. */
-  closeCallback(id: number, status: string): Promise<string | null>;
+  /** Closes an open callback at `at` (epoch ms); returns its ticket id, or null when it was not open. */
+  closeCallback(id: number, status: string, at: number): Promise<string | null>;
   addRating(r: { ticketId: string; lawyer: string | null; topic: string | null; county: string | null; score: number; comment: string | null; at: number }): Promise<void>;
   replaceRoster(lawyers: Array<{ username: string; doc: string }>, at: number): Promise<void>;
   /** Roster documents (JSON), by username. */
@@ -215,8 +215,8 @@ export function createHandoffRepository(sql: SqlClient): HandoffRepository {
       return (await sql.all<CallbackRow>('SELECT * FROM handoff_callbacks WHERE status = ? ORDER BY created_at, id', [status]))
         .map((r) => ({ ...r, id: Number(r.id), created_at: Number(r.created_at) }));
     },
-    async closeCallback(id, status) {
-      const row = await sql.get<{ ticket_id: string }>(`UPDATE handoff_callbacks SET status = ? WHERE id = ? AND status = 'open' RETURNING ticket_id`, [status, id]);
+    async closeCallback(id, status, at) {
+      const row = await sql.get<{ ticket_id: string }>(`UPDATE handoff_callbacks SET status = ?, closed_at = ? WHERE id = ? AND status = 'open' RETURNING ticket_id`, [status, at, id]);
       return row?.ticket_id ?? null;
     },
     async addRating(r) {

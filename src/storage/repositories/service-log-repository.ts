@@ -10,6 +10,8 @@ export type ConsultationOutcome = 'bot' | 'clarified' | 'handed_off' | 'unanswer
 export interface ConsultationRow {
   at: number; day: string; channelId: string; conversationId: string;
   intent: string | null; topic: string | null; county: string | null; outcome: ConsultationOutcome;
+  /** 'emergency' when the question was flagged as danger now (absent: not flagged). */
+  risk?: 'emergency' | null;
 }
 
 export interface EligibilityCheckRow {
@@ -26,8 +28,8 @@ export interface ServiceLogRepository {
 export function createServiceLogRepository(sql: SqlClient): ServiceLogRepository {
   return {
     async addConsultation(c) {
-      await sql.run(`INSERT INTO consultations (at, day, channel_id, conversation_id, intent, topic, county, outcome)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [c.at, c.day, c.channelId, c.conversationId, c.intent, c.topic, c.county, c.outcome]);
+      await sql.run(`INSERT INTO consultations (at, day, channel_id, conversation_id, intent, topic, county, outcome, risk)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [c.at, c.day, c.channelId, c.conversationId, c.intent, c.topic, c.county, c.outcome, c.risk ?? null]);
     },
     async addEligibilityCheck(e) {
       await sql.run(`INSERT INTO eligibility_checks (at, day, channel_id, conversation_id, county, decision, means_test)
