@@ -178,7 +178,8 @@ describe('GET /api/v1/stats/overview', () => {
     const res = await h.request('GET', `/api/v1/stats/overview?from=${today}&to=${today}`, undefined, supervisor);
     expect(res.status).toBe(200);
     const o = res.body;
-    expect(Object.keys(o)).toEqual(['consultations', 'answered', 'handoff', 'satisfaction', 'legalAid', 'caseLibrary', 'upkeep']);
+    // The issue's shape, in its order; the dashboard's additions come after it.
+    expect(Object.keys(o)).toEqual(['consultations', 'answered', 'handoff', 'satisfaction', 'legalAid', 'caseLibrary', 'upkeep', 'emergencies']);
     expect(o.consultations).toMatchObject({ total: 2, byChannel: { directline: 2 }, byDay: [{ date: today, count: 2 }] });
     expect(o.consultations.byCounty['英德市']).toBe(1);
     expect(o.consultations.byTopic['劳动纠纷']).toBeGreaterThanOrEqual(1);
@@ -187,8 +188,9 @@ describe('GET /api/v1/stats/overview', () => {
     expect(o.handoff).toMatchObject({ requests: 1, acceptedWithin30sShare: 1, abandoned: 0 });
     expect(o.handoff.waitMedianMs).toBeGreaterThanOrEqual(0);
     expect(o.handoff.waitP90Ms).toBeGreaterThanOrEqual(o.handoff.waitMedianMs);
-    expect(o.satisfaction).toEqual({ ratings: 1, average: 4, helpful: 1, notHelpful: 1 });
-    expect(o.legalAid).toEqual({ checks: 1, preapplications: 0, byStatus: {} });
+    expect(o.satisfaction).toMatchObject({ ratings: 1, average: 4, helpful: 1, notHelpful: 1, shareAtLeast4: 1 });
+    expect(o.legalAid).toMatchObject({ checks: 1, preapplications: 0, byStatus: {}, byMatter: {}, decided: 0, decisionMedianMs: null });
+    expect(Object.values(o.legalAid.byDecision)).toEqual([1]);
     // The case library by year: as many cases as the year's folder holds files.
     const yearDirs = readdirSync(PATHS.cases).filter((d) => /^\d{4}$/.test(d));
     expect(o.caseLibrary).toEqual({ byYear: Object.fromEntries(yearDirs.map((y) => [y, readdirSync(join(PATHS.cases, y)).filter((f) => f.endsWith('.yaml')).length])), target: 30 });
@@ -202,9 +204,10 @@ describe('GET /api/v1/stats/overview', () => {
 
     // Another period counts none of it, every day listed.
     const before = (await h.request('GET', '/api/v1/stats/overview?from=2026-01-01&to=2026-01-03', undefined, admin)).body;
-    expect(before.consultations).toEqual({ total: 0, byChannel: {}, byTopic: {}, byCounty: {}, byDay: [
+    expect(before.consultations).toEqual({ total: 0, byChannel: {}, byTopic: {}, byIntent: {}, byCounty: {}, byDay: [
       { date: '2026-01-01', count: 0 }, { date: '2026-01-02', count: 0 }, { date: '2026-01-03', count: 0 }] });
-    expect(before.handoff).toEqual({ requests: 0, acceptedWithin30sShare: null, waitMedianMs: null, waitP90Ms: null, abandoned: 0 });
+    expect(before.handoff).toEqual({ requests: 0, acceptedWithin30sShare: null, waitMedianMs: null, waitP90Ms: null, abandoned: 0, accepted: 0,
+      callbacks: { requested: 0, closed: 0, closedWithinOneWorkingDay: 0, closedWithinOneWorkingDayShare: null } });
   });
 
   it('counts an emergency, answered with safety advice and queued for a lawyer, as handed off', async () => {
