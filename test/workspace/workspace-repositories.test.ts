@@ -131,12 +131,69 @@ forEachBackend('service log and overview aggregates contract', (backend) => {
 
     const rows = await createOverviewRepository(sql).overview(period, 30_000);
     expect(rows.handoff).toEqual({ requests: 4, accepted: 3, acceptedWithin: 2, waitMedianMs: 20_000, waitP90Ms: 90_000, abandoned: 1 });
-    expect(rows.ratings).toEqual({ n: 2, avg: 3.5 });
+    expect(rows.ratings).toEqual({ n: 2, avg: 3.5, atLeast4: 1 });
     expect(rows.preapplicationsByStatus).toEqual([{ key: 'accepted', n: 1 }, { key: 'submitted', n: 2 }]);
 
     const yingde = await createOverviewRepository(sql).overview({ ...period, county: YINGDE }, 30_000);
     expect(yingde.handoff).toEqual({ requests: 2, accepted: 1, acceptedWithin: 1, waitMedianMs: 10_000, waitP90Ms: 10_000, abandoned: 1 });
-    expect(yingde.ratings).toEqual({ n: 1, avg: 5 });
+    expect(yingde.ratings).toEqual({ n: 1, avg: 5, atLeast4: 1 });
     expect(yingde.preapplicationsByStatus).toEqual([{ key: 'submitted', n: 1 }]);
+  });
+});
+
+forEachBackend('dashboard aggregates contract', (backend) => {
+  let sql: SqlClient;
+  beforeEach(async () => { sql = await backend.open(); });
+  afterEach(async () => sql.close());
+
+  const ticket = (id: string, reason: string, status: string, created: number, assigned: number | null, county: string | null = null) => sql.run(
+    `INSERT INTO handoff_tickets (id, channel_id, conversation_id, reason, status, priority, language, summary, transcript, created_at, assigned_at, county)
+     VALUES (?, 'directline', ?, ?, ?, 0, 'mandarin', '{}', '[]', ?, ?, ?)`, [id, `conv-${id}`, reason, status, created, assigned, county]);
+
+  it('counts intents, emergencies and what followed, callbacks with their close time, decisions and comments', async () => {
+    const log = createServiceLogRepository(sql);
+    const base = { at: DEC1, day: '2026-12-01', channelId: 'directline', topic: null, county: '英德市', outcome: 'handed_off' as const };
+    await log.addConsultation({ ...base, conversationId: 'e1', intent: 'consult', risk: 'emergency' });
+    await log.addConsultation({ ...base, conversationId: 'e2', intent: 'consult', risk: 'emergency', county: '清城区' });
+    await log.addConsultation({ ...base, conversationId: 'a1', intent: 'legal_aid', outcome: 'bot' });
+    await log.addEligibilityCheck({ at: DEC1, day: '2026-12-01', channelId: 'api', conversationId: null, county: '英德市', decision: 'eligible', meansTest: 'passed' });
+    await log.addEligibilityCheck({ at: DEC1, day: '2026-12-01', channelId: 'api', conversationId: null, county: null, decision: 'needs_review', meansTest: 'unknown' });
+    await ticket('t1', 'emergency', 'closed', DEC1, DEC1 + 5_000, 'yingde');
+    await ticket('t2', 'emergency', 'cancelled', DEC1, null, 'qingcheng');
+    await ticket('t3', 'citizen_request', 'callback', DEC1, null, 'yingde');
+    await sql.run('INSERT INTO handoff_callbacks (ticket_id, phone, topic, county, created_at, status, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ['t3', '139', null, 'yingde', DEC1, 'done', DEC1 + 3_600_000]);
+    await sql.run('INSERT INTO handoff_callbacks (ticket_id, phone, topic, county, created_at) VALUES (?, ?, ?, ?, ?)', ['t3', '139', null, 'yingde', DEC1]);
+    await sql.run('INSERT INTO handoff_ratings (ticket_id, county, score, comment, created_at) VALUES (?, ?, ?, ?, ?)', ['t1', 'yingde', 5, '很及时', DEC1 + 60_000]);
+    await createFeedbackRepository(sql).insert({ conversationId: 'a1', question: '问', helpful: false, comment: '没说清楚', createdAt: DEC1 + 120_000, day: '2026-12-01' });
+    const pre = (ref: string, matter: string, county: string | null) => sql.run(
+      `INSERT INTO preapplications (reference, name, phone, county, matter, summary, eligibility, status, conversation_id, channel_id, created_at, updated_at)
+       VALUES (?, '某', '136', ?, ?, '', '{}', 'accepted', 'c', 'directline', ?, ?)`, [ref, county, matter, DEC1, DEC1]);
+    await pre('LA-1', 'labour_remuneration', '英德市');
+    await pre('LA-2', 'support_payment', null);
+    const history = (ref: string, to: string, at: number) => sql.run(
+      'INSERT INTO preapplication_history (reference, at, actor, from_status, to_status) VALUES (?, ?, ?, ?, ?)', [ref, at, 'agent', null, to]);
+    await history('LA-1', 'under_review', DEC1 + 1_000);
+    await history('LA-1', 'accepted', DEC1 + 86_400_000);
+    await history('LA-2', 'rejected', DEC1 + 2 * 86_400_000);
+
+    const repo = createOverviewRepository(sql);
+    const rows = await repo.overview(period, 30_000);
+    expect(new Map(rows.consultations.byIntent.map((r) => [r.key, r.n]))).toEqual(new Map([['consult', 2], ['legal_aid', 1]]));
+    expect(rows.emergencies).toEqual({ flagged: 2, byStatus: [{ key: 'cancelled', n: 1 }, { key: 'closed', n: 1 }], accepted: 1, acceptedWithin: 1 });
+    expect(rows.callbacks).toEqual({ requested: 2, closed: [{ createdAt: DEC1, closedAt: DEC1 + 3_600_000 }] });
+    expect(rows.eligibilityByDecision).toEqual([{ key: 'eligible', n: 1 }, { key: 'needs_review', n: 1 }]);
+    expect(rows.preapplicationsByMatter).toEqual([{ key: 'labour_remuneration', n: 1 }, { key: 'support_payment', n: 1 }]);
+    expect(rows.decisions).toEqual({ n: 2, medianMs: 86_400_000, p90Ms: 2 * 86_400_000 });
+    expect(rows.comments.map((c) => [c.source, c.comment, c.channelId, c.conversationId])).toEqual([
+      ['feedback', '没说清楚', null, 'a1'], ['rating', '很及时', 'directline', 'conv-t1']]);
+
+    const yingde = await repo.overview({ ...period, county: YINGDE }, 30_000);
+    expect(yingde.emergencies).toEqual({ flagged: 1, byStatus: [{ key: 'closed', n: 1 }], accepted: 1, acceptedWithin: 1 });
+    expect(yingde.decisions).toEqual({ n: 1, medianMs: 86_400_000, p90Ms: 86_400_000 });
+    expect(yingde.comments).toHaveLength(2); // the vote's conversation asked about 英德
+    const qingcheng = await repo.overview({ ...period, county: ['清城区', '清城', 'qingcheng'] }, 30_000);
+    expect(qingcheng.comments).toEqual([]);
+    expect(qingcheng.callbacks).toEqual({ requested: 0, closed: [] });
   });
 });

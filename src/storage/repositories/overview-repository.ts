@@ -83,24 +83,24 @@ export function createOverviewRepository(sql: SqlClient) {
     ].sort((a, b) => b.at - a.at).slice(0, RECENT_COMMENTS);
   }
 
-  return {
-    async overview(p: OverviewPeriod, acceptTargetMs: number): Promise<OverviewRows> {
-      const inCounty = p.county === undefined ? '' : ` AND county IN (${p.county.map(() => '?').join(', ')})`;
-      const byDay = `day >= ? AND day <= ?${inCounty}`;
-      const dayParams: SqlValue[] = [p.fromDay, p.toDay, ...(p.county ?? [])];
-      const byMs = `created_at >= ? AND created_at < ?${inCounty}`;
-      const msParams: SqlValue[] = [p.fromMs, p.toMs, ...(p.county ?? [])];
+  /** The WHERE clauses of a period (and county), for the tables that keep a `day` and those that keep epoch ms. */
+  function where(p: OverviewPeriod) {
+    const inCounty = p.county === undefined ? '' : ` AND county IN (${p.county.map(() => '?').join(', ')})`;
+    return {
+      inCounty,
+      byDay: `day >= ? AND day <= ?${inCounty}`,
+      dayParams: [p.fromDay, p.toDay, ...(p.county ?? [])] as SqlValue[],
+      byMs: `created_at >= ? AND created_at < ?${inCounty}`,
+      msParams: [p.fromMs, p.toMs, ...(p.county ?? [])] as SqlValue[],
+    };
+  }
+
+  /** One method per view of the dashboard, so each can be measured (the bench) and read on its own. */
+  const sections = {
+    async consultations(p: OverviewPeriod): Promise<Pick<OverviewRows, 'consultations'>> {
+      const { byDay, dayParams } = where(p);
       const conversations = (column: string) =>
         counted(`SELECT ${column} AS key, count(DISTINCT ${CONVERSATION}) AS n FROM consultations WHERE ${byDay} GROUP BY ${column} ORDER BY ${column}`, dayParams);
-
-      const requests = await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${byMs}`, msParams);
-      const accepted = await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${byMs} AND assigned_at IS NOT NULL`, msParams);
-      const rating = await sql.get<{ n: number; avg: number | null; hi: number | null }>(
-        `SELECT count(*) AS n, avg(score) AS avg, sum(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS hi FROM handoff_ratings WHERE ${byMs}`, msParams);
-      const decidedFrom = `FROM preapplications p JOIN preapplication_history h ON h.reference = p.reference AND h.to_status IN ${DECIDED}
-        WHERE p.created_at >= ? AND p.created_at < ?${inCounty.replace('county', 'p.county')}`;
-      const decided = await one(`SELECT count(*) AS n ${decidedFrom}`, msParams);
-      const emergencyTickets = await counted(`SELECT status AS key, count(*) AS n FROM handoff_tickets WHERE reason = 'emergency' AND ${byMs} GROUP BY status ORDER BY status`, msParams);
       return {
         consultations: {
           total: await one(`SELECT count(DISTINCT ${CONVERSATION}) AS n FROM consultations WHERE ${byDay}`, dayParams),
@@ -110,7 +110,17 @@ export function createOverviewRepository(sql: SqlClient) {
           byCounty: await conversations('county'),
           byDay: await conversations('day'),
         },
-        outcomes: await counted(`SELECT outcome AS key, count(*) AS n FROM consultations WHERE ${byDay} GROUP BY outcome`, dayParams),
+      };
+    },
+    async answered(p: OverviewPeriod): Promise<Pick<OverviewRows, 'outcomes'>> {
+      const { byDay, dayParams } = where(p);
+      return { outcomes: await counted(`SELECT outcome AS key, count(*) AS n FROM consultations WHERE ${byDay} GROUP BY outcome`, dayParams) };
+    },
+    async handoff(p: OverviewPeriod, acceptTargetMs: number): Promise<Pick<OverviewRows, 'handoff' | 'callbacks'>> {
+      const { byMs, msParams } = where(p);
+      const requests = await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${byMs}`, msParams);
+      const accepted = await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${byMs} AND assigned_at IS NOT NULL`, msParams);
+      return {
         handoff: {
           requests,
           accepted,
@@ -125,8 +135,23 @@ export function createOverviewRepository(sql: SqlClient) {
             `SELECT created_at, closed_at FROM handoff_callbacks WHERE ${byMs} AND closed_at IS NOT NULL`, msParams))
             .map((r) => ({ createdAt: Number(r.created_at), closedAt: Number(r.closed_at) })),
         },
+      };
+    },
+    async satisfaction(p: OverviewPeriod): Promise<Pick<OverviewRows, 'ratings' | 'comments'>> {
+      const { byMs, msParams, inCounty } = where(p);
+      const rating = await sql.get<{ n: number; avg: number | null; hi: number | null }>(
+        `SELECT count(*) AS n, avg(score) AS avg, sum(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS hi FROM handoff_ratings WHERE ${byMs}`, msParams);
+      return {
         ratings: { n: Number(rating?.n ?? 0), avg: rating?.avg === null || rating?.avg === undefined ? null : Number(rating.avg), atLeast4: Number(rating?.hi ?? 0) },
         comments: await recentComments(p, inCounty),
+      };
+    },
+    async legalAid(p: OverviewPeriod): Promise<Pick<OverviewRows, 'eligibilityChecks' | 'eligibilityByDecision' | 'preapplicationsByStatus' | 'preapplicationsByMatter' | 'decisions'>> {
+      const { byDay, dayParams, byMs, msParams, inCounty } = where(p);
+      const decidedFrom = `FROM preapplications p JOIN preapplication_history h ON h.reference = p.reference AND h.to_status IN ${DECIDED}
+        WHERE p.created_at >= ? AND p.created_at < ?${inCounty.replace('county', 'p.county')}`;
+      const decided = await one(`SELECT count(*) AS n ${decidedFrom}`, msParams);
+      return {
         eligibilityChecks: await one(`SELECT count(*) AS n FROM eligibility_checks WHERE ${byDay}`, dayParams),
         eligibilityByDecision: await counted(`SELECT decision AS key, count(*) AS n FROM eligibility_checks WHERE ${byDay} GROUP BY decision ORDER BY decision`, dayParams),
         preapplicationsByStatus: await counted(`SELECT status AS key, count(*) AS n FROM preapplications WHERE ${byMs} GROUP BY status ORDER BY status`, msParams),
@@ -136,12 +161,32 @@ export function createOverviewRepository(sql: SqlClient) {
           medianMs: await rankAt(0.5, decided, `SELECT h.at - p.created_at AS w ${decidedFrom}`, msParams),
           p90Ms: await rankAt(0.9, decided, `SELECT h.at - p.created_at AS w ${decidedFrom}`, msParams),
         },
+      };
+    },
+    async emergencies(p: OverviewPeriod, acceptTargetMs: number): Promise<Pick<OverviewRows, 'emergencies'>> {
+      const { byDay, dayParams, byMs, msParams } = where(p);
+      const emergency = `reason = 'emergency' AND ${byMs}`;
+      return {
         emergencies: {
           flagged: await one(`SELECT count(*) AS n FROM consultations WHERE risk = 'emergency' AND ${byDay}`, dayParams),
-          byStatus: emergencyTickets,
-          accepted: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE reason = 'emergency' AND ${byMs} AND assigned_at IS NOT NULL`, msParams),
-          acceptedWithin: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE reason = 'emergency' AND ${byMs} AND assigned_at IS NOT NULL AND assigned_at - created_at <= ?`, [...msParams, acceptTargetMs]),
+          byStatus: await counted(`SELECT status AS key, count(*) AS n FROM handoff_tickets WHERE ${emergency} GROUP BY status ORDER BY status`, msParams),
+          accepted: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${emergency} AND assigned_at IS NOT NULL`, msParams),
+          acceptedWithin: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${emergency} AND assigned_at IS NOT NULL AND assigned_at - created_at <= ?`, [...msParams, acceptTargetMs]),
         },
+      };
+    },
+  };
+
+  return {
+    sections,
+    async overview(p: OverviewPeriod, acceptTargetMs: number): Promise<OverviewRows> {
+      return {
+        ...(await sections.consultations(p)),
+        ...(await sections.answered(p)),
+        ...(await sections.handoff(p, acceptTargetMs)),
+        ...(await sections.satisfaction(p)),
+        ...(await sections.legalAid(p)),
+        ...(await sections.emergencies(p, acceptTargetMs)),
       };
     },
   };
