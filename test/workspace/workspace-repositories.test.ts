@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createFeedbackRepository } from '../../src/storage/repositories/feedback-repository.js';
 import { createHardshipStandardRepository, HARDSHIP_SUBJECT } from '../../src/storage/repositories/hardship-standard-repository.js';
+import { rebuildConsultationRollup } from '../../src/storage/consultation-rollup.js';
 import { createOverviewRepository } from '../../src/storage/repositories/overview-repository.js';
 import { createServiceLogRepository, type ConsultationRow } from '../../src/storage/repositories/service-log-repository.js';
 import type { SqlClient } from '../../src/storage/sql-client.js';
@@ -195,5 +196,41 @@ forEachBackend('dashboard aggregates contract', (backend) => {
     const qingcheng = await repo.overview({ ...period, county: ['清城区', '清城', 'qingcheng'] }, 30_000);
     expect(qingcheng.comments).toEqual([]);
     expect(qingcheng.callbacks).toEqual({ requested: 0, closed: [] });
+  });
+});
+
+forEachBackend('consultation rollup contract', (backend) => {
+  let sql: SqlClient;
+  beforeEach(async () => { sql = await backend.open(); });
+  afterEach(async () => sql.close());
+
+  const rollup = async () => (await sql.all<{ kind: string; county: string; day: string; key: string; conversations: number; questions: number }>(
+    'SELECT kind, county, day, key, conversations, questions FROM consultation_rollup ORDER BY kind, county, day, key'))
+    .map((r) => ({ ...r, conversations: Number(r.conversations), questions: Number(r.questions) }));
+
+  it('keeps, question by question, the counts a rebuild from the logged questions computes', async () => {
+    const log = createServiceLogRepository(sql);
+    const q = (over: Partial<ConsultationRow>): ConsultationRow => ({
+      at: DEC1, day: '2026-12-01', channelId: 'directline', conversationId: 'c1', intent: 'consult', topic: '劳动纠纷', county: null, outcome: 'bot', ...over,
+    });
+    // c1 names its county in the second question and asks again the next day; c1 on WeChat is another conversation.
+    await log.addConsultation(q({}));
+    await log.addConsultation(q({ at: DEC1 + 1, county: '英德市', outcome: 'clarified' }));
+    await log.addConsultation(q({ at: DEC2, day: '2026-12-02', county: '英德市', topic: '婚姻家庭', risk: 'emergency', outcome: 'handed_off' }));
+    await log.addConsultation(q({ channelId: 'wechat', intent: 'legal_aid', topic: null }));
+    const kept = await rollup();
+    const city = (kind: string) => kept.filter((r) => r.kind === kind && r.county === '*').map((r) => [r.day, r.key, r.conversations, r.questions]);
+    expect(city('total')).toEqual([['2026-12-01', '', 2, 3], ['2026-12-02', '', 0, 1]]);
+    expect(city('day')).toEqual([['2026-12-01', '2026-12-01', 2, 3], ['2026-12-02', '2026-12-02', 1, 1]]);
+    expect(city('county')).toEqual([['2026-12-01', '', 2, 2], ['2026-12-01', '英德市', 1, 1], ['2026-12-02', '英德市', 0, 1]]);
+    expect(kept.filter((r) => r.kind === 'total' && r.county === '英德市').map((r) => [r.day, r.conversations])).toEqual([['2026-12-01', 1], ['2026-12-02', 0]]);
+    expect(city('risk')).toEqual([['2026-12-01', '', 0, 3], ['2026-12-02', 'emergency', 0, 1]]);
+
+    await rebuildConsultationRollup(sql);
+    expect(await rollup()).toEqual(kept);
+    const rows = await createOverviewRepository(sql).overview(period, 30_000);
+    expect(rows.consultations.total).toBe(2);
+    expect(new Map(rows.consultations.byTopic.map((r) => [r.key, r.n]))).toEqual(new Map([[null, 1], ['劳动纠纷', 1], ['婚姻家庭', 1]]));
+    expect(rows.emergencies.flagged).toBe(1);
   });
 });

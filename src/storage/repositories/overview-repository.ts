@@ -3,6 +3,7 @@
  * The aggregates behind `GET /api/v1/stats/overview`, each one indexed query over a period (China dates for the
  * tables that keep a `day`, epoch ms for the hand-off and pre-application tables) and optionally one county.
  */
+import { CITY, NO_KEY, type RollupKind } from '../consultation-rollup.js';
 import type { SqlClient, SqlValue } from '../sql-client.js';
 
 export interface OverviewPeriod {
@@ -45,7 +46,6 @@ const DECIDED = "('accepted', 'rejected')";
 /** How many comments the overview lists, newest first. */
 export const RECENT_COMMENTS = 10;
 
-const CONVERSATION = "channel_id || '/' || conversation_id";
 
 /** @example await createOverviewRepository(sql).overview(period, 30_000) */
 export function createOverviewRepository(sql: SqlClient) {
@@ -83,6 +83,18 @@ export function createOverviewRepository(sql: SqlClient) {
     ].sort((a, b) => b.at - a.at).slice(0, RECENT_COMMENTS);
   }
 
+  /**
+   * Sums of the consultation rollup over the period, by key (conversations or questions): the city's rows, or the
+   * county's. Keys with nothing in the period are left out; the empty key (no topic, no county…) reads as null.
+   */
+  async function rolled(p: OverviewPeriod, kind: RollupKind, what: 'conversations' | 'questions'): Promise<Counted[]> {
+    const counties = p.county ?? [CITY];
+    const rows = await sql.all<{ key: string; n: number }>(
+      `SELECT key, sum(${what}) AS n FROM consultation_rollup WHERE kind = ? AND county IN (${counties.map(() => '?').join(', ')}) AND day >= ? AND day <= ?
+       GROUP BY key HAVING sum(${what}) > 0 ORDER BY key`, [kind, ...counties, p.fromDay, p.toDay]);
+    return rows.map((r) => ({ key: r.key === NO_KEY ? null : r.key, n: Number(r.n) }));
+  }
+
   /** The WHERE clauses of a period (and county), for the tables that keep a `day` and those that keep epoch ms. */
   function where(p: OverviewPeriod) {
     const inCounty = p.county === undefined ? '' : ` AND county IN (${p.county.map(() => '?').join(', ')})`;
@@ -98,13 +110,11 @@ export function createOverviewRepository(sql: SqlClient) {
   /** One method per view of the dashboard, so each can be measured (the bench) and read on its own. */
   const sections = {
     async consultations(p: OverviewPeriod): Promise<Pick<OverviewRows, 'consultations'>> {
-      const { byDay, dayParams } = where(p);
-      const conversations = (column: string) =>
-        counted(`SELECT ${column} AS key, count(DISTINCT ${CONVERSATION}) AS n FROM consultations WHERE ${byDay} GROUP BY ${column} ORDER BY ${column}`, dayParams);
+      const conversations = (kind: RollupKind) => rolled(p, kind, 'conversations');
       return {
         consultations: {
-          total: await one(`SELECT count(DISTINCT ${CONVERSATION}) AS n FROM consultations WHERE ${byDay}`, dayParams),
-          byChannel: await conversations('channel_id'),
+          total: (await conversations('total')).reduce((a, r) => a + r.n, 0),
+          byChannel: await conversations('channel'),
           byTopic: await conversations('topic'),
           byIntent: await conversations('intent'),
           byCounty: await conversations('county'),
@@ -113,8 +123,7 @@ export function createOverviewRepository(sql: SqlClient) {
       };
     },
     async answered(p: OverviewPeriod): Promise<Pick<OverviewRows, 'outcomes'>> {
-      const { byDay, dayParams } = where(p);
-      return { outcomes: await counted(`SELECT outcome AS key, count(*) AS n FROM consultations WHERE ${byDay} GROUP BY outcome`, dayParams) };
+      return { outcomes: await rolled(p, 'outcome', 'questions') };
     },
     async handoff(p: OverviewPeriod, acceptTargetMs: number): Promise<Pick<OverviewRows, 'handoff' | 'callbacks'>> {
       const { byMs, msParams } = where(p);
@@ -164,11 +173,11 @@ export function createOverviewRepository(sql: SqlClient) {
       };
     },
     async emergencies(p: OverviewPeriod, acceptTargetMs: number): Promise<Pick<OverviewRows, 'emergencies'>> {
-      const { byDay, dayParams, byMs, msParams } = where(p);
+      const { byMs, msParams } = where(p);
       const emergency = `reason = 'emergency' AND ${byMs}`;
       return {
         emergencies: {
-          flagged: await one(`SELECT count(*) AS n FROM consultations WHERE risk = 'emergency' AND ${byDay}`, dayParams),
+          flagged: (await rolled(p, 'risk', 'questions')).find((r) => r.key === 'emergency')?.n ?? 0,
           byStatus: await counted(`SELECT status AS key, count(*) AS n FROM handoff_tickets WHERE ${emergency} GROUP BY status ORDER BY status`, msParams),
           accepted: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${emergency} AND assigned_at IS NOT NULL`, msParams),
           acceptedWithin: await one(`SELECT count(*) AS n FROM handoff_tickets WHERE ${emergency} AND assigned_at IS NOT NULL AND assigned_at - created_at <= ?`, [...msParams, acceptTargetMs]),
