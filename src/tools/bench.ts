@@ -27,6 +27,7 @@ import { watchGc } from './bench/gc-watch.js';
 import { timeAsks } from './bench/ask-loop.js';
 import { benchHandoff, formatHandoff } from './bench/handoff.js';
 import { benchScaleOut, formatScaleOut } from './bench/scale-out.js';
+import { benchDashboard, formatDashboard } from './bench/dashboard.js';
 import { formatReport, type BenchReport } from './bench/report.js';
 import { median, since, summarise } from './bench/stats.js';
 
@@ -183,6 +184,8 @@ async function main(): Promise<void> {
     const cliClassify = await runLawline({ command: 'classify', input: cycle(classifyTexts, COUNTS.cliClassify), dataDir, timeoutMs: 60_000 });
     const handoff = await benchHandoff(lawline); // hand-off latency section (src/tools/bench/handoff.ts)
     const scaleOut = await benchScaleOut(lawline, dataDir, askTexts); // PostgreSQL, one process against two workers
+    progress('dashboard views over a year of synthetic traffic (500,000 conversations)');
+    const dashboard = await benchDashboard({ region: lawline.region }); // src/tools/bench/dashboard.ts
     lawline.close();
 
     const report: BenchReport = {
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
       memory: { benchMaxRssKbAfterBuild, benchMaxRssKb: process.resourceUsage().maxRSS, benchRssKbAfterServing },
       totalMs: since(benchStarted),
     };
-    process.stdout.write(json ? `${JSON.stringify({ ...report, handoff, scaleOut }, null, 2)}\n` : `${formatReport(report)}\n${formatHandoff(handoff)}\n${formatScaleOut(scaleOut)}\n`);
+    process.stdout.write(json ? `${JSON.stringify({ ...report, handoff, scaleOut, dashboard }, null, 2)}\n` : `${formatReport(report)}\n${formatHandoff(handoff)}\n${formatScaleOut(scaleOut)}\n${formatDashboard(dashboard)}\n`);
   } finally {
     if (keep) progress(`data dir kept: ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
