@@ -26,6 +26,10 @@ export interface ConversationData {
   clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
   /** The county-level unit the citizen last named (full name), so later questions count for it too. */
   county?: string;
+  /** Set after a draft was made in a conversation with a pre-application: 附到预申请 keeps the draft with it. */
+  draftKeepOffer?: { token: string; reference: string };
+  /** The last few things the citizen told about their case, offered as the facts of a draft. */
+  said?: string[];
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }

@@ -20,6 +20,7 @@ import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 import type { Recognition } from '../understanding/recognizer.js';
 import type { ConsultationOutcome } from '../stats/service-log.js';
 import type { ConversationData } from './conversation-data.js';
+import { handleDraftRequest, rememberSaid } from './dialogs/document-offer.js';
 
 /** Handles one message turn; state is saved by the caller. */
 export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
@@ -82,6 +83,10 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await context.sendActivity(await progress(context, deps, reference));
     return;
   }
+  // --- document drafts: 申请书怎么写 starts the draft conversation; 附到预申请 answers its offer ---
+  if (await handleDraftRequest(context, dc, deps, question, r)) return;
+  rememberSaid(data, question, r);
+  // --- end document drafts ---
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
     await logConsultation(context, deps, data, r, 'bot');
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: question } satisfies EligibilityDialogOptions);

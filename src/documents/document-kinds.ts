@@ -44,10 +44,16 @@ export const documentKindSchema = z.object({
   title: text,
   /** The short name the conversation offers in its numbered choices. */
   label: text,
+  /** Words that name this kind in a citizen's request (帮我写仲裁申请 → 仲裁). */
+  mentions: z.array(text).min(1),
+  /** Shown in the conversation as examples only; never written into a draft. */
+  claimExamples: z.array(text).default([]),
   basis: z.array(z.object({ law: text, article: z.number().int().positive(), paragraph: z.number().int().positive().optional() }).strict()).min(1),
   applicant: z.object({ role: text, fields: z.array(applicantField) }).strict(),
   respondent: z.object({ role: text, fields: z.array(respondentField) }).strict(),
   variants: z.array(variantSchema).default([]),
+  /** Words that pick a variant from what the citizen said (借钱 → loan). */
+  variantMentions: z.record(z.array(text)).default({}),
   sections: z.array(sectionSchema).min(1),
   declaration: text.optional(),
   receiver: z.object({

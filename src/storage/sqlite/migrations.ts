@@ -7,6 +7,7 @@
  * foreign keys off meanwhile, so the copies keep their rows).
  */
 import type { Migration } from '../migration.js';
+import { documentDraftTables } from '../document-draft-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
@@ -156,4 +157,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'release 0.1 schema', sql: RELEASE_0_1 },
   { version: 2, name: 'epoch-ms timestamps; hand-off version; WeChat dedupe and follow-ups', sql: EPOCH_MS_AND_SCALE_OUT },
   { version: 3, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
+  { version: 4, name: 'document drafts behind download links or kept with a pre-application', sql: documentDraftTables() },
 ];
