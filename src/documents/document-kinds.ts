@@ -83,7 +83,8 @@ export function loadDocumentKinds(dir = DOCUMENTS_DIR): ReadonlyMap<DocumentKind
   }
   const missing = DOCUMENT_KINDS.filter((k) => !kinds.has(k));
   if (missing.length) throw new DataFileError(dir, `no file declares the kind(s) ${missing.join(', ')}`);
-  return kinds;
+  // Offered (numbered choices, the kinds list) in the order of DOCUMENT_KINDS, whatever the file names.
+  return new Map(DOCUMENT_KINDS.map((k) => [k, kinds.get(k)!]));
 }
 
 let cached: ReadonlyMap<DocumentKind, DocumentKindSpec> | undefined;

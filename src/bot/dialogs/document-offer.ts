@@ -21,21 +21,30 @@ const SAID_KEPT = 3;
 const NOT_A_STORY = new Set(['greeting', 'thanks', 'human', 'progress', 'out_of_scope']);
 
 /**
- * Handles the message when it is about a draft (a request to write one, or the answer to the keep offer).
- * @returns true when the message was handled here
+ * Answers the offer made after a draft in a conversation with a pre-application (附到预申请); the offer stands for
+ * the next message only.
+ * @returns true when the message accepted the offer
  */
-export async function handleDraftRequest(context: TurnContext, dc: DialogContext, deps: DialogDeps, text: string, r: Recognition): Promise<boolean> {
+export async function answerKeepOffer(context: TurnContext, deps: DialogDeps, text: string): Promise<boolean> {
   const data = await deps.conversationData.get(context, {});
   const keep = data.draftKeepOffer;
   delete data.draftKeepOffer;
+  if (!keep || !KEEP_PATTERN.test(cleanReply(text))) return false;
   const { channelId, conversation } = context.activity;
-  if (keep && KEEP_PATTERN.test(cleanReply(text))) {
-    const kept = await deps.drafts.links.keepWith(keep.token, { channelId, conversationId: conversation.id }, keep.reference);
-    deps.lawline.log.info('document draft kept with a pre-application', { reference: keep.reference, kept });
-    await context.sendActivity(kept ? DOCUMENT_REPLIES.kept(keep.reference) : DOCUMENT_REPLIES.keepFailed);
-    return true;
-  }
+  const kept = await deps.drafts.links.keepWith(keep.token, { channelId, conversationId: conversation.id }, keep.reference);
+  deps.lawline.log.info('document draft kept with a pre-application', { reference: keep.reference, kept });
+  await context.sendActivity(kept ? DOCUMENT_REPLIES.kept(keep.reference) : DOCUMENT_REPLIES.keepFailed);
+  return true;
+}
+
+/**
+ * Starts the draft conversation when the message asks how to write a document.
+ * @returns true when it started
+ */
+export async function startDraftOnRequest(context: TurnContext, dc: DialogContext, deps: DialogDeps, text: string, r: Recognition): Promise<boolean> {
   if (r.risk === 'emergency' || !asksForDraft(text)) return false;
+  const data = await deps.conversationData.get(context, {});
+  const { channelId, conversation } = context.activity;
   const kind = kindNamedIn(text);
   const county = r.entities.find((e) => e.type === 'county');
   const own = await deps.preapplications.latestForConversation(channelId, conversation.id);
