@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { REPO_ROOT } from '../config/paths.js';
 import { DataFileError } from '../errors.js';
 import { readYamlFile } from '../read-yaml-file.js';
+import { TOPIC_LABELS } from '../vocabulary.js';
 
 /** Every kind the project ships; a file declaring another kind, or a missing one, is a data error. */
 export const DOCUMENT_KINDS = ['labour_arbitration_application', 'civil_complaint', 'legal_aid_application', 'mediation_application'] as const;
@@ -48,6 +49,8 @@ export const documentKindSchema = z.object({
   mentions: z.array(text).min(1),
   /** Shown in the conversation as examples only; never written into a draft. */
   claimExamples: z.array(text).default([]),
+  /** Topics whose earlier messages are offered as the facts; empty: any topic. */
+  topics: z.array(z.enum(TOPIC_LABELS)).default([]),
   basis: z.array(z.object({ law: text, article: z.number().int().positive(), paragraph: z.number().int().positive().optional() }).strict()).min(1),
   applicant: z.object({ role: text, fields: z.array(applicantField) }).strict(),
   respondent: z.object({ role: text, fields: z.array(respondentField) }).strict(),

@@ -17,10 +17,11 @@ import { DOWNLOAD_PATH } from '../../documents/draft-links.js';
 import type { DraftFields, DraftSpec } from '../../documents/draft-request.js';
 import { receivingBody } from '../../documents/receiving-body.js';
 import { CANCEL_PATTERN, cleanReply, HANDOFF_PATTERN } from '../bot-replies-zh.js';
+import type { SaidAboutCase } from '../conversation-data.js';
 import { answerOptions, createAnswerPrompt } from './answer-prompt.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DOCUMENT_REPLIES as R } from './document-replies-zh.js';
-import { documentParsers, kindChoices, nextQuestion, promptKey, type DraftState, type Question } from './document-questions.js';
+import { documentParsers, kindChoices, nextQuestion, promptKey, storyFor, type DraftState, type Question } from './document-questions.js';
 
 export const DOCUMENT_DIALOG = 'document';
 const GATHER = 'document.gather';
@@ -32,7 +33,7 @@ export interface DocumentDialogOptions {
   variant?: string;
   county?: string;
   applicant?: DraftFields['applicant'];
-  said?: string;
+  said?: SaidAboutCase[];
 }
 /** How it ended: the link's token when a draft was made; `reroute` asks the router to handle the last message afresh. */
 export interface DocumentDialogResult { token?: string; reroute?: boolean; cancelled?: boolean }
@@ -51,7 +52,7 @@ export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
   protected override async onBeginDialog(dc: DialogContext, options?: DocumentDialogOptions): Promise<DialogTurnResult> {
     const o = options ?? {};
     const state: DraftState = {
-      kind: o.kind, variant: o.variant, county: o.county, said: o.said, asked: [],
+      kind: o.kind, variant: o.variant, county: o.county, said: o.said ?? [], asked: [],
       fields: { ...emptyFields(), applicant: { ...o.applicant } },
     };
     await dc.context.sendActivity(R.intro);
@@ -88,7 +89,7 @@ export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
         const examples = spec!.variants.find((v) => v.id === s.variant)?.claimExamples ?? spec!.claimExamples;
         return step.prompt(ANSWER, answerOptions(key, R.claims(examples), R.claimsRetry));
       }
-      case 'reuseFacts': return step.prompt(ANSWER, answerOptions(key, R.reuseFacts(s.said!), R.reuseFactsRetry));
+      case 'reuseFacts': return step.prompt(ANSWER, answerOptions(key, R.reuseFacts(storyFor(spec!, s.said)!), R.reuseFactsRetry));
       case 'facts': return step.prompt(ANSWER, answerOptions(key, R.facts, R.factsRetry));
       case 'evidence': return step.prompt(ANSWER, answerOptions(key, R.evidence, R.claimsRetry));
     }
@@ -105,7 +106,7 @@ export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
       case 'applicantName': if (value) s.fields.applicant.name = value as string; break;
       case 'respondentName': if (value) s.fields.respondent.name = value as string; break;
       case 'claims': s.fields.claims = value as string[]; break;
-      case 'reuseFacts': if (value === 'use') s.fields.facts = s.said!; break;
+      case 'reuseFacts': if (value === 'use') s.fields.facts = storyFor(documentKinds().get(s.kind!)!, s.said)!; break;
       case 'facts': s.fields.facts = value as string; break;
       case 'evidence': s.fields.evidence = value as string[]; break;
     }

@@ -12,7 +12,7 @@ import { cleanReply } from '../bot-replies-zh.js';
 import type { ConversationData } from '../conversation-data.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DOCUMENT_DIALOG, type DocumentDialogOptions } from './document-dialog.js';
-import { asksForDraft, kindNamedIn, storyFrom, variantNamedIn } from './document-questions.js';
+import { asksForDraft, kindNamedIn, variantNamedIn } from './document-questions.js';
 import { DOCUMENT_REPLIES, KEEP_PATTERN, WRITE_REQUEST_PATTERN } from './document-replies-zh.js';
 
 /** Messages about the case kept for a draft's facts. */
@@ -46,14 +46,15 @@ export async function startDraftOnRequest(context: TurnContext, dc: DialogContex
   const data = await deps.conversationData.get(context, {});
   const { channelId, conversation } = context.activity;
   const kind = kindNamedIn(text);
+  const said = data.said ?? [];
   const county = r.entities.find((e) => e.type === 'county');
   const own = await deps.preapplications.latestForConversation(channelId, conversation.id);
   const options: DocumentDialogOptions = {
     kind,
-    variant: kind ? variantNamedIn(documentKinds().get(kind)!, [...(data.said ?? []), text].join('。')) : undefined,
+    variant: kind ? variantNamedIn(documentKinds().get(kind)!, [...said.map((x) => x.text), text].join('。')) : undefined,
     county: county?.type === 'county' ? county.value.name : data.county,
     applicant: own ? { name: own.name, phone: own.phone } : undefined,
-    said: storyFrom([...(data.said ?? []), text]),
+    said: [...said, { text, domain: r.domain }],
   };
   await dc.beginDialog(DOCUMENT_DIALOG, options);
   return true;
@@ -62,5 +63,5 @@ export async function startDraftOnRequest(context: TurnContext, dc: DialogContex
 /** Remembers a message that tells about the case (not a request to write, not small talk). */
 export function rememberSaid(data: ConversationData, text: string, r: Recognition): void {
   if (NOT_A_STORY.has(r.intent) || WRITE_REQUEST_PATTERN.test(text) || [...text].length < 8) return;
-  data.said = [...(data.said ?? []), text].slice(-SAID_KEPT);
+  data.said = [...(data.said ?? []), { text, domain: r.domain }].slice(-SAID_KEPT);
 }

@@ -5,6 +5,7 @@
  */
 import { documentKinds, type DocumentKind, type DocumentKindSpec } from '../../documents/document-kinds.js';
 import { MAX_FACTS_CHARS, type DraftFields } from '../../documents/draft-request.js';
+import type { SaidAboutCase } from '../conversation-data.js';
 import { DOCUMENT_WORD_PATTERN, SKIP_PATTERN, WRITE_REQUEST_PATTERN } from './document-replies-zh.js';
 
 /** What the conversation has gathered so far; stored in the dialog state between turns. */
@@ -15,8 +16,8 @@ export interface DraftState {
   fields: DraftFields;
   /** Questions already asked (each is asked once; a skipped one stays a blank). */
   asked: Question[];
-  /** What the citizen said earlier in the conversation, offered as the facts. */
-  said?: string;
+  /** What the citizen said in the conversation (the request included), offered as the facts once the kind is known. */
+  said: SaidAboutCase[];
 }
 
 export type Question = 'kind' | 'variant' | 'applicantName' | 'respondentName' | 'claims' | 'reuseFacts' | 'facts' | 'evidence';
@@ -33,7 +34,7 @@ export function nextQuestion(s: DraftState): Question | null {
   if (!s.fields.applicant.name && todo('applicantName')) return 'applicantName';
   if (!s.fields.respondent.name && todo('respondentName')) return 'respondentName';
   if (!s.fields.claims.length && todo('claims')) return 'claims';
-  if (!s.fields.facts && s.said && todo('reuseFacts')) return 'reuseFacts';
+  if (!s.fields.facts && storyFor(spec, s.said) && todo('reuseFacts')) return 'reuseFacts';
   if (!s.fields.facts && todo('facts')) return 'facts';
   if (!s.fields.evidence.length && todo('evidence')) return 'evidence';
   return null;
@@ -107,10 +108,17 @@ export function variantOf(spec: DocumentKindSpec, text: string): string | undefi
   return i !== undefined ? spec.variants[i]!.id : variantNamedIn(spec, text);
 }
 
-/** The parts of earlier messages that tell the story, without the request to write (clauses under 8 characters dropped). */
-export function storyFrom(texts: string[]): string | undefined {
-  const parts = texts.map((t) => t.split(/[，。！？,!?；;\n]/).map((c) => c.trim())
-    .filter((c) => c && !WRITE_REQUEST_PATTERN.test(c) && !/^(请问|你好|您好)$/.test(c)).join('，'))
+/** A question's ending (…怎么办, …吗): what the citizen asked, not what happened. */
+const QUESTION_TAIL = /(我?(该|应该|要|可以|能)?(怎么办|怎么处理|怎么弄|如何处理|怎么维权|找谁|能拿多少.*|能赔多少.*|要多少.*)|吗|呢|么)$/;
+
+/**
+ * What the citizen told about their case on the kind's topics, as the draft's facts: the request to write and
+ * greetings dropped, questions' endings cut, clauses under 8 characters left out.
+ */
+export function storyFor(spec: DocumentKindSpec, said: SaidAboutCase[]): string | undefined {
+  const texts = said.filter((s) => !spec.topics.length || spec.topics.includes(s.domain)).map((s) => s.text);
+  const parts = texts.map((t) => t.split(/[，。！？,!?；;\n]/).map((c) => c.trim().replace(QUESTION_TAIL, '').trim())
+    .filter((c) => c && !WRITE_REQUEST_PATTERN.test(c) && !DOCUMENT_WORD_PATTERN.test(c) && !/^(请问|你好|您好)$/.test(c)).join('，'))
     .filter((t) => t.length >= 8);
   return parts.length ? `${parts.join('。')}。`.slice(0, MAX_FACTS_CHARS) : undefined;
 }
