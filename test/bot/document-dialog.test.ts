@@ -6,12 +6,13 @@ import { createDraftLinks, type DraftLinks } from '../../src/documents/draft-lin
 import { createDocumentDraftRepository } from '../../src/storage/repositories/document-draft-repository.js';
 import { memoryStateDatabase } from '../../src/storage/sqlite/memory-state-database.js';
 import { SqlStorage } from '../../src/storage/sql-storage.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { testLawline } from '../support/lawline.js';
 import { says } from './bot-harness.js';
 
-function harness(): { adapter: TestAdapter; links: DraftLinks } {
+function harness(lines: string[] = []): { adapter: TestAdapter; links: DraftLinks } {
   const links = createDraftLinks(createDocumentDraftRepository(memoryStateDatabase()), randomBytes(32), { ttlMs: 30 * 60_000 });
-  const bot = new LawlineBot(testLawline(), { storage: new SqlStorage(memoryStateDatabase()), drafts: { links, publicUrl: 'https://law.example.invalid' } });
+  const bot = new LawlineBot({ ...testLawline(), log: createLogger('debug', (l) => lines.push(l)) }, { storage: new SqlStorage(memoryStateDatabase()), drafts: { links, publicUrl: 'https://law.example.invalid' } });
   return { adapter: new TestAdapter(async (context) => bot.run(context)), links };
 }
 
@@ -19,7 +20,8 @@ const TOKEN = /https:\/\/law\.example\.invalid\/api\/v1\/documents\/download\/([
 
 describe('the draft conversation', () => {
   it('drafts a labour-arbitration application from the request, asking only what is missing, and links it', async () => {
-    const { adapter, links } = harness();
+    const lines: string[] = [];
+    const { adapter, links } = harness(lines);
     let token = '';
     await adapter
       .send('公司拖欠我两个月工资8000元一直不给，劳动仲裁申请书怎么写').assertReply(says('起草一份草稿', '跳过'))
@@ -44,6 +46,9 @@ describe('the draft conversation', () => {
         evidence: ['工资条', '微信聊天记录'],
       },
     });
+    // The draft is logged by its kind; the names and what happened are not.
+    expect(lines.join('\n')).toContain('document draft offered');
+    for (const personal of ['李明华', '宏达电子', '8000元']) expect(lines.join('\n')).not.toContain(personal);
   });
 
   it('asks the kind and the case type with numbered choices when the request names neither; 跳过 leaves blanks', async () => {
