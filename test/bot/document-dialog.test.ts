@@ -74,6 +74,17 @@ describe('the draft conversation', () => {
     });
   });
 
+  it('leaves the choice for a question typed instead, and starts afresh on a new request to write', async () => {
+    const { adapter } = harness();
+    await adapter
+      .send('申请书怎么写').assertReply(says('起草一份草稿')).assertReply(says('1. 劳动仲裁申请书'))
+      .send('人民调解申请书怎么写').assertReply(says('起草一份草稿')).assertReply(says('申请人（一般就是您本人）'))
+      .send('取消').assertReply(says('已取消起草'))
+      .send('申请书怎么写').assertReply(says('起草一份草稿')).assertReply(says('1. 劳动仲裁申请书'))
+      .send('公司拖欠我工资三个月了怎么办').assertReply((a: Partial<Activity>) => expect(a.text).not.toContain('请回复上面列出的数字'))
+      .startTest();
+  });
+
   it('takes the kind and the case type from the words used, and stops on 取消', async () => {
     const { adapter } = harness();
     await adapter

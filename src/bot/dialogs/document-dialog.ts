@@ -4,7 +4,8 @@
  * conversation already holds (the kind and case type named, the county, the name and phone of a pre-application,
  * the story told earlier), asks only what is still missing — numbered choices for the kind and case type — and
  * answers with a short-lived download link (Word and PDF) plus where to send it and its legal basis. 取消 ends it;
- * 转人工 or a new request ends it and lets the router handle that message afresh.
+ * 转人工, a new request to write, or a question typed where a numbered pick was asked ends it and lets the router
+ * handle that message afresh.
  */
 import { MessageFactory } from 'botbuilder';
 import {
@@ -18,10 +19,10 @@ import type { DraftFields, DraftSpec } from '../../documents/draft-request.js';
 import { receivingBody } from '../../documents/receiving-body.js';
 import { CANCEL_PATTERN, cleanReply, HANDOFF_PATTERN } from '../bot-replies-zh.js';
 import type { SaidAboutCase } from '../conversation-data.js';
-import { answerOptions, createAnswerPrompt } from './answer-prompt.js';
+import { answerOptions, createAnswerPrompt, waitingAnswer } from './answer-prompt.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DOCUMENT_REPLIES as R } from './document-replies-zh.js';
-import { documentParsers, kindChoices, nextQuestion, promptKey, storyFor, type DraftState, type Question } from './document-questions.js';
+import { asksForDraft, documentParsers, kindChoices, nextQuestion, promptKey, storyFor, type DraftState, type Question } from './document-questions.js';
 
 export const DOCUMENT_DIALOG = 'document';
 const GATHER = 'document.gather';
@@ -41,10 +42,15 @@ export interface DocumentDialogResult { token?: string; reroute?: boolean; cance
 const emptyFields = (): DraftFields => ({ applicant: {}, respondent: {}, claims: [], facts: '', evidence: [] });
 const lawRef = (b: { law: string; article: number; paragraph?: number }) => `《${b.law}》第${b.article}条${b.paragraph ? `第${b.paragraph}款` : ''}`;
 
+/** The questions answered by picking a number; anything else typed there is taken as a new message. */
+const CHOICE_KEYS = /^(kind|variant:.*|reuseFacts)$/;
+
 export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
+  private readonly parsers = documentParsers();
+
   constructor(private readonly deps: DialogDeps) {
     super(DOCUMENT_DIALOG);
-    const parsers = documentParsers();
+    const parsers = this.parsers;
     this.addDialog(createAnswerPrompt(ANSWER, parsers, { region: deps.lawline.region, recognise: deps.lawline.recognise }));
     this.addDialog(new WaterfallDialog<DraftState>(GATHER, [(s) => this.askNext(s), (s) => this.store(s)]));
   }
@@ -66,11 +72,18 @@ export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
       await dc.context.sendActivity(R.cancelled);
       return { status: DialogTurnStatus.complete, result: { cancelled: true } satisfies DocumentDialogResult };
     }
-    if (HANDOFF_PATTERN.test(text)) {
+    if (HANDOFF_PATTERN.test(text) || asksForDraft(text) || this.isQuestionInsteadOfChoice(dc, text)) {
       await dc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: true } satisfies DocumentDialogResult };
     }
     return super.onContinueDialog(dc);
+  }
+
+  /** A choice was asked (kind, case type, the facts offered) and the reply is a question of its own, not a pick. */
+  private isQuestionInsteadOfChoice(dc: DialogContext, text: string): boolean {
+    const waiting = waitingAnswer(dc.activeDialog?.state);
+    if (!waiting || !CHOICE_KEYS.test(waiting.key) || this.parsers[waiting.key]?.(text) !== undefined) return false;
+    return [...text].length >= 6;
   }
 
   private async askNext(step: WaterfallStepContext<DraftState>): Promise<DialogTurnResult> {
@@ -98,7 +111,7 @@ export class DocumentDialog extends ComponentDialog<DocumentDialogOptions> {
   private async store(step: WaterfallStepContext<DraftState>): Promise<DialogTurnResult> {
     const s = structuredClone(step.options);
     const q = (step.values as { question?: Question }).question!;
-    const value = documentParsers()[promptKey(q, s.kind)]!(step.result as string);
+    const value = this.parsers[promptKey(q, s.kind)]!(step.result as string);
     s.asked.push(q);
     switch (q) {
       case 'kind': s.kind = value as DocumentKind; break;
