@@ -30,12 +30,14 @@ const STYLES: Record<BlockKind, Style> = {
   appendix: { before: 160 },
 };
 
-function paragraph(block: Block): Paragraph {
+function paragraph(block: Block, i: number, blocks: Block[]): Paragraph {
   const style = STYLES[block.kind];
+  // A run of blocks of one kind (the appendix lines) keeps the gap before its first only.
+  const before = blocks[i - 1]?.kind === block.kind ? 0 : style.before ?? 0;
   return new Paragraph({
     alignment: style.alignment,
     indent: style.indent ? { firstLine: style.indent } : undefined,
-    spacing: { before: style.before ?? 0, after: block.kind === 'title' ? 360 : 0, line: 400 },
+    spacing: { before, after: block.kind === 'title' ? 360 : 0, line: 400 },
     children: [new TextRun({ text: block.text, bold: style.bold, size: style.size ?? BODY_SIZE, font: FONT })],
   });
 }

@@ -23,7 +23,7 @@ const STYLES: Record<BlockKind, Style> = {
   declaration: { indent: true, before: 10 },
   closing: { indent: true, before: 16 },
   receiver: {},
-  signature: { align: 'right', before: 30 },
+  signature: { align: 'right', before: 24 },
   date: { align: 'right', before: 6 },
   appendix: { before: 10 },
 };
@@ -38,17 +38,18 @@ export function renderPdf(layout: DraftLayout): Promise<Buffer> {
     doc.on('error', reject);
     doc.registerFont('cjk', cjkFont());
     doc.font('cjk');
-    for (const block of layout.blocks) {
+    layout.blocks.forEach((block, i) => {
       const style = STYLES[block.kind];
       const size = style.size ?? BODY_SIZE;
-      if (style.before) doc.moveDown(style.before / size);
+      // A run of blocks of one kind (the appendix lines) keeps the gap before its first only.
+      if (style.before && layout.blocks[i - 1]?.kind !== block.kind) doc.moveDown(style.before / size);
       doc.fontSize(size).text(block.text, {
         align: style.align ?? 'justify',
         indent: style.indent ? size * 2 : 0,
-        lineGap: 6,
+        lineGap: 4,
         paragraphGap: block.kind === 'title' ? 14 : 2,
       });
-    }
+    });
     doc.end();
   });
 }
