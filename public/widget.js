@@ -14,8 +14,9 @@
 /**
  * A Direct Line activity, as far as the widget reads it.
  * @typedef {{ id?: string, type?: string, text?: string, from?: { role?: string },
- *   channelData?: { clientActivityID?: string, lawline?: { citations?: Citation[] } } }} Activity
+ *   channelData?: { clientActivityID?: string, lawline?: { citations?: Citation[], downloads?: Download[] } } }} Activity
  */
+/** A draft's download link: `path` is on the lawline host the widget talks to. @typedef {{ label: string, path: string }} Download */
 /** @typedef {{ label?: string, law?: string, article?: number, text?: string }} Citation */
 /** @typedef {{ activities?: Activity[], watermark?: string }} ActivitySet */
 /** @typedef {Error & { status?: number }} HttpFailure */
@@ -28,6 +29,7 @@
   page.__lawlineWidget = true;
   var API = new URL('v3/directline', new URL('.', script.src)).href;
   var META = new URL('api/v1/meta', new URL('.', script.src)).href;
+  var HOST = new URL('.', script.src).href;
   var TITLE = script.getAttribute('data-title') || '清远公共法律服务 · 智能咨询';
   var KEY = 'lawline.dl', BIG = 'lawline.big';
   /** @type {Conv | null} */
@@ -59,6 +61,7 @@
     '.llw-bot{align-self:flex-start;background:#fff}.llw-user{align-self:flex-end;background:#95ec69}.llw-pending{opacity:.6}.llw-failed{outline:2px solid #fa5151}' +
     '.llw-msg button{display:block;width:100%;margin-top:6px;padding:8px 10px;border:1px solid #07c160;border-radius:6px;background:#f3fff7;color:#06ad56;text-align:left}' +
     '.llw-msg button:disabled{border-color:#ccc;background:#f5f5f5;color:#888;cursor:default}' +
+    '.llw-downloads a{display:inline-block;margin:8px 8px 0 0;padding:6px 12px;border-radius:4px;background:#07c160;color:#fff;text-decoration:none}' +
     '.llw-cites{margin-top:8px;padding-top:6px;border-top:1px solid #eee;font-size:.92em}.llw-cites summary{cursor:pointer;color:#576b95}.llw-cites p{margin:4px 0 6px;color:#444}' +
     '.llw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.llw-typing{padding:0 14px 6px;color:#666;font-size:.9em}' +
     '.llw-form{display:flex;gap:8px;padding:8px 10px calc(8px + env(safe-area-inset-bottom));border-top:1px solid #ddd}' +
@@ -166,6 +169,9 @@
     box.appendChild(el('span', { 'class': 'llw-sr' }, '法律助手：'));
     var data = a.channelData && a.channelData.lawline, cites = data && Array.isArray(data.citations) ? data.citations : null;
     var text = a.text || '';
+    var downloads = data && Array.isArray(data.downloads) ? data.downloads : [];
+    // A draft's links come as buttons; the text's copies of them are for channels without buttons.
+    if (downloads.length) text = text.split('\n').filter(function (l) { return l.indexOf('/api/v1/documents/download/') < 0; }).join('\n');
     /** @type {string | null} */
     var citeLine = null;
     text = text.replace(/\n*【引用法条】([^\n]*)/, function (_, /** @type {string} */ list) { citeLine = list; return ''; });
@@ -190,6 +196,12 @@
       list.forEach(function (x) {
         var label = x.label || '《' + x.law + '》第' + x.article + '条';
         c.appendChild(x.text ? el('details', 0, '', [el('summary', 0, label), el('p', 0, x.text)]) : el('div', 0, label));
+      });
+    }
+    if (downloads.length) {
+      var d = box.appendChild(el('div', { 'class': 'llw-downloads' }));
+      downloads.forEach(function (x) {
+        d.appendChild(el('a', { href: new URL(x.path.replace(/^\//, ''), HOST).href, target: '_blank', rel: 'noopener' }, '下载' + x.label));
       });
     }
     return box;

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'too_many_requests'
   | 'invalid_config'
@@ -51,6 +52,12 @@ export class ForbiddenError extends LawlineError {
 export class NotFoundError extends LawlineError {
   override name = 'NotFoundError';
   readonly code: ErrorCode = 'not_found';
+}
+
+/** The thing asked for existed but is no longer available (an expired download link). */
+export class GoneError extends LawlineError {
+  override name = 'GoneError';
+  readonly code: ErrorCode = 'gone';
 }
 
 /** The request is valid but the current state forbids it (a ticket offered to someone else, capacity reached…). */

@@ -26,9 +26,16 @@ export interface ConversationData {
   clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
   /** The county-level unit the citizen last named (full name), so later questions count for it too. */
   county?: string;
+  /** Set after a draft was made in a conversation with a pre-application: 附到预申请 keeps the draft with it. */
+  draftKeepOffer?: { token: string; reference: string };
+  /** The last few things the citizen told about their case (with the topic recognised), offered as the facts of a draft. */
+  said?: SaidAboutCase[];
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }
+
+/** A message that told something about the citizen's case. */
+export interface SaidAboutCase { text: string; domain: TopicLabel }
 
 /** Per-user memory (same channel). */
 export interface UserData {

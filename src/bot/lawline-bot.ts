@@ -17,6 +17,12 @@ import { STATE_PROPERTIES, type ConversationData, type UserData } from './conver
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { EligibilityDialog } from './dialogs/eligibility-dialog.js';
 import { routeMessage } from './message-router.js';
+import { randomBytes } from 'node:crypto';
+import { DRAFT_LINK_MINUTES } from '../config/limits.js';
+import { createDraftLinks } from '../documents/draft-links.js';
+import { createDocumentDraftRepository } from '../storage/repositories/document-draft-repository.js';
+import type { DraftOptions } from './dialogs/dialog-deps.js';
+import { DocumentDialog } from './dialogs/document-dialog.js';
 
 export interface LawlineBotOptions {
   /** Bot state storage: SqliteStorage in production; MemoryStorage when omitted. */
@@ -27,6 +33,8 @@ export interface LawlineBotOptions {
   region?: () => Promise<Region>;
   /** Where handled questions and eligibility checks are counted; nothing is counted when omitted. */
   serviceLog?: ServiceLog;
+  /** Download links for drafts; in-memory links (lost on exit, paths only) when omitted. */
+  drafts?: DraftOptions;
 }
 
 /**
@@ -53,9 +61,13 @@ export class LawlineBot extends ActivityHandler {
       userData: this.userState.createProperty<UserData>(STATE_PROPERTIES.user),
       region: options.region ?? (async () => lawline.region),
       serviceLog: options.serviceLog,
+      drafts: options.drafts ?? {
+        links: createDraftLinks(createDocumentDraftRepository(memoryStateDatabase()), randomBytes(32), { ttlMs: DRAFT_LINK_MINUTES * 60_000 }),
+      },
     };
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
     this.dialogs.add(new EligibilityDialog(this.deps));
+    this.dialogs.add(new DocumentDialog(this.deps));
 
     this.onMessage(async (context, next) => {
       await routeMessage(context, this.dialogs, this.deps);

@@ -20,6 +20,7 @@ import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 import type { Recognition } from '../understanding/recognizer.js';
 import { consultationOutcome, countedTopic, isConsultation, type ConsultationOutcome } from '../stats/service-log.js';
 import type { ConversationData } from './conversation-data.js';
+import { answerKeepOffer, rememberSaid, startDraftOnRequest } from './dialogs/document-offer.js';
 
 /** Handles one message turn; state is saved by the caller. */
 export async function routeMessage(context: TurnContext, dialogs: DialogSet, deps: DialogDeps): Promise<void> {
@@ -59,6 +60,9 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: offer.text } satisfies EligibilityDialogOptions);
     return;
   }
+  // --- document drafts: 附到预申请 keeps the draft just made with the conversation's pre-application ---
+  if (await answerKeepOffer(context, deps, text)) return;
+  // --- end document drafts ---
   // A number answering the greeting's service menu: show its prompt, or handle it as what the citizen picked.
   const menu = data.serviceMenu ? menuAction(cleanReply(text)) : null;
   delete data.serviceMenu;
@@ -86,6 +90,10 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await context.sendActivity(await progress(context, deps, reference));
     return;
   }
+  // --- document drafts: 申请书怎么写 starts the draft conversation ---
+  if (await startDraftOnRequest(context, dc, deps, question, r)) return;
+  rememberSaid(data, question, r);
+  // --- end document drafts ---
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
     await logConsultation(context, deps, data, r, 'bot');
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: question } satisfies EligibilityDialogOptions);

@@ -6,3 +6,6 @@
 
 /** Longest message or question accepted; longer text is almost always a pasted document. */
 export const MAX_MESSAGE_CHARS = 2000;
+
+/** How long a draft's download link works (minutes): long enough to open it, short enough that a forwarded chat does not leak it for long. */
+export const DRAFT_LINK_MINUTES = 30;

@@ -12,6 +12,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   conflict: 409,
   too_many_requests: 429,
   wechat_xml: 400,

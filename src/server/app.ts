@@ -48,6 +48,11 @@ import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 import { createMetrics } from './metrics.js';
 import { widgetCors } from './cross-origin.js';
 import { timeQueries } from '../storage/timed-queries.js';
+import { DRAFT_LINK_MINUTES } from '../config/limits.js';
+import { createDraftLinks } from '../documents/draft-links.js';
+import { documentRoutes, keptDraftRoutes } from '../documents/document-routes.js';
+import { createDocumentDraftRepository } from '../storage/repositories/document-draft-repository.js';
+import { createConversationStore } from '../storage/repositories/directline-repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -95,8 +100,13 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const feedbackRepo = createFeedbackRepository(sql);
   const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
-  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
+  // --- document drafts (src/documents): links signed with the deployment's token key, like Direct Line tokens ---
+  const draftLinks = createDraftLinks(createDocumentDraftRepository(sql), state.tokenSecret ?? (await createConversationStore(sql).signingKey()),
+    { ttlMs: DRAFT_LINK_MINUTES * 60_000 });
+  const drafts = { region: regionNow, links: draftLinks, log };
+  // --- end document drafts ---
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), documentRoutes(drafts));
+  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log), keptDraftRoutes(drafts),
     staffDataRoutes(standards, log), statsRoutes({
       overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
       transcripts: { transcripts: state.transcripts, repo: createTranscriptViewRepository(sql) },
@@ -122,7 +132,10 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   };
   withTranscripts(adapter);
   // --- end transcripts ---
-  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog });
+  const bot = new LawlineBot(lawline, {
+    storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog,
+    drafts: { links: draftLinks, publicUrl: config.LAWLINE_PUBLIC_URL },
+  });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
     metrics.turn(context.activity.channelId);

@@ -4,7 +4,8 @@
  * cross-checks them: an utterance under two labels, guide and case citations to articles that do not exist,
  * guide offices missing from the region file, topics.yaml naming unknown laws or guides, question-bank entries
  * (schema, duplicates, provisions down to paragraph, figures), figures in guides that the cited law does not
- * give, and content whose review predates the law in force (stale review). Each problem names the file and
+ * give, content whose review predates the law in force (stale review), and document kinds citing articles that do
+ * not exist. Each problem names the file and
  * says what to fix; the exit code is 1 when there is any.
  */
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { PATHS } from '../config/paths.js';
 import { lawToday } from '../config/today.js';
 import { loadRegion } from '../config/region.js';
 import { loadCases } from '../knowledge/cases.js';
+import { loadDocumentKinds } from '../documents/document-kinds.js';
 import { loadGuides, validateGuideReferences } from '../knowledge/guides.js';
 import { currentLawsByTitle, findArticle, loadStatutes } from '../knowledge/statutes.js';
 import { createLawBook, type LawBook } from '../knowledge/law-book.js';
@@ -90,6 +92,15 @@ export function validateData(paths: DataPaths = PATHS, today: string = lawToday(
       c.citedArticles.forEach((ref, i) => {
         if (!hasArticle(ref.law, ref.article)) {
           problems.push(`case-library/${c.year}/${c.id}.yaml: citedArticles.${i}: ${ref.law} 第${ref.article}条 does not exist in the current statute`);
+        }
+      });
+    }
+  });
+  attempt('knowledge/documents', () => {
+    for (const spec of loadDocumentKinds().values()) {
+      spec.basis.forEach((ref, i) => {
+        if (!hasArticle(ref.law, ref.article)) {
+          problems.push(`knowledge/documents (${spec.kind}): basis.${i}: ${ref.law} 第${ref.article}条 does not exist in the current statute`);
         }
       });
     }

@@ -135,6 +135,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: 'PUT', path: () => '/api/v1/preapplications/LA-20261204-0001/status', body: () => ({ status: 'rejected', note: '材料不全' }), token: () => tokens.agent!, required: ['status'],
   },
   '/api/v1/feedback': { method: 'POST', path: () => '/api/v1/feedback', body: () => ({ conversationId: 'c1', question: '狗咬人谁负责', helpful: false, comment: '没用' }), required: ['question', 'helpful'] },
+  '/api/v1/documents': {
+    method: 'POST', path: () => '/api/v1/documents',
+    body: () => ({
+      kind: 'labour_arbitration_application', format: 'docx', county: '英德',
+      fields: { applicant: { name: '张三', phone: '13812345678' }, respondent: { name: '某公司' }, claims: ['支付工资'], facts: '拖欠工资', evidence: ['工资条'] },
+    }),
+    required: ['kind', 'format', 'fields', 'fields.applicant', 'fields.respondent', 'fields.claims', 'fields.facts'],
+  },
   '/api/v1/region/hardship-standard': {
     method: 'PUT', path: () => '/api/v1/region/hardship-standard', token: () => tokens.admin!,
     body: () => ({ cityUrbanIncomePerYear: 48000, year: 2099, source: 'https://example.invalid/test-only' }), required: ['cityUrbanIncomePerYear', 'year', 'source'],
@@ -229,6 +237,9 @@ describe('GET endpoints with malformed path and query parameters', () => {
       [`/v3/directline/conversations/${directLine.conversationId}/activities?watermark=${v}`, directLine.token],
       [`/v3/directline/conversations/${v}`, directLine.token],
       [`/api/v1/preapplications/${v}`, tokens.agent],
+      [`/api/v1/preapplications/${v}/documents/${v}?format=${v}`, tokens.agent],
+      [`/api/v1/documents/download/${v}?format=${v}`, undefined],
+      [`/api/v1/documents/download/${v}`, undefined],
       [`/api/v1/handoff/${v}/messages?after=${v}`, tokens.admin],
       [`/api/v1/stats/handoff?since=${v}`, tokens.admin],
       [`/api/v1/handoff/callbacks?status=${v}`, tokens.admin],

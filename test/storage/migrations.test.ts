@@ -117,13 +117,14 @@ describe('upgrading a SQLite state database from release 0.1', () => {
 forEachBackend('migrations', (backend) => {
   it('upgrades a database of the schema before the workspace: accounts and tokens kept, supervisors allowed after', async () => {
     const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+    // Later migrations add tables of their own; this case is about the one that allowed supervisors.
+    const workspace = all.findIndex((m) => m.name.startsWith('supervisor role'));
     const fresh = await backend.fresh();
     try {
       const raw = fresh.url
         ? await createPostgresClient(fresh.url)
         : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
-      // The schema before the workspace's migration (found by name: later migrations may follow it).
-      await migrate(raw, all.slice(0, all.findIndex((m) => m.name.startsWith('supervisor role'))));
+      await migrate(raw, all.slice(0, workspace));
       const before = createAccountRepository(raw);
       const id = (await before.insert({ username: 'Old1', passwordHash: 'x', role: 'agent', createdAt: AT }))!;
       await before.addToken({ tokenHash: 'h', accountId: id, expiresAt: AT + 1000, createdAt: AT });

@@ -7,6 +7,7 @@ import type { Answerer, Recogniser, RegionFacts, Runtime } from '../../assistant
 import type { Region } from '../../config/region.js';
 import type { ServiceLog } from '../../stats/service-log.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
+import type { DraftLinks } from '../../documents/draft-links.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
 
 /** The assistant's services the dialogs use: answers, understanding, the region's facts and the log. */
@@ -21,4 +22,8 @@ export interface DialogDeps {
   region(): Promise<Region>;
   /** Where handled questions and eligibility checks are counted for the overview. */
   serviceLog?: ServiceLog;
+  /** Download links for drafts; `publicUrl` makes them whole URLs (WeChat needs that), else they are paths. */
+  drafts: DraftOptions;
 }
+
+export interface DraftOptions { links: DraftLinks; publicUrl?: string }

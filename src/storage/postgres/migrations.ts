@@ -6,6 +6,7 @@
  */
 import { DASHBOARD_SCHEMA } from '../dashboard-tables.js';
 import type { Migration } from '../migration.js';
+import { documentDraftTables } from '../document-draft-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 const SCHEMA = `
@@ -89,4 +90,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'lawline schema (epoch-ms timestamps, hand-off version, WeChat dedupe and follow-ups)', sql: SCHEMA },
   { version: 2, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
   { version: 3, name: 'dashboard: emergency flag on logged questions, callback close time, indexes for its views', sql: DASHBOARD_SCHEMA },
+  { version: 4, name: 'document drafts behind download links or kept with a pre-application', sql: documentDraftTables() },
 ];

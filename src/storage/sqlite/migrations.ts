@@ -8,6 +8,7 @@
  */
 import type { Migration } from '../migration.js';
 import { DASHBOARD_SCHEMA } from '../dashboard-tables.js';
+import { documentDraftTables } from '../document-draft-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
@@ -158,4 +159,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'epoch-ms timestamps; hand-off version; WeChat dedupe and follow-ups', sql: EPOCH_MS_AND_SCALE_OUT },
   { version: 3, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
   { version: 4, name: 'dashboard: emergency flag on logged questions, callback close time, indexes for its views', sql: DASHBOARD_SCHEMA },
+  { version: 5, name: 'document drafts behind download links or kept with a pre-application', sql: documentDraftTables() },
 ];
