@@ -40,6 +40,8 @@ import { createServiceLogRepository } from '../storage/repositories/service-log-
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
+import { calculateRoutes } from '../calculators/calculate-routes.js';
+import { loadCalculatorData } from '../calculators/calculate.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 import { createMetrics } from './metrics.js';
@@ -92,7 +94,9 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const feedbackRepo = createFeedbackRepository(sql);
   const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
+  // --- calculators (src/calculators): local figures and the holiday calendar are read once, at start-up ---
+  const calculatorData = loadCalculatorData();
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), calculateRoutes(calculatorData));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
     staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, lawline.region));
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
