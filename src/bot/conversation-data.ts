@@ -9,7 +9,8 @@ export interface HandoffRequest {
   requestedAt: string;
   /** citizen_request: the citizen said 转人工; duty_lawyer: chose the duty-lawyer offer after the check. */
   reason: 'citizen_request' | 'duty_lawyer';
-  from: 'eligibility';
+  /** The dialog the citizen was in. */
+  from: 'eligibility' | 'calculator';
   /** Eligibility decision when the request came after a check. */
   decision?: string;
 }

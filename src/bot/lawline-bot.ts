@@ -17,6 +17,9 @@ import { STATE_PROPERTIES, type ConversationData, type UserData } from './conver
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { EligibilityDialog } from './dialogs/eligibility-dialog.js';
 import { routeMessage } from './message-router.js';
+import { CONVERSATION_TOOLS } from './dialogs/conversation-tools.js';
+import { loadCalculatorData, type CalculatorData } from '../calculators/calculate.js';
+import { lawToday } from '../config/today.js';
 
 export interface LawlineBotOptions {
   /** Bot state storage: SqliteStorage in production; MemoryStorage when omitted. */
@@ -27,6 +30,10 @@ export interface LawlineBotOptions {
   region?: () => Promise<Region>;
   /** Where handled questions and eligibility checks are counted; nothing is counted when omitted. */
   serviceLog?: ServiceLog;
+  /** The calculators' local figures and holiday calendar; the repository's files when omitted. */
+  calculators?: CalculatorData;
+  /** Today in China; LAWLINE_TODAY or the clock when omitted. */
+  today?: () => string;
 }
 
 /**
@@ -53,9 +60,12 @@ export class LawlineBot extends ActivityHandler {
       userData: this.userState.createProperty<UserData>(STATE_PROPERTIES.user),
       region: options.region ?? (async () => lawline.region),
       serviceLog: options.serviceLog,
+      calculators: options.calculators ?? loadCalculatorData(),
+      today: options.today ?? (() => lawToday()),
     };
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
     this.dialogs.add(new EligibilityDialog(this.deps));
+    for (const tool of CONVERSATION_TOOLS) this.dialogs.add(tool.createDialog(this.deps));
 
     this.onMessage(async (context, next) => {
       await routeMessage(context, this.dialogs, this.deps);

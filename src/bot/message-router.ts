@@ -2,7 +2,8 @@
  * @module bot/message-router
  * Decides what one message is for: an active dialog first; then the eligibility check (legal_aid intent, or a
  * yes to the offer made after an answer about legal aid); then progress queries (a reference number in the
- * text, or the progress intent); everything else gets the same answer as /api/v1/ask.
+ * text, or the progress intent); then a conversation tool (a calculator) when the question asks for an amount or a
+ * date; everything else gets the same answer as /api/v1/ask.
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
@@ -15,6 +16,7 @@ import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from '
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
+import { findTool } from './dialogs/conversation-tools.js';
 import { menuAction } from '../assistant/service-menu.js';
 import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 import type { Recognition } from '../understanding/recognizer.js';
@@ -80,6 +82,13 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   if (reference || r.intent === 'progress') {
     await logConsultation(context, deps, data, r, 'bot');
     await context.sendActivity(await progress(context, deps, reference));
+    return;
+  }
+  // A question that ends in a number or a date (能拿多少补偿, 上诉期到哪天): the tool that works it out.
+  const tool = findTool(question, r, deps);
+  if (tool) {
+    await logConsultation(context, deps, data, r, 'bot');
+    await dc.beginDialog(tool.tool.id, tool.options);
     return;
   }
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {

@@ -119,7 +119,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   };
   withTranscripts(adapter);
   // --- end transcripts ---
-  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog });
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog, calculators: calculatorData });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
     metrics.turn(context.activity.channelId);

@@ -8,6 +8,7 @@ import type { Region } from '../../config/region.js';
 import type { ServiceLog } from '../../stats/service-log.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
+import type { CalculatorData } from '../../calculators/calculate.js';
 
 /** The assistant's services the dialogs use: answers, understanding, the region's facts and the log. */
 export type DialogServices = Answerer & Pick<Recogniser, 'recognise'> & Pick<RegionFacts, 'region'> & Pick<Runtime, 'log'>;
@@ -21,4 +22,8 @@ export interface DialogDeps {
   region(): Promise<Region>;
   /** Where handled questions and eligibility checks are counted for the overview. */
   serviceLog?: ServiceLog;
+  /** The local figures and holiday calendar the calculators read. */
+  calculators: CalculatorData;
+  /** Today in China (YYYY-MM-DD): relative dates and days left are reckoned from it. */
+  today(): string;
 }

@@ -1,0 +1,21 @@
+/**
+ * @module bot/dialogs/calculator/calculator-replies-zh
+ * Fixed Chinese wording of the calculator conversation.
+ */
+import type { CalculatorTopic } from './calculator-topics.js';
+
+const HOW = '只问还需要的几个信息，回复“取消”可以退出。';
+
+export const CALCULATOR_REPLIES = {
+  intro: {
+    dismissal: `我来按劳动合同法帮您算一算离职能拿的经济补偿或赔偿金，${HOW}`,
+    double_wage: `我来按劳动合同法帮您算一算没签书面劳动合同的二倍工资，${HOW}`,
+    deadline: `我来按法律规定帮您算一算期限到哪一天，${HOW}`,
+    court_fee: `我来按《诉讼费用交纳办法》帮您算一算起诉要交的案件受理费，${HOW}`,
+    overtime: `我来按劳动法帮您算一算加班费，${HOW}`,
+    work_injury: `我来按工伤保险条例帮您算一算一次性伤残补助金，${HOW}`,
+  } satisfies Record<CalculatorTopic, string>,
+  cancelled: '好的，已退出计算。如有其他法律问题，可以直接问我，也可以拨打12348公共法律服务热线。',
+  badFacts: '您给的日期或金额前后对不上（例如离职日期早于入职日期），没法计算。请回复“取消”后重新开始，或拨打12348咨询。',
+  eitherOr: '公司解除合同是否合法由仲裁委或法院认定：合法解除、依法应付经济补偿的是N；违法解除的是2N（二者不同时支付）。',
+} as const;

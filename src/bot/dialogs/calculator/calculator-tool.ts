@@ -1,0 +1,18 @@
+/**
+ * @module bot/dialogs/calculator/calculator-tool
+ * The calculators as a conversation tool: a message that asks for an amount or a date they can work out starts
+ * the calculator dialog.
+ */
+import type { Recognition } from '../../../understanding/recognizer.js';
+import type { DialogDeps } from '../dialog-deps.js';
+import { CALCULATOR_DIALOG, CalculatorDialog, type CalculatorDialogOptions } from './calculator-dialog.js';
+import { calculatorTopic } from './calculator-topics.js';
+
+export const calculatorTool = {
+  id: CALCULATOR_DIALOG,
+  createDialog: (deps: DialogDeps) => new CalculatorDialog(deps),
+  match(text: string, r: Recognition): CalculatorDialogOptions | null {
+    const match = calculatorTopic(r.alteredText) ?? calculatorTopic(text);
+    return match ? { text, match } : null;
+  },
+};
