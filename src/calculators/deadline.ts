@@ -20,6 +20,20 @@ function ruleFor(input: DeadlineInput): MatterRule {
   return { ...rule, label: '用人单位申请工伤认定的期限', period: { amount: 30, unit: 'day' }, basis: [{ law: '工伤保险条例', article: 17, paragraph: 1 }] };
 }
 
+/** "2025年10月5日至2025年10月8日是法定节假日（国庆节）" — consecutive days of one kind as one span. */
+function restDaysText(days: Array<{ date: PlainDate; holiday?: string }>): string {
+  const spans: Array<{ first: PlainDate; last: PlainDate; holiday?: string }> = [];
+  for (const d of days) {
+    const open = spans[spans.length - 1];
+    if (open && open.holiday === d.holiday) open.last = d.date;
+    else spans.push({ first: d.date, last: d.date, holiday: d.holiday });
+  }
+  return spans.map((s) => {
+    const when = s.first === s.last ? chineseDate(s.first, true) : `${chineseDate(s.first, true)}至${chineseDate(s.last, true)}`;
+    return s.holiday ? `${when}是法定节假日（${s.holiday}）` : `${when}是休息日`;
+  }).join('，');
+}
+
 export function deadline(input: DeadlineInput, calendar: HolidayCalendar, today: PlainDate): CalculationResult<'deadline'> {
   const rule = ruleFor(input);
   const w = new Working();
@@ -40,7 +54,7 @@ export function deadline(input: DeadlineInput, calendar: HolidayCalendar, today:
 
   // Move off rest days, noting every calendar year that was needed and how sure it is.
   let last = nominal;
-  const moved: string[] = [];
+  const moved: Array<{ date: PlainDate; holiday?: string }> = [];
   const yearsSeen = new Set<number>();
   for (;;) {
     yearsSeen.add(yearOf(last));
@@ -49,13 +63,13 @@ export function deadline(input: DeadlineInput, calendar: HolidayCalendar, today:
       if (day.adjustedWorkday) w.step(`${chineseDate(last, true)}是调休上班日，属于工作日。`);
       break;
     }
-    moved.push(day.holiday ? `${chineseDate(last)}是法定节假日（${day.holiday}）` : `${chineseDate(last, true)}是休息日`);
+    moved.push({ date: last, holiday: day.holiday });
     last = addDays(last, 1);
   }
   if (moved.length) {
     if (rule.counting === 'civil') w.cite('民法典', 203, 1);
     else w.cite('民事诉讼法', 85, 3);
-    w.step(`${moved.join('，')}，期限顺延到其后的第一个工作日：${chineseDate(last, true)}。`);
+    w.step(`${restDaysText(moved)}，期限顺延到其后的第一个工作日：${chineseDate(last, true)}。`);
     w.assume('“法定休假日”按法定节假日和周六、周日休息日理解（国务院通知安排的调休上班日属于工作日）。');
   } else {
     w.step(`${chineseDate(last, true)}是工作日，不顺延。`);

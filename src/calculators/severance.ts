@@ -65,15 +65,16 @@ function compensation(input: WageInput, figures: LabourFigures, w: Working, from
       w.cite(REGULATION, 25);
       w.step('违法解除的赔偿金，计算年限自用工之日起计算（包括2008年1月1日以前的年限）。');
     } else {
-      first = input.endDate < LABOUR_CONTRACT_LAW_START ? input.endDate : LABOUR_CONTRACT_LAW_START;
+      first = LABOUR_CONTRACT_LAW_START;
       w.cite(LAW, 97, 3);
       w.step('劳动合同法自2008年1月1日起施行，经济补偿年限自该日起计算；此前的年限按当时的有关规定处理，本计算不包括。');
       w.lack('2008年1月1日以前工作年限的经济补偿：应依照当时的有关规定执行（劳动合同法第九十七条第三款），本计算未计入，请咨询12348或律师');
     }
   }
-  const s = input.endDate < first ? { months: 0, days: 0, halves: 0 } : serviceLength(first, input.endDate);
+  // Employment that ended before 2008 has no years under this law at all (serviceLength gives 0 for it).
+  const s = serviceLength(first, input.endDate);
   w.cite(LAW, 47, 1);
-  w.step(serviceStep(first, input.endDate, s));
+  w.step(input.endDate < first ? '劳动关系在2008年1月1日以前已经结束，没有按劳动合同法计算的工作年限：N＝0。' : serviceStep(first, input.endDate, s));
   const base = compensationBase(input, s.halves, figures, w);
   const amountFen = share(base.wageFen, base.halves, 2);
   return { ...base, amountFen };

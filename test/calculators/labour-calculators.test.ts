@@ -175,3 +175,12 @@ describe('bad input', () => {
     expect(() => run(body)).toThrow(field);
   });
 });
+
+describe('severance for employment that ended before 2008', () => {
+  it('computes no years under the law and names the earlier rules', () => {
+    // Art. 97 ¶3: years count from 2008-01-01; employment that ended in 2007 has none (and this is not guessed).
+    const r = run({ kind: 'severance', startDate: '2003-01-01', endDate: '2007-06-30', monthlyWage: 5000 });
+    expect(r.result).toMatchObject({ amount: 0, months: 0 });
+    expect(r.missing.join()).toMatch(/当时的有关规定/);
+  });
+});

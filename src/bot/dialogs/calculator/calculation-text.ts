@@ -36,7 +36,8 @@ export function calculationText(r: CalculationResult, notes: string[] = []): str
   lines.push('', '【法律依据】', r.basis.map(basisText).join('；'));
   const said = [...notes, ...r.assumptions];
   if (said.length) lines.push('', '【说明】', ...said.map((s) => `· ${s}`));
-  if (r.missing.length) lines.push('', '【缺少的信息】', ...r.missing.map((s) => `· ${s}`));
+  // The API's field names (localAverageMonthlyWage) mean nothing to a citizen in a chat.
+  if (r.missing.length) lines.push('', '【缺少的信息】', ...r.missing.map((s) => `· ${s.replace(/（[A-Za-z]+）/g, '')}`));
   return lines.join('\n');
 }
 

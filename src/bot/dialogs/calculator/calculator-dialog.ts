@@ -98,6 +98,10 @@ export class CalculatorDialog extends ComponentDialog<CalculatorDialogOptions> {
 
   private async finish(step: WaterfallStepContext<GatherOptions>, facts: CalculatorFacts): Promise<DialogTurnResult> {
     const results: CalculationResult[] = [];
+    if (facts.topic === 'overtime' && !facts.weekdayHours && !facts.restDayHours && !facts.holidayHours) {
+      await step.context.sendActivity(CALCULATOR_REPLIES.noOvertime);
+      return step.endDialog({});
+    }
     try {
       for (const request of calculationRequests(facts)) results.push(calculateUnchecked(request, this.deps.calculators, this.deps.today()));
     } catch (err) {
@@ -106,7 +110,10 @@ export class CalculatorDialog extends ComponentDialog<CalculatorDialogOptions> {
       return step.endDialog({});
     }
     this.deps.lawline.log.info('calculated in chat', { kinds: results.map((r) => r.kind) });
-    for (const r of results) await step.context.sendActivity(calculationText(r, facts.notes));
+    for (const r of results) {
+      const notes = r.kind === 'notice_pay' ? [...facts.notes, CALCULATOR_REPLIES.noticePayWage] : facts.notes;
+      await step.context.sendActivity(calculationText(r, notes));
+    }
     const amounts = results.filter((r) => typeof r.result.amount === 'number');
     const closing = [
       facts.reason === 'notice' && amounts.length > 1 ? totalText(amounts) : '',

@@ -12,6 +12,7 @@ import type { Recognizer } from '../../../understanding/recognizer.js';
 import { wholeNumber } from '../eligibility-questions.js';
 import type { CalculatorFacts, CalculatorField, DismissalReason } from './calculator-facts.js';
 import { compactDate, spokenDates } from './spoken-dates.js';
+import { chineseDate } from '../../../calculators/plain-date.js';
 
 /** What the parsers use besides the text. */
 export interface CalculatorParseContext { recognise: Recognizer; today(): string }
@@ -67,7 +68,7 @@ function dateAnswer(text: string, ctx: CalculatorParseContext, monthEnd = false)
   if (compact) return { value: compact };
   const d = spokenDates(ctx.recognise(t).entities, ctx.today(), monthEnd)[0];
   if (!d) return undefined;
-  return d.monthOnly ? { value: d.date, note: `您只说了月份，按该月${monthEnd ? '最后一天' : '1日'}（${d.date}）计算。` } : { value: d.date };
+  return d.monthOnly ? { value: d.date, note: `您只说了月份，按该月${monthEnd ? '最后一天' : '1日'}（${chineseDate(d.date)}）计算；如不准确，请回复“取消”后重新开始并说出具体日期。` } : { value: d.date };
 }
 
 /** A sum of money in 元 (6000, 6000元, 六千, 1.2万), exact to the fen. */
