@@ -42,7 +42,7 @@ export function deadline(input: DeadlineInput, calendar: HolidayCalendar, today:
   const nominal = unit === 'day' ? addDays(input.from, amount) : addMonths(input.from, unit === 'year' ? amount * 12 : amount);
 
   w.step(`${rule.label}为${periodText(rule.period)}，从${rule.from}起算：${chineseDate(input.from)}。`);
-  if (rule.counting === 'civil') w.cite('民法典', 201, 1);
+  if (rule.counting === 'civil') w.cite('民法典', 201, 1).cite('民法典', 204);
   else w.cite('民事诉讼法', 85, 2);
   if (unit === 'day') {
     w.step(`开始的当日不计入，从${chineseDate(addDays(input.from, 1))}起算，第${amount}日是${chineseDate(nominal, true)}。`);

@@ -76,8 +76,18 @@ describe('calculator dialog', () => {
     const question = '离婚后孩子抚养费怎么算';
     const expected = await lawline.ask(question);
     await adapter
-      .send('加班费怎么算').assertReply(says(CALCULATOR_REPLIES.intro.overtime)).assertReply(says('正常工资'))
+      .send('加班费能拿多少').assertReply(says(CALCULATOR_REPLIES.intro.overtime)).assertReply(says('正常工资'))
       .send(question).assertReply(says(expected.answer))
+      .startTest();
+  });
+
+  it('offers the calculator after the ordinary answer to a question about how a figure works, and starts it on 1', async () => {
+    const { adapter, lawline } = makeHarness();
+    const question = '经济补偿金怎么计算';
+    const expected = await lawline.ask(question);
+    await adapter
+      .send(question).assertReply(says(expected.answer)).assertReply(says(CALCULATOR_REPLIES.offer.dismissal))
+      .send('1').assertReply(says(CALCULATOR_REPLIES.intro.dismissal)).assertReply(REASON_Q)
       .startTest();
   });
 

@@ -14,18 +14,30 @@ export interface ConversationTool {
   id: string;
   /** The dialog that runs the tool; it starts with the options `match` returned. */
   createDialog(deps: DialogDeps): Dialog;
-  /** Start options when the message calls for this tool, else null. */
-  match(text: string, r: Recognition, deps: DialogDeps): object | null;
+  /** Whether the message calls for this tool, and how: start it now, or offer it after the ordinary answer. */
+  match(text: string, r: Recognition, deps: DialogDeps): ToolMatch | null;
+}
+
+export interface ToolMatch {
+  /** The dialog's start options. */
+  options: object;
+  /** start: the message asks for the tool's result; offer: answer as usual, then offer the tool. */
+  mode: 'start' | 'offer';
+  /** The offer's wording (回复1 accepts it). */
+  offer: string;
 }
 
 export const CONVERSATION_TOOLS: ConversationTool[] = [calculatorTool];
 
 /** The first tool a message calls for, with its start options. */
-export function findTool(text: string, r: Recognition, deps: DialogDeps): { tool: ConversationTool; options: object } | null {
+export function findTool(text: string, r: Recognition, deps: DialogDeps): (ToolMatch & { tool: ConversationTool }) | null {
   if (r.risk === 'emergency') return null;
   for (const tool of CONVERSATION_TOOLS) {
-    const options = tool.match(text, r, deps);
-    if (options) return { tool, options };
+    const match = tool.match(text, r, deps);
+    if (match) return { ...match, tool };
   }
   return null;
 }
+
+/** Replies that accept a tool's offer. */
+export const ACCEPT_TOOL_PATTERN = /^(1|好|好的|可以|行|算|算一下|帮我算|帮我算算|是|是的|要|需要|开始)$/;

@@ -7,12 +7,16 @@ import type { Recognition } from '../../../understanding/recognizer.js';
 import type { DialogDeps } from '../dialog-deps.js';
 import { CALCULATOR_DIALOG, CalculatorDialog, type CalculatorDialogOptions } from './calculator-dialog.js';
 import { calculatorTopic } from './calculator-topics.js';
+import { CALCULATOR_REPLIES } from './calculator-replies-zh.js';
+import type { ToolMatch } from '../conversation-tools.js';
 
 export const calculatorTool = {
   id: CALCULATOR_DIALOG,
   createDialog: (deps: DialogDeps) => new CalculatorDialog(deps),
-  match(text: string, r: Recognition): CalculatorDialogOptions | null {
+  match(text: string, r: Recognition): ToolMatch | null {
     const match = calculatorTopic(r.alteredText) ?? calculatorTopic(text);
-    return match ? { text, match } : null;
+    if (!match) return null;
+    const options: CalculatorDialogOptions = { text, match };
+    return { options, mode: match.mode, offer: CALCULATOR_REPLIES.offer[match.topic] };
   },
 };
