@@ -4,28 +4,12 @@
  * dialog and says whether a message calls for it. The bot adds every tool's dialog, and the message router starts
  * the first tool that matches, so a new tool plugs in here without touching the router.
  */
-import type { Dialog } from 'botbuilder-dialogs';
 import type { Recognition } from '../../understanding/recognizer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { calculatorTool } from './calculator/calculator-tool.js';
+import type { ConversationTool, ToolMatch } from './conversation-tool.js';
 
-export interface ConversationTool {
-  /** The dialog's id (also the tool's name in logs). */
-  id: string;
-  /** The dialog that runs the tool; it starts with the options `match` returned. */
-  createDialog(deps: DialogDeps): Dialog;
-  /** Whether the message calls for this tool, and how: start it now, or offer it after the ordinary answer. */
-  match(text: string, r: Recognition, deps: DialogDeps): ToolMatch | null;
-}
-
-export interface ToolMatch {
-  /** The dialog's start options. */
-  options: object;
-  /** start: the message asks for the tool's result; offer: answer as usual, then offer the tool. */
-  mode: 'start' | 'offer';
-  /** The offer's wording (回复1 accepts it). */
-  offer: string;
-}
+export type { ConversationTool, ToolMatch } from './conversation-tool.js';
 
 export const CONVERSATION_TOOLS: ConversationTool[] = [calculatorTool];
 

@@ -8,9 +8,9 @@ import type { DialogDeps } from '../dialog-deps.js';
 import { CALCULATOR_DIALOG, CalculatorDialog, type CalculatorDialogOptions } from './calculator-dialog.js';
 import { calculatorTopic } from './calculator-topics.js';
 import { CALCULATOR_REPLIES } from './calculator-replies-zh.js';
-import type { ToolMatch } from '../conversation-tools.js';
+import type { ConversationTool, ToolMatch } from '../conversation-tool.js';
 
-export const calculatorTool = {
+export const calculatorTool: ConversationTool = {
   id: CALCULATOR_DIALOG,
   createDialog: (deps: DialogDeps) => new CalculatorDialog(deps),
   match(text: string, r: Recognition): ToolMatch | null {
