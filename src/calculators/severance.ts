@@ -45,7 +45,11 @@ function compensationBase(input: WageInput, halves: number, figures: LabourFigur
   }
   w.cite(LAW, 47, 2);
   if (averageFromInput) w.assume(`本地区上年度职工月平均工资按您提供的${average}元计算。`);
-  else if (!figures.localAverageMonthlyWage.confirmed) w.assume(`本地区上年度职工月平均工资按${average}元计算${UNCONFIRMED}`);
+  else {
+    const year = figures.localAverageMonthlyWage.year;
+    // Art. 47 ¶2 means the year before the employment ended; a figure of another year is named as such.
+    w.assume(`本地区上年度职工月平均工资按${year}年度的${average}元计算${figures.localAverageMonthlyWage.confirmed ? '' : UNCONFIRMED}${year !== Number(input.endDate.slice(0, 4)) - 1 ? `；离职在${input.endDate.slice(0, 4)}年，应适用${Number(input.endDate.slice(0, 4)) - 1}年度的数字` : ''}。`);
+  }
   const capFen = toFen(average) * 3;
   if (wageFen <= capFen) {
     w.step(`月工资不高于本地区上年度职工月平均工资的三倍（${yuanText(capFen)}），不封顶。`);
