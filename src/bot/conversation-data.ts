@@ -9,7 +9,8 @@ export interface HandoffRequest {
   requestedAt: string;
   /** citizen_request: the citizen said 转人工; duty_lawyer: chose the duty-lawyer offer after the check. */
   reason: 'citizen_request' | 'duty_lawyer';
-  from: 'eligibility';
+  /** The dialog the citizen was in. */
+  from: 'eligibility' | 'calculator';
   /** Eligibility decision when the request came after a check. */
   decision?: string;
 }
@@ -20,6 +21,8 @@ export interface ConversationData {
   lastReference?: string;
   /** Set after an answer offered the eligibility check; holds the question that answer was about. */
   eligibilityOffer?: { text: string };
+  /** Set after an answer offered a conversation tool (a calculator): the tool's dialog and its start options. */
+  toolOffer?: { id: string; options: object };
   /** Set after the greeting showed the numbered service menu, so 1–6 pick a service. */
   serviceMenu?: boolean;
   /** Set after an answer offered numbered readings of an unclear question: the question and the readings. */

@@ -23,6 +23,9 @@ import { createDraftLinks } from '../documents/draft-links.js';
 import { createDocumentDraftRepository } from '../storage/repositories/document-draft-repository.js';
 import type { DraftOptions } from './dialogs/dialog-deps.js';
 import { DocumentDialog } from './dialogs/document-dialog.js';
+import { CONVERSATION_TOOLS } from './dialogs/conversation-tools.js';
+import { loadCalculatorData, type CalculatorData } from '../calculators/calculate.js';
+import { lawToday } from '../config/today.js';
 
 export interface LawlineBotOptions {
   /** Bot state storage: SqliteStorage in production; MemoryStorage when omitted. */
@@ -35,6 +38,10 @@ export interface LawlineBotOptions {
   serviceLog?: ServiceLog;
   /** Download links for drafts; in-memory links (lost on exit, paths only) when omitted. */
   drafts?: DraftOptions;
+  /** The calculators' local figures and holiday calendar; the repository's files when omitted. */
+  calculators?: CalculatorData;
+  /** Today in China; LAWLINE_TODAY or the clock when omitted. */
+  today?: () => string;
 }
 
 /**
@@ -64,10 +71,13 @@ export class LawlineBot extends ActivityHandler {
       drafts: options.drafts ?? {
         links: createDraftLinks(createDocumentDraftRepository(memoryStateDatabase()), randomBytes(32), { ttlMs: DRAFT_LINK_MINUTES * 60_000 }),
       },
+      calculators: options.calculators ?? loadCalculatorData(),
+      today: options.today ?? (() => lawToday()),
     };
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
     this.dialogs.add(new EligibilityDialog(this.deps));
     this.dialogs.add(new DocumentDialog(this.deps));
+    for (const tool of CONVERSATION_TOOLS) this.dialogs.add(tool.createDialog(this.deps));
 
     this.onMessage(async (context, next) => {
       await routeMessage(context, this.dialogs, this.deps);

@@ -2,7 +2,8 @@
  * @module bot/message-router
  * Decides what one message is for: an active dialog first; then the eligibility check (legal_aid intent, or a
  * yes to the offer made after an answer about legal aid); then progress queries (a reference number in the
- * text, or the progress intent); everything else gets the same answer as /api/v1/ask.
+ * text, or the progress intent); then a conversation tool (a calculator) when the question asks for an amount or a
+ * date; everything else gets the same answer as /api/v1/ask.
  */
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
@@ -15,6 +16,7 @@ import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from '
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
+import { ACCEPT_TOOL_PATTERN, findTool } from './dialogs/conversation-tools.js';
 import { menuAction } from '../assistant/service-menu.js';
 import { MAX_MESSAGE_CHARS } from '../config/limits.js';
 import type { Recognition } from '../understanding/recognizer.js';
@@ -54,6 +56,12 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   }
 
   const data = await deps.conversationData.get(context, {});
+  const toolOffer = data.toolOffer;
+  delete data.toolOffer;
+  if (toolOffer && ACCEPT_TOOL_PATTERN.test(cleanReply(text))) {
+    await dc.beginDialog(toolOffer.id, toolOffer.options);
+    return;
+  }
   const offer = data.eligibilityOffer;
   delete data.eligibilityOffer;
   if (offer && ACCEPT_OFFER_PATTERN.test(cleanReply(text))) {
@@ -94,6 +102,13 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   if (await startDraftOnRequest(context, dc, deps, question, r)) return;
   rememberSaid(data, question, r);
   // --- end document drafts ---
+  // A question that ends in a number or a date (能拿多少补偿, 上诉期到哪天): the tool that works it out.
+  const tool = findTool(question, r, deps);
+  if (tool?.mode === 'start') {
+    await logConsultation(context, deps, data, r, 'bot');
+    await dc.beginDialog(tool.tool.id, tool.options);
+    return;
+  }
   if (r.intent === 'legal_aid' && r.risk !== 'emergency') {
     await logConsultation(context, deps, data, r, 'bot');
     await dc.beginDialog(ELIGIBILITY_DIALOG, { text: question } satisfies EligibilityDialogOptions);
@@ -115,8 +130,12 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     data.clarification = { text: question, readings: result.clarification.map(({ intent, domain }) => ({ intent, domain })) };
     return;
   }
-  // The answer stays exactly /api/v1/ask's; the offer to check eligibility comes as a message of its own.
-  if (result.guides.some((g) => g.id === 'legal-aid')) {
+  // The answer stays exactly /api/v1/ask's; an offer (a tool for this question, or the eligibility check) comes as a
+  // message of its own, one at a time so 回复1 means one thing.
+  if (tool) {
+    data.toolOffer = { id: tool.tool.id, options: tool.options };
+    await context.sendActivity(tool.offer);
+  } else if (result.guides.some((g) => g.id === 'legal-aid')) {
     data.eligibilityOffer = { text: question };
     await context.sendActivity(BOT_REPLIES.eligibilityOffer);
   }

@@ -1,6 +1,6 @@
 /**
  * @module cli/main
- * Entry point of `bin/lawline`. Sub-commands: ask, classify, eligibility, search (JSON lines on stdin →
+ * Entry point of `bin/lawline`. Sub-commands: ask, classify, eligibility, search, calculate (JSON lines on stdin →
  * JSON lines on stdout, in order), chat (interactive). Logs go to stderr; stdout carries only results.
  */
 import { createLawline } from '../assistant/lawline.js';
@@ -16,6 +16,7 @@ const USAGE = `usage: lawline <command>
   classify      JSON lines {"id","text"} → {"id","intent","domain","confidence","domainConfidence","risk","entities","alternatives"}
   eligibility   JSON lines of legal-aid eligibility inputs → decisions
   search        JSON lines {"id","text","kind"?,"limit"?} → ranked documents
+  calculate     JSON lines {"id","kind",…inputs} → {"id","kind","result","steps","basis","assumptions","missing"} (as POST /api/v1/calculate)
   chat          interactive chat in the terminal
   serve         the HTTP server (as npm start): serve [--workers N]; N > 1 shares state through LAWLINE_DATABASE_URL
   user add      add a staff account: --role agent|lawyer|admin|… --username <name> --password <password>
@@ -62,6 +63,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'laws' || command === 'qa') {
     const { runLawsCommand } = await import('./laws-command.js');
     return runLawsCommand(command, argv.slice(1), (line) => process.stdout.write(`${line}\n`));
+  }
+  // Calculators: local figures and the holiday calendar only, no assistant start-up.
+  if (command === 'calculate') {
+    const { calculateLineHandler } = await import('./calculate-command.js');
+    const { ok, failed } = await runJsonLines(calculateLineHandler());
+    if (failed > 0) process.stderr.write(`lawline calculate: ${ok} lines answered, ${failed} lines rejected\n`);
+    return 0;
   }
   // Quiet by default on the CLI: stdout is data, and stderr should show only problems.
   const log = createLogger(process.env.LAWLINE_LOG_LEVEL ? config.LAWLINE_LOG_LEVEL : 'warn');

@@ -13,6 +13,8 @@ export const PATHS = {
   guides: join(REPO_ROOT, 'knowledge', 'guides'),
   topics: join(REPO_ROOT, 'knowledge', 'topics.yaml'),
   region: join(REPO_ROOT, 'knowledge', 'region', 'qingyuan.yaml'),
+  labourFigures: join(REPO_ROOT, 'knowledge', 'region', 'labour-figures.yaml'),
+  holidays: join(REPO_ROOT, 'knowledge', 'region', 'holidays'),
   cases: join(REPO_ROOT, 'case-library'),
   qa: join(REPO_ROOT, 'knowledge', 'qa'),
   realQuestions: join(REPO_ROOT, 'knowledge', 'real-questions'),

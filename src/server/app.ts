@@ -43,6 +43,8 @@ import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
 import { staffLabels } from './routes/staff-labels.js';
 import { createTranscriptViewRepository } from '../storage/repositories/transcript-view-repository.js';
+import { calculateRoutes } from '../calculators/calculate-routes.js';
+import { loadCalculatorData } from '../calculators/calculate.js';
 import { securityHeaders, staffPageHeaders, STAFF_PATHS } from './security-headers.js';
 import { PUBLIC_API_PATHS, rateLimits } from './rate-limits.js';
 import { createMetrics } from './metrics.js';
@@ -100,12 +102,14 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const feedbackRepo = createFeedbackRepository(sql);
   const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
+  // --- calculators (src/calculators): local figures and the holiday calendar are read once, at start-up ---
+  const calculatorData = loadCalculatorData();
   // --- document drafts (src/documents): links signed with the deployment's token key, like Direct Line tokens ---
   const draftLinks = createDraftLinks(createDocumentDraftRepository(sql), state.tokenSecret ?? (await createConversationStore(sql).signingKey()),
     { ttlMs: DRAFT_LINK_MINUTES * 60_000 });
   const drafts = { region: regionNow, links: draftLinks, log };
   // --- end document drafts ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), documentRoutes(drafts));
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), documentRoutes(drafts), calculateRoutes(calculatorData));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log), keptDraftRoutes(drafts),
     staffDataRoutes(standards, log), statsRoutes({
       overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
@@ -134,7 +138,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   // --- end transcripts ---
   const bot = new LawlineBot(lawline, {
     storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog,
-    drafts: { links: draftLinks, publicUrl: config.LAWLINE_PUBLIC_URL },
+    drafts: { links: draftLinks, publicUrl: config.LAWLINE_PUBLIC_URL }, calculators: calculatorData,
   });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {

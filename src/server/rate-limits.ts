@@ -13,7 +13,7 @@ import type { Config } from '../config/config.js';
 const MINUTE = 60_000;
 
 /** The anonymous API calls anyone may make (the staff endpoints need a login, which has its own throttle). */
-export const PUBLIC_API_PATHS = ['/api/v1/ask', '/api/v1/classify', '/api/v1/search', '/api/v1/eligibility', '/api/v1/feedback', '/api/v1/documents'];
+export const PUBLIC_API_PATHS = ['/api/v1/ask', '/api/v1/classify', '/api/v1/search', '/api/v1/eligibility', '/api/v1/feedback', '/api/v1/documents', '/api/v1/calculate'];
 
 /** The key a request is counted under, or null to let it through uncounted. */
 type KeyOf = (req: Request) => string | null;

@@ -27,9 +27,14 @@ import { loadLexicon } from '../text/lexicon.js';
 import { loadEntityLookups } from '../understanding/entities.js';
 import { crossCheck, loadIntentData } from '../understanding/intent-data.js';
 import { TOPIC_LABELS } from '../vocabulary.js';
+import { articleParagraphs } from '../knowledge/article-structure.js';
+import { calculate } from '../calculators/calculate.js';
+import { CITATION_PROBES } from '../calculators/citation-probes.js';
+import { loadHolidayCalendar } from '../calculators/holiday-calendar.js';
+import { loadLabourFigures } from '../calculators/labour-figures.js';
 
 /** Where the data lives (the repository's folders by default; tests point some of them at fixtures). */
-export type DataPaths = Pick<typeof PATHS, 'laws' | 'guides' | 'cases' | 'qa' | 'region' | 'topics' | 'intents' | 'lexicon'>;
+export type DataPaths = Pick<typeof PATHS, 'laws' | 'guides' | 'cases' | 'qa' | 'region' | 'topics' | 'intents' | 'lexicon'> & Partial<Pick<typeof PATHS, 'labourFigures' | 'holidays'>>;
 
 /** All problems found in the data (empty when it is clean), with the law as in force on `today`. */
 export function validateData(paths: DataPaths = PATHS, today: string = lawToday()): string[] {
@@ -64,6 +69,24 @@ export function validateData(paths: DataPaths = PATHS, today: string = lawToday(
     for (const label of TOPIC_LABELS) {
       for (const id of priors.guidesOf(label)) {
         if (!guideIds.has(id)) problems.push(`knowledge/topics.yaml: ${label}.guides names unknown guide "${id}"`);
+      }
+    }
+  });
+  attempt('knowledge/region (calculators)', () => {
+    const data = { figures: loadLabourFigures(paths.labourFigures), calendar: loadHolidayCalendar(paths.holidays) };
+    // Every provision a calculator cites must exist in the statute in force, down to the paragraph it names.
+    const seen = new Set<string>();
+    for (const probe of CITATION_PROBES) {
+      for (const b of calculate(probe, data, today).basis) {
+        const key = `${b.law} ${b.article} ${b.paragraph ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const law = laws.get(b.law);
+        const article = law && findArticle(law, b.article);
+        if (!article) problems.push(`src/calculators (${probe.kind}): cites ${b.law} 第${b.article}条, which the current statute does not have`);
+        else if (b.paragraph !== undefined && articleParagraphs(article.text).length < b.paragraph) {
+          problems.push(`src/calculators (${probe.kind}): cites ${b.law} 第${b.article}条第${b.paragraph}款, but that article has ${articleParagraphs(article.text).length} paragraph(s)`);
+        }
       }
     }
   });

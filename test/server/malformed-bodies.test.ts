@@ -127,6 +127,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
     body: () => ({ id: 'fuzz-1', matter: 'state_compensation', household: { size: 1, monthlyIncome: 2000 }, standard: { cityUrbanIncomePerYear: 60000 } }),
     required: ['id', 'matter'],
   },
+  '/api/v1/calculate': {
+    method: 'POST', path: () => '/api/v1/calculate', body: () => ({ kind: 'court_fee', caseType: 'property', claimAmount: 50000 }), required: ['kind', 'caseType', 'claimAmount'],
+  },
   '/api/v1/auth/login': { method: 'POST', path: () => '/api/v1/auth/login', body: () => ({ username: 'fuzz-agent', password: 'wrong-password' }), required: ['username', 'password'] },
   '/api/v1/assist': { method: 'POST', path: () => '/api/v1/assist', body: () => ({ text: '我被公司辞退了' }), token: () => tokens.agent!, required: ['text'] },
   '/api/v1/lawyers/me/presence': { method: 'PUT', path: () => '/api/v1/lawyers/me/presence', body: () => ({ status: 'offline' }), token: () => tokens.lawyer!, required: ['status'] },

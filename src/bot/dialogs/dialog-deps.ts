@@ -9,6 +9,7 @@ import type { ServiceLog } from '../../stats/service-log.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { DraftLinks } from '../../documents/draft-links.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
+import type { CalculatorData } from '../../calculators/calculate.js';
 
 /** The assistant's services the dialogs use: answers, understanding, the region's facts and the log. */
 export type DialogServices = Answerer & Pick<Recogniser, 'recognise'> & Pick<RegionFacts, 'region'> & Pick<Runtime, 'log'>;
@@ -24,6 +25,10 @@ export interface DialogDeps {
   serviceLog?: ServiceLog;
   /** Download links for drafts; `publicUrl` makes them whole URLs (WeChat needs that), else they are paths. */
   drafts: DraftOptions;
+  /** The local figures and holiday calendar the calculators read. */
+  calculators: CalculatorData;
+  /** Today in China (YYYY-MM-DD): relative dates and days left are reckoned from it. */
+  today(): string;
 }
 
 export interface DraftOptions { links: DraftLinks; publicUrl?: string }
