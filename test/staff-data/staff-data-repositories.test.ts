@@ -115,9 +115,13 @@ forEachBackend('audit store contract', (backend) => {
     const repo = createAuditRepository(sql);
     const subjects = async (kind: 'transcript' | 'knowledge' | 'other') =>
       (await repo.list({ sources: { staffData: { kind } }, limit: 10, offset: 0 })).rows.map((r) => r.subject);
+    // The transcript view and the knowledge upkeep write their own rows (subjects transcript:<id>, knowledge:<…>).
+    const other = (subject: string, at: number) => sql.run('INSERT INTO staff_data_audit (subject, actor, at, old_value, new_value) VALUES (?, ?, ?, NULL, NULL)', [subject, 'boss', at]);
+    await other('transcript:c-42', T0 + 2 * MIN);
+    await other('knowledge:qa/dog-bite', T0 + 3 * MIN);
     expect(await subjects('other')).toEqual(['office:transcript-like', 'hardship_standard']);
-    expect(await subjects('transcript')).toEqual([]);
-    expect(await subjects('knowledge')).toEqual([]);
+    expect(await subjects('transcript')).toEqual(['transcript:c-42']);
+    expect(await subjects('knowledge')).toEqual(['knowledge:qa/dog-bite']);
   });
 });
 
