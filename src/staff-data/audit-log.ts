@@ -20,6 +20,19 @@ const FIXED_EVENTS: Partial<Record<Family, readonly string[]>> = {
   staff_data: ['edit'],
 };
 
+/** The actions one can filter by, as the audit page shows them (sent with every page, so labels live here only). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: '登录（全部）',
+  'login.success': '登录成功',
+  'login.failure': '登录失败（密码错误）',
+  'login.locked': '账号被锁定',
+  'login.refused': '锁定或限流期间被拒绝',
+  handoff: '转人工（状态变化等）',
+  transcript: '查看对话记录',
+  knowledge: '知识库修改',
+  staff_data: '工作数据修改（案例、机构名录、经济困难标准）',
+};
+
 export const auditQuerySchema = z.object({
   actor: z.string().trim().min(1, 'must not be empty').max(100).optional(),
   action: z.string().trim()
@@ -48,7 +61,7 @@ export interface AuditEntry {
   newValue: unknown;
 }
 
-export interface AuditPage { entries: AuditEntry[]; limit: number; offset: number; nextOffset: number | null }
+export interface AuditPage { entries: AuditEntry[]; limit: number; offset: number; nextOffset: number | null; actions: Record<string, string> }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -97,6 +110,6 @@ export async function listAudit(repo: AuditRepository, raw: unknown): Promise<Au
       at: new Date(r.at).toISOString(), actor: r.actor, action: actionOf(r), subject: r.subject,
       detail: value(r.detail), oldValue: value(r.oldValue), newValue: value(r.newValue),
     })),
-    limit, offset, nextOffset: more ? offset + limit : null,
+    limit, offset, nextOffset: more ? offset + limit : null, actions: AUDIT_ACTION_LABELS,
   };
 }
