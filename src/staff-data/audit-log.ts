@@ -33,6 +33,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   staff_data: '工作数据修改（案例、机构名录、经济困难标准）',
 };
 
+/** How far back paging goes (each table is read up to the page's end): older rows are reached by narrowing the period. */
+const MAX_OFFSET = 10_000;
+
 export const auditQuerySchema = z.object({
   actor: z.string().trim().min(1, 'must not be empty').max(100).optional(),
   action: z.string().trim()
@@ -46,7 +49,7 @@ export const auditQuerySchema = z.object({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   limit: z.coerce.number({ invalid_type_error: 'expected a number' }).int('must be a whole number').min(1).max(200).default(50),
-  offset: z.coerce.number({ invalid_type_error: 'expected a number' }).int('must be a whole number').min(0).max(1_000_000).default(0),
+  offset: z.coerce.number({ invalid_type_error: 'expected a number' }).int('must be a whole number').min(0).max(MAX_OFFSET, `must be at most ${MAX_OFFSET} (narrow the period or the filters to go further back)`).default(0),
 }).strict();
 
 export interface AuditEntry {
@@ -110,6 +113,6 @@ export async function listAudit(repo: AuditRepository, raw: unknown): Promise<Au
       at: new Date(r.at).toISOString(), actor: r.actor, action: actionOf(r), subject: r.subject,
       detail: value(r.detail), oldValue: value(r.oldValue), newValue: value(r.newValue),
     })),
-    limit, offset, nextOffset: more ? offset + limit : null, actions: AUDIT_ACTION_LABELS,
+    limit, offset, nextOffset: more && offset + limit <= MAX_OFFSET ? offset + limit : null, actions: AUDIT_ACTION_LABELS,
   };
 }
