@@ -10,6 +10,7 @@ import { PATHS } from '../../src/config/paths.js';
 import { loadCases } from '../../src/knowledge/cases.js';
 import { chinaDay } from '../../src/stats/china-day.js';
 import { directLineCitizen, startServer, type ServerHarness } from '../support/server-harness.js';
+import { APPID, replyFields, signedQuery, startCustomerServiceStub, textXml, TOKEN } from '../channels/wechat/wechat-kit.js';
 
 const FILE_REGION = loadRegion(PATHS.region);
 const fileOffice = (id: string) => {
@@ -51,16 +52,16 @@ describe('the service directory', () => {
   });
 
   it.each([
-    ['city-notary', { ...fileOffice('city-notary'), phone: { value: FAKE_PHONE } }, /phone\.confirmed: Required/],
-    ['city-notary', { ...fileOffice('city-notary'), phone: { value: null, confirmed: true } }, /phone: confirmed is true but value is null/],
-    ['city-notary', { ...fileOffice('city-notary'), phone: { value: FAKE_PHONE, confirmed: false, source: 'a notice' } }, /phone\.source: Invalid url/],
-    ['city-notary', { ...fileOffice('city-notary'), kind: 'bakery' }, /kind: Invalid enum value/],
-    ['city-notary', { ...fileOffice('city-notary'), fax: '1' }, /Unrecognized key\(s\) in object: 'fax'/],
-    ['new-office', { ...fileOffice('yangshan-notary'), county: 'atlantis' }, /county: unknown county id "atlantis"/],
-    ['new-office', { ...fileOffice('city-notary'), county: 'yangshan' }, /county: county is required exactly when level is "county"/],
-    ['New Office', fileOffice('city-notary'), /id: expected a lowercase slug/],
-    ['city-notary', { ...fileOffice('city-notary'), services: [''] }, /services\.0/],
-  ])('answers 400 naming the field for office %s %j', async (id, body, error) => {
+    ['city-notary', /phone\.confirmed: Required/, { ...fileOffice('city-notary'), phone: { value: FAKE_PHONE } }],
+    ['city-notary', /phone: confirmed is true but value is null/, { ...fileOffice('city-notary'), phone: { value: null, confirmed: true } }],
+    ['city-notary', /phone\.source: Invalid url/, { ...fileOffice('city-notary'), phone: { value: FAKE_PHONE, confirmed: false, source: 'a notice' } }],
+    ['city-notary', /kind: Invalid enum value/, { ...fileOffice('city-notary'), kind: 'bakery' }],
+    ['city-notary', /Unrecognized key\(s\) in object: 'fax'/, { ...fileOffice('city-notary'), fax: '1' }],
+    ['new-office', /county: unknown county id "atlantis"/, { ...fileOffice('yangshan-notary'), county: 'atlantis' }],
+    ['new-office', /county: county is required exactly when level is "county"/, { ...fileOffice('city-notary'), county: 'yangshan' }],
+    ['New Office', /id: expected a lowercase slug/, fileOffice('city-notary')],
+    ['city-notary', /services\.0/, { ...fileOffice('city-notary'), services: [''] }],
+  ])('answers 400 naming the field: office %s → %s', async (id, error, body) => {
     const res = await h.request('PUT', `/api/v1/directory/offices/${encodeURIComponent(id)}`, body, admin);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(error);
@@ -117,6 +118,35 @@ describe('the service directory', () => {
   });
 });
 
+describe('the service directory on WeChat', () => {
+  let stub: Awaited<ReturnType<typeof startCustomerServiceStub>>;
+  let h: ServerHarness;
+  beforeAll(async () => {
+    stub = await startCustomerServiceStub();
+    h = await startServer({ WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: 'secret', WECHAT_API_BASE: stub.base, WECHAT_REPLY_DEADLINE_MS: '4500' });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await stub?.close();
+  });
+
+  it('answers where to go with the phone an admin just saved', async () => {
+    const admin = await h.login('boss', 'admin');
+    const office = { ...fileOffice('city-notary'), phone: { value: FAKE_PHONE, confirmed: false, source: FAKE_SOURCE, sourceDate: '2099-01' } };
+    expect((await h.request('PUT', '/api/v1/directory/offices/city-notary', office, admin)).status).toBe(200);
+    const openid = 'oDirectory_citizen_0001';
+    const res = await fetch(`${h.base}/wechat?${new URLSearchParams(signedQuery({ openid }))}`, {
+      method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(WHERE_NOTARY, '620000000001', openid),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    // The passive reply, or (past the reply deadline) the customer-service message.
+    const text = body && body !== 'success' ? replyFields(body).Content ?? '' : (await stub.send(0)).body.text.content;
+    expect(text).toContain(FAKE_PHONE);
+    expect(text).toContain('12348');
+  });
+});
+
 /** A made-up case for the test: every fact in it is invented, its article is real (民法典 Art. 1245). */
 const NEW_CASE = {
   year: 2026, yearBasis: 'published', title: '测试案例：饲养的宠物狗咬伤邻居儿童', caseName: null, publisher: null, publishedOn: null,
@@ -153,15 +183,15 @@ describe('the case library', () => {
   });
 
   it.each([
-    [{ ...NEW_CASE, citedArticles: [{ law: '民法典', article: 99999 }] }, /citedArticles\.0\.article: 民法典 has no article 99999/],
-    [{ ...NEW_CASE, citedArticles: [{ law: '民法典', article: 1245 }, { law: '宠物法', article: 1 }] }, /citedArticles\.1\.law: no statute titled "宠物法"/],
-    [{ ...NEW_CASE, citedArticles: [{ law: '民法典', article: '1245' }] }, /citedArticles\.0\.article: Expected number/],
-    [{ ...NEW_CASE, keywords: ['狗'] }, /keywords: Array must contain at least 5/],
-    [{ ...NEW_CASE, topic: '宠物' }, /topic: Invalid enum value/],
-    [{ ...NEW_CASE, facts: '' }, /facts: String must contain at least 1/],
-    [{ ...NEW_CASE, year: 1800 }, /year: Number must be greater than or equal to 1990/],
-    [{ ...NEW_CASE, id: '2026-x-01' }, /Unrecognized key\(s\) in object: 'id'/],
-  ])('answers 400 naming the field for %j', async (body, error) => {
+    [/citedArticles\.0\.article: 民法典 has no article 99999/, { ...NEW_CASE, citedArticles: [{ law: '民法典', article: 99999 }] }],
+    [/citedArticles\.1\.law: no statute titled "宠物法"/, { ...NEW_CASE, citedArticles: [{ law: '民法典', article: 1245 }, { law: '宠物法', article: 1 }] }],
+    [/citedArticles\.0\.article: Expected number/, { ...NEW_CASE, citedArticles: [{ law: '民法典', article: '1245' }] }],
+    [/keywords: Array must contain at least 5/, { ...NEW_CASE, keywords: ['狗'] }],
+    [/topic: Invalid enum value/, { ...NEW_CASE, topic: '宠物' }],
+    [/facts: String must contain at least 1/, { ...NEW_CASE, facts: '' }],
+    [/year: Number must be greater than or equal to 1990/, { ...NEW_CASE, year: 1800 }],
+    [/Unrecognized key\(s\) in object: 'id'/, { ...NEW_CASE, id: '2026-x-01' }],
+  ])('answers 400 naming the field: %s', async (error, body) => {
     const res = await h.request('POST', '/api/v1/cases', body, admin);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(error);
@@ -253,6 +283,15 @@ describe('GET /api/v1/audit', () => {
     expect(entries.length).toBeGreaterThanOrEqual(1);
     expect(entries.every((e) => e.action.startsWith('handoff.') && e.subject)).toBe(true);
     expect(entries.map((e) => e.action)).toContain('handoff.escalated');
+  });
+
+  it('lists staff-data changes with the old and the new value', async () => {
+    const standard = { cityUrbanIncomePerYear: 48000, year: 2099, source: 'https://example.invalid/test-only' };
+    expect((await h.request('PUT', '/api/v1/region/hardship-standard', standard, admin)).status).toBe(200);
+    const [entry] = await audit('action=staff_data.edit');
+    expect(entry).toMatchObject({ actor: 'boss', action: 'staff_data.edit', subject: 'hardship_standard', detail: null });
+    expect((entry as any).oldValue).toBeNull();
+    expect((entry as any).newValue).toEqual({ year: 2099, incomeFen: 4_800_000, source: standard.source });
   });
 
   it('filters by period and pages', async () => {
