@@ -20,9 +20,9 @@ function showCurrent(standard) {
     list.replaceChildren(el('dt', {}, '状态'), el('dd', { id: 'current-state' }, '尚未设置：经济状况审查结果为“无法判断”，需人工审查。'));
     return;
   }
-  const source = el('a', { href: standard.source, rel: 'noopener noreferrer' }, standard.source);
+  // Linked only when it is a web address (a URL such as javascript:… is shown as text).
   const sourceDd = el('dd');
-  sourceDd.append(source);
+  sourceDd.append(/^https?:\/\//i.test(standard.source) ? el('a', { href: standard.source, rel: 'noopener noreferrer' }, standard.source) : standard.source);
   list.replaceChildren(
     el('dt', {}, '状态'), el('dd', { id: 'current-state' }, '已设置'),
     el('dt', {}, '城镇居民人均可支配收入'), el('dd', { id: 'current-income' }, `${standard.cityUrbanIncomePerYear.toLocaleString('zh-CN')} 元/年（${standard.year}年度）`),

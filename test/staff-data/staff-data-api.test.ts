@@ -261,11 +261,12 @@ describe('GET /api/v1/audit', () => {
     }
   });
 
-  it('lists logins, failures, the lock and the refusals it causes, never with the password', async () => {
+  it('lists logins, failures, the lock and the refusal it causes, never with the password', async () => {
     const PASSWORD = 'wrong-guess-7319';
     await h.accounts.addUser({ username: 'clerk', password: 'clerk-password', role: 'agent' });
     for (let i = 0; i < 5; i += 1) expect((await login('clerk', PASSWORD)).status).toBe(401);
-    expect((await login('clerk', PASSWORD)).status).toBe(429);
+    // Refused while locked: written once for the lock, however often the script tries.
+    for (let i = 0; i < 3; i += 1) expect((await login('clerk', PASSWORD)).status).toBe(429);
     const entries = await audit('actor=clerk');
     expect(entries.map((e) => e.action)).toEqual(['login.refused', 'login.locked', 'login.failure', 'login.failure', 'login.failure', 'login.failure']);
     expect(entries[0]!.detail).toMatchObject({ ip: expect.any(String), reason: 'account_locked', retryAfterMs: expect.any(Number) });
