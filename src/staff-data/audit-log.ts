@@ -80,13 +80,18 @@ const staffDataAction = (subject: string | null) =>
 const actionOf = (r: AuditRow) =>
   r.source === 'login' ? `login.${r.event}` : r.source === 'handoff' ? `handoff.${r.event}` : staffDataAction(r.subject);
 
+/** The hand-off audit records the citizen's own steps too (actor `citizen`); they are not staff actions. */
+const CITIZEN = 'citizen';
+
 /** The tables an action filter reads. */
-function sourcesFor(action: string | undefined): AuditSources {
-  if (action === undefined) return { login: {}, handoff: {}, staffData: {} };
+function sourcesFor(action: string | undefined, actor: string | undefined): AuditSources {
+  // Asked for by name, the citizen's rows are shown.
+  const handoff = { notActor: actor === undefined ? CITIZEN : undefined };
+  if (action === undefined) return { login: {}, handoff, staffData: {} };
   const [family, event] = action.split('.') as [Family, string | undefined];
   switch (family) {
     case 'login': return { login: { event } };
-    case 'handoff': return { handoff: { event } };
+    case 'handoff': return { handoff: { ...handoff, event } };
     case 'transcript': return { staffData: { kind: 'transcript' } };
     case 'knowledge': return { staffData: { kind: 'knowledge' } };
     case 'staff_data': return { staffData: { kind: 'other' } };
@@ -103,7 +108,7 @@ export async function listAudit(repo: AuditRepository, raw: unknown): Promise<Au
   const { actor, action, from, to, limit, offset } = parsed.data;
   if (from && to && from > to) throw new InputError(`to: must not be before from (${from})`);
   const query: AuditListQuery = {
-    sources: sourcesFor(action), actor, limit, offset,
+    sources: sourcesFor(action, actor), actor, limit, offset,
     fromMs: from ? chinaDayStart(from) : undefined,
     toMs: to ? chinaDayStart(to) + DAY_MS : undefined,
   };

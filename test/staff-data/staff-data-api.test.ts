@@ -276,6 +276,14 @@ describe('GET /api/v1/audit', () => {
     expect((await audit('action=login.success&actor=boss')).map((e) => e.action)).toEqual(['login.success']);
   });
 
+  it('leaves the citizen\'s own hand-off steps out unless asked for by name', async () => {
+    const citizen = await directLineCitizen(h);
+    await citizen.say('转人工');
+    const mine = await audit('actor=citizen&action=handoff');
+    expect(mine.map((e) => e.action)).toContain('handoff.created');
+    expect((await audit('action=handoff&limit=200')).filter((e) => e.actor === 'citizen')).toEqual([]);
+  });
+
   it('lists hand-off events with their ticket', async () => {
     const agent = await h.login('agent-ho', 'agent');
     const res = await h.request('POST', '/api/v1/handoff/escalate', { summary: '来电咨询工伤认定', topic: '劳动纠纷' }, agent);

@@ -107,6 +107,18 @@ forEachBackend('audit store contract', (backend) => {
     expect(await list({ sources: {} })).toEqual([]);
   });
 
+  it('leaves one actor\'s hand-off rows out when asked (the citizen\'s own steps)', async () => {
+    const handoff = createHandoffRepository(sql);
+    await handoff.audit('t9', 'citizen', 'created', null, T0);
+    await handoff.audit('t9', 'duty1', 'accepted', null, T0 + MIN);
+    const repo = createAuditRepository(sql);
+    const actors = async (handoffSource: { notActor?: string }, actor?: string) =>
+      (await repo.list({ sources: { handoff: handoffSource }, actor, limit: 10, offset: 0 })).rows.map((r) => r.actor);
+    expect(await actors({})).toEqual(['duty1', 'citizen']);
+    expect(await actors({ notActor: 'citizen' })).toEqual(['duty1']);
+    expect(await actors({}, 'citizen')).toEqual(['citizen']);
+  });
+
   it('tells transcript views and knowledge edits apart from other staff-data changes by their subject', async () => {
     const hardship = createHardshipStandardRepository(sql);
     await hardship.set({ year: 2025, incomeFen: 100, source: 'https://example.invalid/x', updatedBy: 'boss', updatedAt: T0 });

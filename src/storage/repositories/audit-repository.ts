@@ -18,7 +18,8 @@ export type StaffDataKind = 'transcript' | 'knowledge' | 'other';
 /** The tables to read, each with an optional narrower condition; a table left out is not read. */
 export interface AuditSources {
   login?: { event?: string };
-  handoff?: { event?: string };
+  /** `notActor`: leave out one actor's rows (the citizen's own steps are not staff actions). */
+  handoff?: { event?: string; notActor?: string };
   staffData?: { kind?: StaffDataKind };
 }
 
@@ -88,8 +89,10 @@ export function createAuditRepository(sql: SqlClient): AuditRepository {
           'login_audit', 'username', login.event ? ['event = ?'] : [], login.event ? [login.event] : [], q, cut));
       }
       if (handoff) {
+        const conds = [...(handoff.event ? ['event = ?'] : []), ...(handoff.notActor ? ['actor <> ?'] : [])];
+        const params = [...(handoff.event ? [handoff.event] : []), ...(handoff.notActor ? [handoff.notActor] : [])];
         branches.push(branch(`'handoff' AS src, id, at, actor, event, ticket_id AS subject, detail, ${NULL} AS old_value, ${NULL} AS new_value`,
-          'handoff_audit', 'actor', handoff.event ? ['event = ?'] : [], handoff.event ? [handoff.event] : [], q, cut));
+          'handoff_audit', 'actor', conds, params, q, cut));
       }
       if (staffData) {
         const kind = staffData.kind;
