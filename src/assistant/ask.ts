@@ -19,6 +19,8 @@ import { CLARIFY_INTENT_BELOW, clarifyingReadings, clarifyingText, type ClarifyD
 import type { LearnedSetup } from './learned-setup.js';
 import { REPLIES } from './replies-zh.js';
 import { serviceNetworkAnswer } from './service-network.js';
+import { mergeStaffCases } from './staff-cases.js';
+import type { Case } from '../knowledge/schemas/case.js';
 
 /** A citation as the API returns it: the quoted paragraph(s) in `text`, `paragraph` the first 款 quoted (null: whole article). */
 export interface AskCitation {
@@ -55,11 +57,21 @@ export interface AskResult {
  */
 export interface AskDeps extends CiteDeps, ClarifyDeps {
   region: Region;
+  /** What staff keep in the workspace, read when an answer needs it; without it the files' versions stand. */
+  staffData?: StaffData;
   retriever: Pick<Retriever, 'scoreAll' | 'rankKind'>;
   learned: Pick<LearnedSetup, 'ranking'>;
   embeddings?: Pick<LoadedReranker, 'rerank'>;
   guides: ReadonlyMap<string, Guide>;
   topicGuides(topic: string): string[];
+}
+
+/** The data staff keep, as answers read it (server/app.ts wires it to the database). */
+export interface StaffData {
+  /** The region with the staff's service directory (and hardship standard). */
+  region(): Promise<Region>;
+  /** The cases staff added or edited. */
+  cases(): Promise<readonly Case[]>;
 }
 
 /** Below this, the answer offers a duty lawyer instead of standing on its own. */
@@ -161,9 +173,11 @@ export async function answerQuestion(lawline: AskDeps, r: Recognition): Promise<
     : orientation(citations[0] ? { law: citations[0].law, label: citations[0].label, heading: '' } : null);
 
   if (readings) prefix.push(clarifyingText(readings));
-  if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.region, r));
+  // Where to go comes from the directory as staff keep it, read now: an edit applies to the next answer.
+  if (r.intent === 'institution_lookup') prefix.push(serviceNetworkAnswer(lawline.staffData ? await lawline.staffData.region() : lawline.region, r));
+  const cases = lawline.staffData ? mergeStaffCases(caseHits.map((h) => h.doc), await lawline.staffData.cases(), r) : caseHits.map((h) => h.doc);
 
-  const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ direct, citations, guides, cases: caseHits.map((h) => h.doc), lowConfidence });
+  const body = r.intent === 'institution_lookup' ? '' : composeAnswer({ direct, citations, guides, cases, lowConfidence });
   return {
     ...base,
     answer: [...prefix, body].filter(Boolean).join('\n\n'),
@@ -173,7 +187,7 @@ export async function answerQuestion(lawline: AskDeps, r: Recognition): Promise<
       law: c.law, article: c.article, text: c.text, paragraph: c.paragraphs[0] ?? null, paragraphs: c.paragraphs,
       version: c.version, effectiveFrom: c.effectiveFrom,
     })),
-    cases: caseHits.map((h) => ({ id: h.doc.ref, year: h.doc.year ?? 0, title: h.doc.title })),
+    cases: cases.map((d) => ({ id: d.ref, year: d.year ?? 0, title: d.title })),
     guides: guides.map((g) => ({ id: g.id, title: g.title })),
     confidence,
     ...(readings ? { clarification: readings } : {}),

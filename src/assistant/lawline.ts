@@ -25,7 +25,7 @@ import { loadIntentData } from '../understanding/intent-data.js';
 import { createRecognizer, type Recognizer } from '../understanding/recognizer.js';
 import { loadOrTrainModels } from '../understanding/trained-models.js';
 import { join } from 'node:path';
-import { answerQuestion, type AskResult } from './ask.js';
+import { answerQuestion, type AskResult, type StaffData } from './ask.js';
 import { setupLearned, type LearnedSetup } from './learned-setup.js';
 import { topicExamples } from './topic-examples.js';
 import { boostLawsFinder } from './guide-laws.js';
@@ -38,6 +38,8 @@ import type { Answerer, EligibilityChecker, Recogniser, RegionFacts, Runtime, Se
 /** The whole assistant: every service, plus the parts they are built from. Only composition roots hold it. */
 export interface Lawline extends Runtime, Recogniser, Answerer, Searcher, EligibilityChecker, RegionFacts {
   config: Config;
+  /** The data staff keep, when the assistant serves with a database (see {@link withStaffData}). */
+  staffData?: StaffData;
   log: Logger;
   region: Region;
   pipeline: TextPipeline;
@@ -121,4 +123,19 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   lawline.startup.ms = Date.now() - started;
   log.info('lawline ready', lawline.startup);
   return lawline;
+}
+
+/**
+ * The assistant answering with the data staff keep (service directory, cases) read through `staffData`: `ask` and
+ * `answer` of the copy use it; everything else is the same assistant.
+ * @example const served = withStaffData(lawline, { region: regionNow, cases: () => library.staffCases() });
+ */
+export function withStaffData(lawline: Lawline, staffData: StaffData): Lawline {
+  const served: Lawline = {
+    ...lawline,
+    staffData,
+    ask: async (text) => answerQuestion(served, lawline.recognise(text)),
+    answer: (recognised) => answerQuestion(served, recognised),
+  };
+  return served;
 }

@@ -24,6 +24,7 @@ export function officeText(office: Office): string {
   lines.push(`  地址：${address ?? `暂无核实信息，${CONFIRM_VIA_12348.replace('先', '')}查询`}`);
   lines.push(`  电话：${phone ?? '暂无核实信息，请拨打12348查询'}`);
   if (hours) lines.push(`  时间：${hours}`);
+  if (office.services?.length) lines.push(`  服务：${office.services.join('、')}`);
   return lines.join('\n');
 }
 

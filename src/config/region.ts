@@ -51,7 +51,8 @@ const countySchema = z
   .strict();
 export type County = z.infer<typeof countySchema>;
 
-const officeSchema = z
+/** One institution of the service network; staff edit offices in the workspace with this same schema. */
+export const officeSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lowercase slug'),
     kind: z.enum(officeKinds),
@@ -64,6 +65,8 @@ const officeSchema = z
     phone: contactFieldSchema,
     hours: contactFieldSchema,
     website: contactFieldSchema.optional(),
+    /** What citizens can do there (法律援助申请, 办理公证 …), in the staff's words. */
+    services: z.array(nonEmpty.max(40)).max(30).optional(),
     note: nonEmpty.optional(),
   })
   .strict()

@@ -9,7 +9,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { Lawline } from '../assistant/lawline.js';
+import { withStaffData, type Lawline } from '../assistant/lawline.js';
 import { authRoutes } from '../accounts/auth-routes.js';
 import { parseBody } from '../http/parse-body.js';
 import { authenticate } from '../http/require-role.js';
@@ -30,7 +30,15 @@ import { createAnswerFeedback } from '../feedback/answer-feedback.js';
 import { feedbackRoutes } from '../feedback/feedback-routes.js';
 import { createHardshipStandards } from '../staff-data/hardship-standard.js';
 import { staffDataRoutes } from '../staff-data/staff-data-routes.js';
-import { caseLibraryCounter } from '../stats/case-library-counts.js';
+import { loadCases } from '../knowledge/cases.js';
+import { createLoginAudit } from '../accounts/login-audit.js';
+import { auditRoutes } from '../staff-data/audit-routes.js';
+import { createStaffCaseLibrary } from '../staff-data/case-library.js';
+import { caseLibraryRoutes } from '../staff-data/case-library-routes.js';
+import { directoryRoutes } from '../staff-data/directory-routes.js';
+import { createServiceDirectory } from '../staff-data/service-directory.js';
+import { createAuditRepository } from '../storage/repositories/audit-repository.js';
+import { createStaffCaseRepository, createStaffOfficeRepository } from '../storage/repositories/staff-overlay-repository.js';
 import { createServiceLog } from '../stats/service-log.js';
 import { statsRoutes } from '../stats/stats-routes.js';
 import { mountDashboard } from '../stats/mount-dashboard.js';
@@ -65,9 +73,9 @@ const BODY_LIMIT = '256kb';
  * `state` (accounts, pre-applications, bot state…) defaults to the database the configuration names
  * (LAWLINE_DATABASE_URL, else SQLite in LAWLINE_STATE_DIR / LAWLINE_DATA_DIR); the caller closes it.
  */
-export async function createApp(lawline: Lawline, given?: LawlineState): Promise<Express> {
-  const state = given ?? (await openLawlineState(lawline.config, { log: lawline.log }));
-  const { config, log } = lawline;
+export async function createApp(assistant: Lawline, given?: LawlineState): Promise<Express> {
+  const state = given ?? (await openLawlineState(assistant.config, { log: assistant.log }));
+  const { config, log } = assistant;
   const { sql } = state;
   // The turns of one conversation run one after another in every process: with a shared database, under a lock.
   const turnLock: TurnLock | undefined = sql.shared ? (key, turn) => sql.withLock(`turn:${key}`, turn) : undefined;
@@ -97,10 +105,19 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.use('/wechat', limits.wechat);
   // --- the bureau's workspace: the hardship standard staff set, answer feedback, the service log and the overview ---
   const standards = createHardshipStandards(createHardshipStandardRepository(sql));
-  const regionNow = () => standards.region(lawline.region);
+  // The data staff keep over the files (service directory, cases), read from the database when used, so an edit
+  // applies at once; every channel answers through `lawline`, the assistant with them.
+  const directory = createServiceDirectory(createStaffOfficeRepository(sql), assistant.region);
+  const regionNow = async () => standards.region(await directory.region());
+  const lawTitles = new Set(assistant.index.docs.laws.map((l) => l.title));
+  const caseLibrary = createStaffCaseLibrary(createStaffCaseRepository(sql), loadCases(PATHS.cases).cases, {
+    lawExists: (law) => lawTitles.has(law),
+    articleExists: (law, article) => assistant.index.findArticle(law, article) !== undefined,
+  });
+  const lawline = withStaffData(assistant, { region: regionNow, cases: () => caseLibrary.staffCases() });
+  const auditRepo = createAuditRepository(sql);
   const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
   const feedbackRepo = createFeedbackRepository(sql);
-  const caseLibrary = caseLibraryCounter();
   // --- end workspace ---
   // --- calculators (src/calculators): local figures and the holiday calendar are read once, at start-up ---
   const calculatorData = loadCalculatorData();
@@ -110,9 +127,10 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const drafts = { region: regionNow, links: draftLinks, log };
   // --- end document drafts ---
   app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), documentRoutes(drafts), calculateRoutes(calculatorData));
-  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log), keptDraftRoutes(drafts),
-    staffDataRoutes(standards, log), statsRoutes({
-      overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
+  app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log, { audit: createLoginAudit(auditRepo) }), preapplicationRoutes(state.preapplications, log), keptDraftRoutes(drafts),
+    staffDataRoutes(standards, log), caseLibraryRoutes(caseLibrary, log),
+    directoryRoutes(directory, log), auditRoutes(auditRepo), statsRoutes({
+      overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary: () => caseLibrary.counts() }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
       transcripts: { transcripts: state.transcripts, repo: createTranscriptViewRepository(sql) },
     }));
   mountDashboard(app); // the bureau's dashboard page at /admin, with Chart.js served from node_modules

@@ -1,6 +1,6 @@
 /**
  * @module staff-data/staff-data-routes
- * The data staff keep: `GET` and `PUT /api/v1/region/hardship-standard` (admin).
+ * The hardship standard staff keep: `GET /api/v1/region/hardship-standard` (admin, supervisor) and `PUT` (admin).
  */
 import { Router } from 'express';
 import type { Logger } from '../logging/logger.js';
@@ -11,7 +11,7 @@ import { hardshipStandardRequestSchema, type HardshipStandards } from './hardshi
 /** Mount under /api/v1 after `authenticate`. */
 export function staffDataRoutes(standards: HardshipStandards, log: Logger): Router {
   const router = Router();
-  router.get('/region/hardship-standard', requireRole('admin'), async (_req, res) => {
+  router.get('/region/hardship-standard', requireRole('admin', 'supervisor'), async (_req, res) => {
     res.json({ standard: await standards.current() });
   });
   router.put('/region/hardship-standard', requireRole('admin'), async (req, res) => {

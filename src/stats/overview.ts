@@ -27,8 +27,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface OverviewDeps {
   repo: OverviewRepository;
   feedback: FeedbackRepository;
-  /** The case library's cases per year (read from its files). */
-  caseLibrary(): CaseLibraryCounts;
+  /** The case library's cases per year: its files and the cases staff added (staff-data/case-library.ts). */
+  caseLibrary(): Promise<CaseLibraryCounts>;
 }
 
 /** @example await statsOverview(deps, { from: '2026-12-01', to: '2026-12-31', county: '英德市' }) */
@@ -93,7 +93,7 @@ export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
       decisionMedianMs: rows.decisions.medianMs,
       decisionP90Ms: rows.decisions.p90Ms,
     },
-    caseLibrary: deps.caseLibrary(),
+    caseLibrary: await deps.caseLibrary(),
     // The upkeep queue is not built yet: nothing is open or resolved.
     upkeep: { open: 0, resolved: 0 },
     // Questions flagged as danger now and what followed: a duty lawyer took it (within 30 s or later), it still

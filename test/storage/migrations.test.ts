@@ -22,6 +22,8 @@ import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/migrations.js';
 import { createFeedbackRepository } from '../../src/storage/repositories/feedback-repository.js';
 import { createHardshipStandardRepository } from '../../src/storage/repositories/hardship-standard-repository.js';
 import { createAccountRepository } from '../../src/storage/repositories/account-repository.js';
+import { createAuditRepository } from '../../src/storage/repositories/audit-repository.js';
+import { createStaffCaseRepository } from '../../src/storage/repositories/staff-overlay-repository.js';
 import { createPostgresClient } from '../../src/storage/postgres/postgres-client.js';
 import { createSqliteClient } from '../../src/storage/sqlite/sqlite-client.js';
 import { forEachBackend } from '../support/test-databases.js';
@@ -124,6 +126,7 @@ forEachBackend('migrations', (backend) => {
       const raw = fresh.url
         ? await createPostgresClient(fresh.url)
         : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
+      expect(workspace).toBeGreaterThan(0);
       await migrate(raw, all.slice(0, workspace));
       const before = createAccountRepository(raw);
       const id = (await before.insert({ username: 'Old1', passwordHash: 'x', role: 'agent', createdAt: AT }))!;
@@ -140,6 +143,35 @@ forEachBackend('migrations', (backend) => {
         expect(await after.insert({ username: 'OLD1', passwordHash: 'x', role: 'agent', createdAt: AT })).toBeNull(); // still unique in any case
         await expect(after.insert({ username: 'boss', passwordHash: 'x', role: 'root', createdAt: AT })).rejects.toThrow();
         expect(await createHardshipStandardRepository(sql).current()).toBeNull();
+        expect(await createStaffCaseRepository(sql).list()).toEqual([]);
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('upgrades a database of the previous schema version: its audit is kept and listed with the new login audit', async () => {
+    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+    const fresh = await backend.fresh();
+    try {
+      const raw = fresh.url
+        ? await createPostgresClient(fresh.url)
+        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
+      await migrate(raw, all.slice(0, -1));
+      await createHardshipStandardRepository(raw).set({ year: 2025, incomeFen: 100, source: 'https://example.invalid/x', updatedBy: 'boss', updatedAt: AT });
+      await createHandoffRepository(raw).audit('T1', 'duty1', 'accepted', null, AT + 1);
+      await raw.close();
+
+      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
+      try {
+        expect(await schemaVersion(sql)).toBe(all.length);
+        const audit = createAuditRepository(sql);
+        await audit.recordLogin({ username: 'boss', event: 'success', detail: null, at: AT + 2 });
+        const { rows } = await audit.list({ sources: { login: {}, handoff: {}, staffData: {} }, limit: 10, offset: 0 });
+        expect(rows.map((r) => [r.source, r.actor])).toEqual([['login', 'boss'], ['handoff', 'duty1'], ['staff_data', 'boss']]);
+        expect((await createHardshipStandardRepository(sql).current())?.incomeFen).toBe(100);
       } finally {
         await sql.close();
       }

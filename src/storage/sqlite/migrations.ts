@@ -9,6 +9,7 @@
 import type { Migration } from '../migration.js';
 import { DASHBOARD_SCHEMA } from '../dashboard-tables.js';
 import { documentDraftTables } from '../document-draft-tables.js';
+import { staffDataTables } from '../staff-data-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
@@ -154,10 +155,14 @@ DROP TABLE accounts;
 ALTER TABLE accounts_v3 RENAME TO accounts;
 ${workspaceTables('INTEGER PRIMARY KEY')}`;
 
+/** Version 4: cases and offices staff keep (overlaying the files); login attempts audited; audit indexes by period and actor. */
+const STAFF_DATA = staffDataTables('INTEGER PRIMARY KEY');
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'release 0.1 schema', sql: RELEASE_0_1 },
   { version: 2, name: 'epoch-ms timestamps; hand-off version; WeChat dedupe and follow-ups', sql: EPOCH_MS_AND_SCALE_OUT },
   { version: 3, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
   { version: 4, name: 'dashboard: emergency flag on logged questions, callback close time, indexes for its views', sql: DASHBOARD_SCHEMA },
   { version: 5, name: 'document drafts behind download links or kept with a pre-application', sql: documentDraftTables() },
+  { version: 6, name: 'staff-kept cases and offices; login audit; audit indexes', sql: STAFF_DATA },
 ];

@@ -67,7 +67,7 @@ export async function benchDashboard(options: { conversations?: number; region?:
         ['satisfaction', () => Promise.all([repo.sections.satisfaction(p), feedback.counts({ from: q.from, to: q.to, county: q.county })])],
         ['legal aid', () => repo.sections.legalAid(p)],
         ['emergencies', () => repo.sections.emergencies(p, ACCEPT_TARGET_MS)],
-        ['whole overview', () => statsOverview({ repo, feedback, caseLibrary: () => ({ byYear: {}, target: 30 }) }, q)],
+        ['whole overview', () => statsOverview({ repo, feedback, caseLibrary: async () => ({ byYear: {}, target: 30 }) }, q)],
       ];
       for (const [view, fn] of views) {
         const ms = await time(fn);
