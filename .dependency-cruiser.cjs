@@ -14,7 +14,7 @@ const LAYERS = [
   { name: 'bot and dialogs', path: ['^src/bot/'] },
   { name: 'assistant', path: ['^src/assistant/'] },
   { name: 'understanding', path: ['^src/understanding/'] },
-  { name: 'knowledge, eligibility, hand-off, pre-application, accounts, feedback, staff data, statistics', path: ['^src/(knowledge|eligibility|handoff|preapplication|accounts|feedback|staff-data|stats)/'] },
+  { name: 'knowledge, eligibility, hand-off, pre-application, accounts, feedback, staff data, statistics, knowledge upkeep', path: ['^src/(knowledge|eligibility|handoff|preapplication|accounts|feedback|staff-data|stats|upkeep)/'] },
   { name: 'storage', path: ['^src/storage/'] },
   { name: 'shared base (config, logging, text, errors, vocabulary)', path: ['^src/(config|logging|text|types)/', '^src/[^/]+\\.ts$'] },
 ];

@@ -26,6 +26,11 @@ export interface ConversationData {
   clarification?: { text: string; readings: Array<{ intent: ServiceIntent; domain: TopicLabel }> };
   /** The county-level unit the citizen last named (full name), so later questions count for it too. */
   county?: string;
+  /**
+   * The question the bot last answered, masked (src/logging/mask.ts): a 有用 / 没用 reply or a feedback event right
+   * after the answer is a vote on it. Cleared by any other message.
+   */
+  lastAnswer?: { question: string };
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }

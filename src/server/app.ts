@@ -37,6 +37,11 @@ import { createFeedbackRepository } from '../storage/repositories/feedback-repos
 import { createHardshipStandardRepository } from '../storage/repositories/hardship-standard-repository.js';
 import { createOverviewRepository } from '../storage/repositories/overview-repository.js';
 import { createServiceLogRepository } from '../storage/repositories/service-log-repository.js';
+import { createUpkeepRepository } from '../storage/repositories/upkeep-repository.js';
+import { createKnowledgeEdits } from '../upkeep/knowledge-edits.js';
+import { createKnowledgeSync } from '../upkeep/knowledge-sync.js';
+import { createReviewQueue } from '../upkeep/review-queue.js';
+import { upkeepRoutes } from '../upkeep/upkeep-routes.js';
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
@@ -91,10 +96,26 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
   const feedbackRepo = createFeedbackRepository(sql);
   const caseLibrary = caseLibraryCounter();
+  // --- knowledge upkeep (src/upkeep): the review queue, staff edits laid over this process's knowledge, kept in step ---
+  const upkeepRepo = createUpkeepRepository(sql);
+  const reviewQueue = createReviewQueue(upkeepRepo, log);
+  const knowledgeSync = createKnowledgeSync(upkeepRepo, { overlay: lawline.overlay, pipeline: lawline.pipeline, bank: lawline.learned.bank }, log);
+  await knowledgeSync.refresh();
+  knowledgeSync.start(config.LAWLINE_KNOWLEDGE_POLL_SECONDS * 1000);
+  const slugOf = (topic: string) => lawline.priors.slugOf(topic);
+  const knowledgeEdits = createKnowledgeEdits({ repo: upkeepRepo, articles: lawline.index, bank: lawline.learned.bank, slugOf, applied: () => knowledgeSync.refresh(), log });
+  const feedback = createAnswerFeedback(feedbackRepo, log, Date.now, async (vote) => {
+    if (!vote.helpful) await reviewQueue.signal({ reason: 'not_helpful', question: vote.question, conversationId: vote.conversationId ?? null });
+  });
+  // --- end knowledge upkeep ---
   // --- end workspace ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)));
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, upkeep: reviewQueue }), feedbackRoutes(feedback));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log), preapplicationRoutes(state.preapplications, log),
-    staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary }, lawline.region));
+    staffDataRoutes(standards, log), statsRoutes({ repo: createOverviewRepository(sql), feedback: feedbackRepo, upkeep: upkeepRepo, caseLibrary }, lawline.region),
+    upkeepRoutes({
+      queue: reviewQueue, edits: knowledgeEdits, articles: lawline.index, bank: lawline.learned.bank, slugOf,
+      entries: () => lawline.overlay.entries(lawline.learned.bank),
+    }));
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -115,7 +136,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   };
   withTranscripts(adapter);
   // --- end transcripts ---
-  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog });
+  const bot = new LawlineBot(lawline, { storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog, feedback, upkeep: reviewQueue });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
     metrics.turn(context.activity.channelId);
@@ -156,6 +177,7 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   app.use((_req, _res, next) => next(new NotFoundError('not found')));
   app.use(errorHandler(log));
   opened.set(app, async () => {
+    knowledgeSync.stop();
     await handoff.close();
     if (!given) await state.close();
   });

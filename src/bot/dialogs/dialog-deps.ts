@@ -6,6 +6,8 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { Answerer, Recogniser, RegionFacts, Runtime } from '../../assistant/services.js';
 import type { Region } from '../../config/region.js';
 import type { ServiceLog } from '../../stats/service-log.js';
+import type { AnswerFeedback } from '../../feedback/answer-feedback.js';
+import type { ReviewQueue } from '../../upkeep/review-queue.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
 
@@ -21,4 +23,8 @@ export interface DialogDeps {
   region(): Promise<Region>;
   /** Where handled questions and eligibility checks are counted for the overview. */
   serviceLog?: ServiceLog;
+  /** Where 有用 / 没用 votes on answers go; votes are not taken when omitted. */
+  feedback?: AnswerFeedback;
+  /** The knowledge-upkeep review queue: questions the bot could not answer well. */
+  upkeep?: Pick<ReviewQueue, 'signal'>;
 }

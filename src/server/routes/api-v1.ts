@@ -16,12 +16,16 @@ import { TOPIC_LABELS } from '../../vocabulary.js';
 import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
 import { DECISION_LABELS, MEANS_TEST_LABELS } from '../../eligibility/messages-zh.js';
 import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from '../../handoff/console-labels-zh.js';
+import type { ReviewQueue } from '../../upkeep/review-queue.js';
+import { unsureAnswer, UPKEEP_REASON_LABELS } from '../../upkeep/upkeep-reasons.js';
 
 export interface ApiV1Options {
   /** The region with the hardship standard staff set (read per check, so a change applies at once). */
   region?: () => Promise<Region>;
   /** Where eligibility checks are counted for the overview. */
   serviceLog?: ServiceLog;
+  /** Where questions the assistant was unsure of go for staff to review (knowledge upkeep). */
+  upkeep?: Pick<ReviewQueue, 'signal'>;
 }
 
 export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker, options: ApiV1Options = {}): Router {
@@ -31,13 +35,19 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
   router.get('/meta', (_req, res) => {
     res.json({
       lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS,
-      labels: { priority: PRIORITY_LABELS, decision: DECISION_LABELS, meansTest: MEANS_TEST_LABELS, language: LANGUAGE_LABELS, channel: CHANNEL_LABELS },
+      labels: {
+        priority: PRIORITY_LABELS, decision: DECISION_LABELS, meansTest: MEANS_TEST_LABELS, language: LANGUAGE_LABELS, channel: CHANNEL_LABELS,
+        upkeepReason: UPKEEP_REASON_LABELS,
+      },
     });
   });
 
   router.post('/ask', async (req, res) => {
     const { text } = parseBody(askRequestSchema, req.body);
-    res.json(await lawline.ask(text));
+    const result = await lawline.ask(text);
+    res.json(result);
+    // After the answer is sent, and never failing it (signal logs its own errors).
+    if (options.upkeep && unsureAnswer(result)) void options.upkeep.signal({ reason: 'unanswered', question: text, channelId: 'api' });
   });
 
   router.post('/classify', (req, res) => {

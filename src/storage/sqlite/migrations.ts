@@ -7,6 +7,7 @@
  * foreign keys off meanwhile, so the copies keep their rows).
  */
 import type { Migration } from '../migration.js';
+import { upkeepTables } from '../upkeep-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
@@ -152,8 +153,12 @@ DROP TABLE accounts;
 ALTER TABLE accounts_v3 RENAME TO accounts;
 ${workspaceTables('INTEGER PRIMARY KEY')}`;
 
+/** Version 4: knowledge upkeep: the review queue, the staff's versioned knowledge edits and the knowledge version. */
+const KNOWLEDGE_UPKEEP = upkeepTables('INTEGER PRIMARY KEY');
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'release 0.1 schema', sql: RELEASE_0_1 },
   { version: 2, name: 'epoch-ms timestamps; hand-off version; WeChat dedupe and follow-ups', sql: EPOCH_MS_AND_SCALE_OUT },
   { version: 3, name: 'supervisor role; answer feedback; hardship standard; consultation and eligibility-check logs', sql: WORKSPACE },
+  { version: 4, name: 'knowledge upkeep: review queue, knowledge edits and version', sql: KNOWLEDGE_UPKEEP },
 ];
