@@ -20,6 +20,7 @@ import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
 import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/migrations.js';
 import { createFeedbackRepository } from '../../src/storage/repositories/feedback-repository.js';
+import { createUpkeepRepository } from '../../src/storage/repositories/upkeep-repository.js';
 import { createHardshipStandardRepository } from '../../src/storage/repositories/hardship-standard-repository.js';
 import { createAccountRepository } from '../../src/storage/repositories/account-repository.js';
 import { createPostgresClient } from '../../src/storage/postgres/postgres-client.js';
@@ -122,7 +123,8 @@ forEachBackend('migrations', (backend) => {
       const raw = fresh.url
         ? await createPostgresClient(fresh.url)
         : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
-      await migrate(raw, all.slice(0, -1));
+      // The schema before the workspace migration (found by name: the lead renumbers migrations at merge).
+      await migrate(raw, all.slice(0, all.findIndex((m) => m.name.startsWith('supervisor role'))));
       const before = createAccountRepository(raw);
       const id = (await before.insert({ username: 'Old1', passwordHash: 'x', role: 'agent', createdAt: AT }))!;
       await before.addToken({ tokenHash: 'h', accountId: id, expiresAt: AT + 1000, createdAt: AT });
@@ -138,6 +140,31 @@ forEachBackend('migrations', (backend) => {
         expect(await after.insert({ username: 'OLD1', passwordHash: 'x', role: 'agent', createdAt: AT })).toBeNull(); // still unique in any case
         await expect(after.insert({ username: 'boss', passwordHash: 'x', role: 'root', createdAt: AT })).rejects.toThrow();
         expect(await createHardshipStandardRepository(sql).current()).toBeNull();
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('upgrades a database from before knowledge upkeep: feedback kept, an empty queue at knowledge version 0', async () => {
+    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+    const fresh = await backend.fresh();
+    try {
+      const raw = fresh.url
+        ? await createPostgresClient(fresh.url)
+        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
+      await migrate(raw, all.slice(0, all.findIndex((m) => m.name.startsWith('knowledge upkeep'))));
+      await createFeedbackRepository(raw).insert({ conversationId: 'c', question: '狗咬人', helpful: false, comment: null, createdAt: AT, day: '2026-11-26' });
+      await raw.close();
+      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
+      try {
+        expect(await schemaVersion(sql)).toBe(all.length);
+        expect(await createFeedbackRepository(sql).counts({ from: '2026-11-26', to: '2026-11-26' })).toEqual({ helpful: 0, notHelpful: 1 });
+        const upkeep = createUpkeepRepository(sql);
+        expect(await upkeep.version()).toBe(0);
+        expect(await upkeep.queue({ limit: 5, examples: 1 })).toEqual([]);
       } finally {
         await sql.close();
       }
