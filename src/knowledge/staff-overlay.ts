@@ -11,7 +11,8 @@ import { phrasingKey, type LoadedQaEntry } from './qa-bank.js';
 
 /**
  * A question at least this similar to a staff phrasing is that phrasing asked again: the same words with a
- * character or two changed or added ("被狗咬了怎么办" / "被狗咬了该怎么办" is 0.86).
+ * word added or changed in a sentence ("请问" before a 25-character question keeps 0.96; "老细唔俾人工点算" against
+ * "老细唔俾假期点算", another question, is 0.57).
  */
 export const OVERLAY_MATCH_MIN = 0.8;
 

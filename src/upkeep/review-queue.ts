@@ -16,7 +16,7 @@ import type { UpkeepReason } from './upkeep-reasons.js';
  * Questions at least this alike (Dice over character bigrams, punctuation and spaces ignored) are one cluster:
  * the same question with a word changed or added, not merely the same topic.
  */
-export const CLUSTER_MIN = 0.7;
+export const CLUSTER_MIN = 0.75;
 /** Shorter than this (after masking and dropping punctuation) a message is no question worth reviewing. */
 const MIN_CHARS = 4;
 /** Examples shown per cluster. */
