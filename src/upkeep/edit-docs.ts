@@ -12,6 +12,9 @@ import type { StoredEdit } from '../storage/repositories/upkeep-repository.js';
 export const EDIT_KINDS = ['phrasing', 'entry', 'synonym', 'dialect'] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
+/** What the workspace calls each kind of edit (served by `GET /api/v1/meta`). */
+export const EDIT_KIND_LABELS: Record<EditKind, string> = { phrasing: '新增问法', entry: '新建条目', synonym: '同义词', dialect: '方言改写' };
+
 /** A phrasing filed under an entry of the bank (a file's or a staff one). */
 export const phrasingDocSchema = z.object({
   entryId: z.string({ required_error: 'required' }).trim().min(1, 'must not be empty'),

@@ -18,6 +18,7 @@ import { DECISION_LABELS, MEANS_TEST_LABELS } from '../../eligibility/messages-z
 import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from '../../handoff/console-labels-zh.js';
 import type { ReviewQueue } from '../../upkeep/review-queue.js';
 import { unsureAnswer, UPKEEP_REASON_LABELS } from '../../upkeep/upkeep-reasons.js';
+import { EDIT_KIND_LABELS } from '../../upkeep/edit-docs.js';
 
 export interface ApiV1Options {
   /** The region with the hardship standard staff set (read per check, so a change applies at once). */
@@ -37,7 +38,7 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
       lowConfidence: LOW_CONFIDENCE, maxMessageChars: MAX_MESSAGE_CHARS, intents: Object.fromEntries(lawline.intentLabels), topics: TOPIC_LABELS,
       labels: {
         priority: PRIORITY_LABELS, decision: DECISION_LABELS, meansTest: MEANS_TEST_LABELS, language: LANGUAGE_LABELS, channel: CHANNEL_LABELS,
-        upkeepReason: UPKEEP_REASON_LABELS,
+        upkeepReason: UPKEEP_REASON_LABELS, upkeepEdit: EDIT_KIND_LABELS,
       },
     });
   });
