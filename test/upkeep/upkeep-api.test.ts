@@ -4,10 +4,15 @@
  * without a restart, asking it again returns that entry and cites Art. 1245; undo takes it away again. Around it:
  * roles, the 400s that name the field, the other actions, the edits list, export, the audit and the overview.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { qaEntrySchema } from '../../src/knowledge/schemas/qa.js';
-import { startServer, type ServerHarness } from '../support/server-harness.js';
+import { directLineCitizen, startServer, type ServerHarness } from '../support/server-harness.js';
+import { unfinishedCheck } from '../../src/upkeep/upkeep-reasons.js';
+import { lawlineCli } from '../cluster/lawline-process.js';
 
 /** In words no bank phrasing uses (checked below: the bank offers no entry for it). */
 const DOG_BITE = '隔壁阿婆养的大黄把我仔的腿啃出血了，打针的钱谁来出';
@@ -39,11 +44,15 @@ describe('knowledge upkeep over HTTP', () => {
   const queued = (question: string) => eventually(async () => (await queue()).find((i) => i.examples.includes(question)));
   const ask = async (text: string) => (await h.request('POST', '/api/v1/ask', { text })).body;
 
+  const stateDir = mkdtempSync(join(tmpdir(), 'lawline-upkeep-state-'));
   beforeAll(async () => {
-    h = await startServer();
+    h = await startServer({ LAWLINE_STATE_DIR: stateDir });
     admin = await h.login('boss', 'admin');
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
 
   it('answers 401 without a token and 403 for other roles', async () => {
     const agent = await h.login('agent1', 'agent');
@@ -184,6 +193,24 @@ describe('knowledge upkeep over HTTP', () => {
     const dogFile = parse(files.get('knowledge/qa/personal-injury/personal-injury-dog-bite.yaml')!);
     expect(qaEntrySchema.parse(dogFile).questions).toContain(question);
     expect(parse(files.get('intents/lexicon/staff-dialect.yaml')!)).toEqual({ rewrites: [{ from: '隔篱屋', to: '邻居家' }] });
+
+  });
+
+  it('queues the question a citizen asked for a person about (转人工 after an answer), once', async () => {
+    const question = '公司拖欠我三个月工资怎么办';
+    const citizen = await directLineCitizen(h);
+    await citizen.say(question);
+    await citizen.say('转人工');
+    const item = await queued(question);
+    expect(item.reasons).toEqual(['handed_off']);
+    expect(item.count).toBe(1);
+  });
+
+  it('counts an eligibility check as unfinished when it ends at needs_review for want of facts or scope, not for the unset standard', () => {
+    expect(unfinishedCheck({ decision: 'needs_review', codes: ['scope.other_civil', 'means.standard_unset'] })).toBe(true);
+    expect(unfinishedCheck({ decision: 'needs_review', codes: ['means.household_missing'] })).toBe(true);
+    expect(unfinishedCheck({ decision: 'needs_review', codes: ['scope.art31', 'means.standard_unset'] })).toBe(false);
+    expect(unfinishedCheck({ decision: 'eligible', codes: [] })).toBe(false);
   });
 
   it('counts the queue in the overview: open items, resolved ones and how long they took', async () => {
@@ -193,5 +220,23 @@ describe('knowledge upkeep over HTTP', () => {
     expect(res.body.upkeep.open).toBe(open);
     expect(res.body.upkeep.resolved).toBeGreaterThanOrEqual(2);
     expect(res.body.upkeep.medianHoursToResolve).toEqual(expect.any(Number));
+  });
+
+  // Last: spawnSync holds this process (and the server in it) while the CLI runs.
+  it('exports the same files from the command line (lawline knowledge export DIR)', async () => {
+    const exported = await h.request('GET', '/api/v1/upkeep/export', undefined, admin);
+    const files = new Map((exported.body.files as Array<{ path: string; content: string }>).map((f) => [f.path, f.content]));
+    expect(files.size).toBeGreaterThan(0);
+    const out = mkdtempSync(join(tmpdir(), 'lawline-export-'));
+    try {
+      const run = lawlineCli({ LAWLINE_STATE_DIR: stateDir }, 'knowledge', 'export', out);
+      expect(run.status, run.stderr).toBe(0);
+      const printed = JSON.parse(run.stdout.trim());
+      expect(printed).toEqual({ ok: true, version: exported.body.version, files: [...files.keys()] });
+      for (const [path, content] of files) expect(readFileSync(join(out, path), 'utf8')).toBe(content);
+      expect(lawlineCli({ LAWLINE_STATE_DIR: stateDir }, 'knowledge', 'import', out).status).toBe(2);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
