@@ -67,7 +67,6 @@ describe.skipIf(!hasChromium)('the knowledge-upkeep page (needs /usr/bin/chromiu
     await expect.poll(() => check.textContent()).toMatch(/找不到这条依据/);
     await article.fill('1245');
     await expect.poll(() => check.textContent()).toMatch(/✓ 民法典.*饲养的动物/);
-    await page.screenshot({ path: join(SHOTS, 'upkeep-new-entry.png'), fullPage: true });
 
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/已处理：新建条目 .*已生效/);
