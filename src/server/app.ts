@@ -103,7 +103,9 @@ export async function createApp(lawline: Lawline, given?: LawlineState): Promise
   await knowledgeSync.refresh();
   knowledgeSync.start(config.LAWLINE_KNOWLEDGE_POLL_SECONDS * 1000);
   const slugOf = (topic: string) => lawline.priors.slugOf(topic);
-  const knowledgeEdits = createKnowledgeEdits({ repo: upkeepRepo, articles: lawline.index, bank: lawline.learned.bank, slugOf, applied: () => knowledgeSync.refresh(), log });
+  const knowledgeEdits = createKnowledgeEdits({
+    repo: upkeepRepo, articles: lawline.index, bank: lawline.learned.bank, slugOf, guideIds: new Set(lawline.guides.keys()), applied: () => knowledgeSync.refresh(), log,
+  });
   const feedback = createAnswerFeedback(feedbackRepo, log, Date.now, async (vote) => {
     if (!vote.helpful) await reviewQueue.signal({ reason: 'not_helpful', question: vote.question, conversationId: vote.conversationId ?? null });
   });

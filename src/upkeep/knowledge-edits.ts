@@ -35,6 +35,8 @@ export interface KnowledgeEditsDeps {
   bank: ReadonlyMap<string, LoadedQaEntry>;
   /** A topic's folder under knowledge/qa. */
   slugOf(topic: string): string | undefined;
+  /** The service guides' ids (an entry may name guides to show with its answer). */
+  guideIds: ReadonlySet<string>;
   /** Applies the edits in this process (the knowledge sync). */
   applied(): Promise<void>;
   log: Logger;
@@ -101,6 +103,9 @@ export function createKnowledgeEdits(deps: KnowledgeEditsDeps): KnowledgeEdits {
       guides: req.guides ?? [], cases: [], figures: [], reviewed: { on: chinaDay(now()), laws },
     });
     if (!parsed.success) throw new InputError(formatZodIssues(parsed.error));
+    parsed.data.guides.forEach((g, i) => {
+      if (!deps.guideIds.has(g)) throw new InputError(`guides.${i}: unknown guide "${g}"`);
+    });
     // Never a figure the law does not give: an amount or a time limit must come from a cited provision.
     const loose = unsupportedFigures(parsed.data.answer, sources);
     if (loose.length) throw new InputError(`answer: ${describeFigures(loose)} not found in the cited provisions; cite the provision that gives it`);

@@ -136,6 +136,7 @@ describe('knowledge upkeep over HTTP', () => {
     [{ ...NEW_ENTRY, basis: [{ law: '中华人民共和国民法典', article: 1245 }] }, /^basis\.0\.law: drop the 中华人民共和国 prefix/],
     [{ ...NEW_ENTRY, questions: ['狗咬人谁赔'] }, /^questions: at least 5 phrasings/],
     [{ ...NEW_ENTRY, answer: '赔偿5000元。' }, /^answer: .*5000.*not found in the cited provisions/],
+    [{ ...NEW_ENTRY, guides: ['legal-aid', 'no-such-guide'] }, /^guides\.1: unknown guide "no-such-guide"/],
     [{ action: 'synonym' }, /^synonym: give either synonym/],
     [{ action: 'synonym', rewrite: { from: '' , to: '狗' } }, /^rewrite\.from/],
   ])('answers 400 naming the field for %j', async (body, error) => {
