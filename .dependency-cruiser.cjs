@@ -14,7 +14,7 @@ const LAYERS = [
   { name: 'bot and dialogs', path: ['^src/bot/'] },
   { name: 'assistant', path: ['^src/assistant/'] },
   { name: 'understanding', path: ['^src/understanding/'] },
-  { name: 'knowledge, eligibility, calculators, hand-off, pre-application, documents, accounts, feedback, staff data, statistics', path: ['^src/(knowledge|eligibility|calculators|handoff|preapplication|documents|accounts|feedback|staff-data|stats)/'] },
+  { name: 'knowledge, eligibility, calculators, hand-off, pre-application, documents, accounts, feedback, staff data, statistics, knowledge upkeep', path: ['^src/(knowledge|eligibility|calculators|handoff|preapplication|documents|accounts|feedback|staff-data|stats|upkeep)/'] },
   { name: 'storage', path: ['^src/storage/'] },
   { name: 'shared base (config, logging, text, errors, vocabulary)', path: ['^src/(config|logging|text|types)/', '^src/[^/]+\\.ts$'] },
 ];

@@ -30,6 +30,7 @@
   var API = new URL('v3/directline', new URL('.', script.src)).href;
   var META = new URL('api/v1/meta', new URL('.', script.src)).href;
   var HOST = new URL('.', script.src).href;
+  var FEEDBACK = new URL('api/v1/feedback', new URL('.', script.src)).href;
   var TITLE = script.getAttribute('data-title') || '清远公共法律服务 · 智能咨询';
   var KEY = 'lawline.dl', BIG = 'lawline.big';
   /** @type {Conv | null} */
@@ -46,6 +47,8 @@
   var refreshing = 0;
   var watermark = '', failures = 0, polling = false;
   var open = false, unread = 0, retryDelay = 1000;
+  /** The last question the citizen typed (a bare number only picks a choice): what a 有用 / 没用 vote is about. */
+  var lastAsked = '';
   /** The conversation, where the code runs only once one is kept. */
   function current() { return /** @type {Conv} */ (conv); }
 
@@ -67,6 +70,8 @@
     '.llw-form{display:flex;gap:8px;padding:8px 10px calc(8px + env(safe-area-inset-bottom));border-top:1px solid #ddd}' +
     '.llw-form textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:9px;border:1px solid #ccc;border-radius:6px;font:inherit}' +
     '.llw-form button{min-width:64px;border:0;border-radius:6px;background:#07c160;color:#fff}.llw-note{margin:0;padding:0 12px 6px;color:#666;font-size:.8em}' +
+    '.llw-msg .llw-vote{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:.9em;color:#666}' +
+    '.llw-msg .llw-vote button{display:inline-block;width:auto;margin:0;padding:4px 14px;min-height:36px;text-align:center}' +
     '.llw-big{font-size:21px}.llw :focus-visible{outline:3px solid #1a73e8;outline-offset:2px}';
 
   /**
@@ -204,7 +209,39 @@
         d.appendChild(el('a', { href: new URL(x.path.replace(/^\//, ''), HOST).href, target: '_blank', rel: 'noopener' }, '下载' + x.label));
       });
     }
+    // An answer (it carries its structured parts) can be voted on: 有用 / 没用, about the question it answered.
+    if (data && lastAsked) box.appendChild(voteBar(lastAsked));
     return box;
+  }
+
+  /**
+   * 有用 / 没用 buttons posting POST /api/v1/feedback once; the result is announced in place.
+   * @param {string} question
+   */
+  function voteBar(question) {
+    var said = el('span', { role: 'status' }, '这个回答有用吗？');
+    var yes = el('button', { type: 'button' }, '有用');
+    var no = el('button', { type: 'button' }, '没用');
+    var bar = el('div', { 'class': 'llw-vote', role: 'group', 'aria-label': '评价这个回答' }, '', [said, yes, no]);
+    /** @param {boolean} helpful */
+    function vote(helpful) {
+      yes.disabled = no.disabled = true;
+      fetch(FEEDBACK, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ conversationId: conv ? conv.id : undefined, question: question, helpful: helpful }),
+      }).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        bar.removeChild(yes);
+        bar.removeChild(no);
+        said.textContent = helpful ? '谢谢您的反馈！' : '谢谢反馈，我们会改进这个回答。需要时可回复“转人工”。';
+      }).catch(function () {
+        yes.disabled = no.disabled = false;
+        said.textContent = '反馈没有发出，请再试一次。';
+      });
+    }
+    yes.onclick = function () { vote(true); };
+    no.onclick = function () { vote(false); };
+    return bar;
   }
 
   /** @param {string} text */
@@ -339,6 +376,7 @@
   function send(text, retryOf) {
     text = String(text).trim();
     if (!text) return;
+    if (!/^\d{1,2}$/.test(text)) lastAsked = text.slice(0, 2000);
     var cid = 'w' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     var bubble = retryOf || userBubble(text);
     bubble.className = 'llw-msg llw-user llw-pending';

@@ -135,8 +135,8 @@ export function createStaffClient({ name, roles, onExpired }) {
  * @property {Record<string, string>} intents service intent → its Chinese label
  * @property {string[]} topics the legal topics
  * @property {number} maxMessageChars the longest message accepted
- * @property {{ priority: Record<string, string>, decision: Record<string, string>, meansTest: Record<string, string>, language: Record<string, string>, channel: Record<string, string> }} labels
- *   the Chinese for the hand-off's and the eligibility check's codes
+ * @property {{ priority: Record<string, string>, decision: Record<string, string>, meansTest: Record<string, string>, language: Record<string, string>, channel: Record<string, string>, upkeepReason?: Record<string, string>, upkeepEdit?: Record<string, string> }} labels
+ *   the Chinese for the hand-off's, the eligibility check's and knowledge upkeep's codes
  */
 
 /** @type {Promise<Meta> | null} */

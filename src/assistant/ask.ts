@@ -13,6 +13,7 @@ import { guideAnswer } from './guide-answer.js';
 import { leadGuideLaws, serviceGuides } from './guide-laws.js';
 import type { Retriever, SearchHit } from '../knowledge/retrieval.js';
 import type { Guide } from '../knowledge/schemas/guide.js';
+import type { StaffOverlay } from '../knowledge/staff-overlay.js';
 import type { Recognition } from '../understanding/recognizer.js';
 import type { ServiceIntent } from '../vocabulary.js';
 import { CLARIFY_INTENT_BELOW, clarifyingReadings, clarifyingText, type ClarifyDeps, type Reading } from './clarify.js';
@@ -64,6 +65,8 @@ export interface AskDeps extends CiteDeps, ClarifyDeps {
   embeddings?: Pick<LoadedReranker, 'rerank'>;
   guides: ReadonlyMap<string, Guide>;
   topicGuides(topic: string): string[];
+  /** What staff taught the bank at run time (knowledge upkeep): a phrasing they filed under an entry answers with it. */
+  overlay?: Pick<StaffOverlay, 'match'>;
 }
 
 /** The data staff keep, as answers read it (server/app.ts wires it to the database). */
@@ -147,7 +150,9 @@ export async function answerQuestion(lawline: AskDeps, r: Recognition): Promise<
     .slice(0, 2);
   // Everything that reads `raw` is done before the first await: the scores live in a buffer the next question reuses.
   const articles = lawline.embeddings ? await rerankWithEmbeddings(lawline, r, ranking.articles) : ranking.articles;
-  const entry = leadingEntry(ranking.entries);
+  // A question staff filed under an entry is answered by it, as a bank entry the ranking found would be (an
+  // emergency's safety steps still come first).
+  const entry = lawline.overlay?.match(r.analysed.normalised) ?? leadingEntry(ranking.entries);
   const words = wordWeights(lawline);
   // No entry: an item of the lead guide may answer outright (its time limit, its fee, where to apply).
   const fromGuide = entry ? null : guideAnswer(chosenGuides.slice(0, 1), r.text, words.segment, words.weightOf);

@@ -30,6 +30,7 @@ import { setupLearned, type LearnedSetup } from './learned-setup.js';
 import { topicExamples } from './topic-examples.js';
 import { boostLawsFinder } from './guide-laws.js';
 import { loadQaBank } from '../knowledge/qa-bank.js';
+import { StaffOverlay } from '../knowledge/staff-overlay.js';
 import { loadRealQuestions } from '../knowledge/real-questions.js';
 import { messageFeatures } from '../understanding/features.js';
 import { toClassification, type Classification } from './classification.js';
@@ -52,6 +53,8 @@ export interface Lawline extends Runtime, Recogniser, Answerer, Searcher, Eligib
   /** Embedding re-ranker for article citations, when LAWLINE_EMBEDDING_MODEL is set (loads in the background). */
   embeddings?: LoadedReranker;
   recognise: Recognizer;
+  /** Phrasings and entries staff added at run time (knowledge upkeep keeps it current: src/upkeep/knowledge-sync.ts). */
+  overlay: StaffOverlay;
   guides: Map<string, Guide>;
   intentLabels: Map<string, string>;
   /** Guide ids knowledge/topics.yaml names for a legal topic. */
@@ -107,7 +110,7 @@ export function createLawline(options: LawlineOptions = {}): Lawline {
   });
 
   const lawline: Lawline = {
-    config, log, region, pipeline, index, retriever, priors, learned, embeddings, recognise, guides, intentLabels,
+    config, log, region, pipeline, index, retriever, priors, learned, embeddings, recognise, guides, intentLabels, overlay: new StaffOverlay(),
     topicGuides: (topic) => priors.guidesOf(topic),
     classify: (text) => toClassification(recognise(text)),
     ask: async (text) => answerQuestion(lawline, recognise(text)),

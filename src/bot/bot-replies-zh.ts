@@ -10,7 +10,17 @@ export const BOT_REPLIES = {
   resumeOffer: '继续刚才的法律援助自查吗？回复1继续；直接问其他问题也可以。',
   eligibilityOffer: '想知道自己能不能申请法律援助（免费律师）？回复1或“我想申请”，我帮您一步步自查。',
   done: '好的。如果还有其他法律问题，随时可以问我，也可以拨打12348公共法律服务热线。',
+  feedbackHelpful: '谢谢您的反馈！还有其他问题可以继续问我。',
+  feedbackNotHelpful: '谢谢您的反馈，我们会请工作人员改进这个回答。您也可以回复“转人工”找值班律师，或拨打12348公共法律服务热线。',
 } as const;
+
+/** A vote on the answer just given: 有用 (true) or 没用 (false); anything else is a message of its own. */
+export function feedbackVote(text: string): boolean | undefined {
+  const t = cleanReply(text);
+  if (/^(有用|很有用|有帮助|有用谢谢|👍)$/.test(t)) return true;
+  if (/^(没用|没有用|冇用|无用|没帮助|没有帮助|不管用|👎)$/.test(t)) return false;
+  return undefined;
+}
 
 /** Replies that stop the conversation at any step. */
 export const CANCEL_PATTERN = /^(取消|不用了|不要了|算了|退出|结束|停止)$/;

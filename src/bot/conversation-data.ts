@@ -33,6 +33,11 @@ export interface ConversationData {
   draftKeepOffer?: { token: string; reference: string };
   /** The last few things the citizen told about their case (with the topic recognised), offered as the facts of a draft. */
   said?: SaidAboutCase[];
+  /**
+   * The question the bot last answered, masked (src/logging/mask.ts): a 有用 / 没用 reply or a feedback event right
+   * after the answer is a vote on it. Cleared by any other message.
+   */
+  lastAnswer?: { question: string };
   /** Pending hand-off marker (see HandoffRequest). */
   handoff?: HandoffRequest;
 }

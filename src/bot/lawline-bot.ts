@@ -9,6 +9,9 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { DialogServices } from './dialogs/dialog-deps.js';
 import type { Region } from '../config/region.js';
 import type { ServiceLog } from '../stats/service-log.js';
+import type { AnswerFeedback } from '../feedback/answer-feedback.js';
+import type { ReviewQueue } from '../upkeep/review-queue.js';
+import { feedbackEventHandler } from './feedback-event.js';
 import { REPLIES } from '../assistant/replies-zh.js';
 import { createPreapplicationStore, type PreapplicationStore } from '../preapplication/preapplication-store.js';
 import { createPreapplicationRepository } from '../storage/repositories/preapplication-repository.js';
@@ -42,6 +45,10 @@ export interface LawlineBotOptions {
   calculators?: CalculatorData;
   /** Today in China; LAWLINE_TODAY or the clock when omitted. */
   today?: () => string;
+  /** Where 有用 / 没用 votes go (a reply right after an answer, or a `feedback` event); none are taken when omitted. */
+  feedback?: AnswerFeedback;
+  /** The knowledge-upkeep review queue; nothing is filed when omitted. */
+  upkeep?: Pick<ReviewQueue, 'signal'>;
 }
 
 /**
@@ -73,6 +80,8 @@ export class LawlineBot extends ActivityHandler {
       },
       calculators: options.calculators ?? loadCalculatorData(),
       today: options.today ?? (() => lawToday()),
+      feedback: options.feedback,
+      upkeep: options.upkeep,
     };
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>(STATE_PROPERTIES.dialogs));
     this.dialogs.add(new EligibilityDialog(this.deps));
@@ -81,6 +90,12 @@ export class LawlineBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       await routeMessage(context, this.dialogs, this.deps);
+      await next();
+    });
+    // Other channels (Direct Line clients, Bot Framework) vote with an event: {name: 'feedback', value: {helpful, comment?}}.
+    const onFeedback = feedbackEventHandler(this.deps);
+    this.onEvent(async (context, next) => {
+      await onFeedback(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

@@ -12,7 +12,10 @@ import { withReading } from '../assistant/clarify.js';
 import { findReferenceNumber } from '../preapplication/reference-number.js';
 import { ASK_FOR_REFERENCE, notFoundReply, progressReply } from '../preapplication/progress-reply.js';
 import { handoffHook } from '../handoff/handoff-middleware.js';
-import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, HANDOFF_PATTERN } from './bot-replies-zh.js';
+import { ACCEPT_OFFER_PATTERN, BOT_REPLIES, cleanReply, feedbackVote, HANDOFF_PATTERN } from './bot-replies-zh.js';
+import { takeVote } from './feedback-event.js';
+import { maskPersonalData } from '../logging/mask.js';
+import { unsureAnswer } from '../upkeep/upkeep-reasons.js';
 import type { DialogDeps } from './dialogs/dialog-deps.js';
 import { ELIGIBILITY_DIALOG, type EligibilityDialogOptions, type EligibilityDialogResult } from './dialogs/eligibility-dialog.js';
 import { sendAnswer } from './send-answer.js';
@@ -56,6 +59,11 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   }
 
   const data = await deps.conversationData.get(context, {});
+  // 有用 / 没用 right after an answer is a vote on it; any other message ends the chance to vote.
+  const vote = feedbackVote(text);
+  if (vote !== undefined && (await takeVote(context, deps, data, { helpful: vote }))) return;
+  const lastAnswer = data.lastAnswer;
+  delete data.lastAnswer;
   const toolOffer = data.toolOffer;
   delete data.toolOffer;
   if (toolOffer && ACCEPT_TOOL_PATTERN.test(cleanReply(text))) {
@@ -88,6 +96,8 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   // --- hand-off: the citizen asks for a person ---
   if (handoff && (r.intent === 'human' || HANDOFF_PATTERN.test(text))) {
     await logConsultation(context, deps, data, r, 'handed_off');
+    // The question the citizen wanted a person for is the one answered last (转人工 itself says nothing).
+    if (lastAnswer) await deps.upkeep?.signal({ reason: 'handed_off', question: lastAnswer.question, ...where(context) });
     await handoff.request(context, { reason: 'citizen_request' });
     return;
   }
@@ -121,6 +131,10 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
   // An emergency is handed to a duty lawyer right after the answer (afterAnswer below): a person takes it over.
   const outcome = consultationOutcome({ handedOff: Boolean(handoff) && r.risk === 'emergency', clarified: Boolean(result.clarification), unsure });
   await logConsultation(context, deps, data, r, outcome);
+  // Masked: the conversation state is stored, and the vote that may follow stores this question with it.
+  if (!result.clarification && isConsultation(result.intent)) data.lastAnswer = { question: maskPersonalData(question) };
+  // A question the bot was unsure of goes to staff (a clarifying question is not an answer yet: the reading picked is).
+  if (!result.clarification && unsureAnswer(result)) await deps.upkeep?.signal({ reason: 'unanswered', question, ...where(context) });
   if (result.intent === 'greeting' && !result.clarification) data.serviceMenu = true;
   // --- hand-off: an emergency opens a priority ticket; a second unsure answer in a row offers a lawyer ---
   if (handoff) await handoff.afterAnswer(context, { risk: r.risk, lowConfidence: result.confidence < LOW_CONFIDENCE });
@@ -140,6 +154,9 @@ export async function routeMessage(context: TurnContext, dialogs: DialogSet, dep
     await context.sendActivity(BOT_REPLIES.eligibilityOffer);
   }
 }
+
+/** The channel and conversation a signal for the review queue came from. */
+const where = (context: TurnContext) => ({ channelId: context.activity.channelId, conversationId: context.activity.conversation.id });
 
 
 /** Counts the question for the overview: channel, intent, topic, county (named now or earlier), who answered. */

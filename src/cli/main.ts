@@ -28,6 +28,7 @@ const USAGE = `usage: lawline <command>
   laws stale    guides, cases and bank entries whose review predates the law in force
   laws reviewed record that you re-read these content files against the law in force today
   qa check      check question-bank entries (files or folders; all when none given)
+  knowledge export DIR  write the knowledge edits staff made in the workspace as files in the repository layout under DIR
   backup FILE   copy the state database (accounts, pre-applications, tickets, transcripts) while the server runs
   restore FILE  put a backup back (refused while a server uses the database)`;
 
@@ -58,6 +59,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const { runServeCommand } = await import('./serve-command.js');
     return runServeCommand(argv.slice(1), config, createLogger(config.LAWLINE_LOG_LEVEL));
+  }
+  // Knowledge upkeep's edits, from the state database: no assistant start-up.
+  if (command === 'knowledge') {
+    const { runKnowledgeCommand } = await import('./knowledge-command.js');
+    return runKnowledgeCommand(argv.slice(1), config, (line) => process.stdout.write(`${line}\n`));
   }
   // Statutes and curated content only: no index, no models.
   if (command === 'laws' || command === 'qa') {

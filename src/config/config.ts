@@ -26,6 +26,8 @@ export const configSchema = z.object({
   LAWLINE_REGION_FILE: optionalString,
   /** Days a conversation transcript is kept (personal data); older activities are deleted at start-up. */
   LAWLINE_TRANSCRIPT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** How often each process looks for knowledge edits staff made (seconds); an edit reaches every process within this. */
+  LAWLINE_KNOWLEDGE_POLL_SECONDS: z.coerce.number().min(0.2).max(60).default(15),
   LAWLINE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Requests per minute one citizen (a Direct Line conversation, a WeChat openid, else a client IP) may send to the public endpoints; 0 turns limiting off. */
   LAWLINE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),

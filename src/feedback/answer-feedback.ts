@@ -23,8 +23,11 @@ export interface AnswerFeedback {
   record(vote: FeedbackRequest): Promise<{ id: number }>;
 }
 
-/** @example await createAnswerFeedback(createFeedbackRepository(sql), log).record({ question: '…', helpful: false }) */
-export function createAnswerFeedback(repo: FeedbackRepository, log: Logger, now: () => number = Date.now): AnswerFeedback {
+/**
+ * `onVote` hears every vote once it is stored (knowledge upkeep files a 没用 under the review queue).
+ * @example await createAnswerFeedback(createFeedbackRepository(sql), log).record({ question: '…', helpful: false })
+ */
+export function createAnswerFeedback(repo: FeedbackRepository, log: Logger, now: () => number = Date.now, onVote?: (vote: FeedbackRequest) => Promise<void>): AnswerFeedback {
   return {
     async record(vote) {
       const at = now();
@@ -33,6 +36,7 @@ export function createAnswerFeedback(repo: FeedbackRepository, log: Logger, now:
         comment: vote.comment || null, createdAt: at, day: chinaDay(at),
       });
       log.info('answer feedback', { id, helpful: vote.helpful, question: maskPersonalData(vote.question) });
+      await onVote?.(vote);
       return { id };
     },
   };

@@ -26,6 +26,8 @@ export interface TopicPriors {
   isCore(lawId: number): boolean;
   /** Guide ids for "what you can do next" on this topic, best first. */
   guidesOf(topic: string): string[];
+  /** The topic's folder name under knowledge/qa/ (its slug), if the topic is known. */
+  slugOf(topic: string): string | undefined;
   /** Laws named for a topic (for validation and explanations). */
   lawsOf(topic: string): Array<{ title: string; weight: number }>;
 }
@@ -34,6 +36,7 @@ export interface TopicPriors {
 export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>, onUnknown?: (title: string) => void): TopicPriors {
   const byTopic = new Map<string, Array<{ id: number; title: string; weight: number }>>();
   const guidesByTopic = new Map<string, string[]>();
+  const slugs = new Map<string, string>();
   if (existsSync(file)) {
     for (const t of readYamlFile(file, topicsFileSchema).topics) {
       const laws = [];
@@ -44,12 +47,14 @@ export function loadTopicPriors(file: string, lawIdByTitle: Map<string, number>,
       }
       byTopic.set(t.label, laws);
       guidesByTopic.set(t.label, t.guides);
+      slugs.set(t.label, t.slug);
     }
   }
   const core = new Set([...byTopic.values()].flatMap((laws) => laws.map((l) => l.id)));
   return {
     isCore: (lawId) => core.size === 0 || core.has(lawId),
     guidesOf: (topic) => guidesByTopic.get(topic) ?? [],
+    slugOf: (topic) => slugs.get(topic),
     lawsOf: (topic) => (byTopic.get(topic) ?? []).map(({ title, weight }) => ({ title, weight })),
     lawWeights(topics, lawCount) {
       const out = new Float64Array(lawCount);

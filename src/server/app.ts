@@ -46,6 +46,11 @@ import { createFeedbackRepository } from '../storage/repositories/feedback-repos
 import { createHardshipStandardRepository } from '../storage/repositories/hardship-standard-repository.js';
 import { createOverviewRepository } from '../storage/repositories/overview-repository.js';
 import { createServiceLogRepository } from '../storage/repositories/service-log-repository.js';
+import { createUpkeepRepository } from '../storage/repositories/upkeep-repository.js';
+import { createKnowledgeEdits } from '../upkeep/knowledge-edits.js';
+import { createKnowledgeSync } from '../upkeep/knowledge-sync.js';
+import { createReviewQueue } from '../upkeep/review-queue.js';
+import { upkeepRoutes } from '../upkeep/upkeep-routes.js';
 import { errorHandler } from './error-handler.js';
 import { openLawlineState, type LawlineState } from './lawline-state.js';
 import { apiV1Routes } from './routes/api-v1.js';
@@ -118,6 +123,20 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
   const auditRepo = createAuditRepository(sql);
   const serviceLog = createServiceLog(createServiceLogRepository(sql), log);
   const feedbackRepo = createFeedbackRepository(sql);
+  // --- knowledge upkeep (src/upkeep): the review queue, staff edits laid over this process's knowledge, kept in step ---
+  const upkeepRepo = createUpkeepRepository(sql);
+  const reviewQueue = createReviewQueue(upkeepRepo, log);
+  const knowledgeSync = createKnowledgeSync(upkeepRepo, { overlay: lawline.overlay, pipeline: lawline.pipeline, bank: lawline.learned.bank }, log);
+  await knowledgeSync.refresh();
+  knowledgeSync.start(config.LAWLINE_KNOWLEDGE_POLL_SECONDS * 1000);
+  const slugOf = (topic: string) => lawline.priors.slugOf(topic);
+  const knowledgeEdits = createKnowledgeEdits({
+    repo: upkeepRepo, articles: lawline.index, bank: lawline.learned.bank, slugOf, guideIds: new Set(lawline.guides.keys()), applied: () => knowledgeSync.refresh(), log,
+  });
+  const feedback = createAnswerFeedback(feedbackRepo, log, Date.now, async (vote) => {
+    if (!vote.helpful) await reviewQueue.signal({ reason: 'not_helpful', question: vote.question, conversationId: vote.conversationId ?? null });
+  });
+  // --- end knowledge upkeep ---
   // --- end workspace ---
   // --- calculators (src/calculators): local figures and the holiday calendar are read once, at start-up ---
   const calculatorData = loadCalculatorData();
@@ -126,12 +145,16 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
     { ttlMs: DRAFT_LINK_MINUTES * 60_000 });
   const drafts = { region: regionNow, links: draftLinks, log };
   // --- end document drafts ---
-  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties }), feedbackRoutes(createAnswerFeedback(feedbackRepo, log)), documentRoutes(drafts), calculateRoutes(calculatorData));
+  app.use('/api/v1', apiV1Routes(lawline, { region: regionNow, serviceLog, counties: lawline.region.counties, upkeep: reviewQueue }), feedbackRoutes(feedback), documentRoutes(drafts), calculateRoutes(calculatorData));
   app.use('/api/v1', authenticate(state.accounts), authRoutes(state.accounts, log, { audit: createLoginAudit(auditRepo) }), preapplicationRoutes(state.preapplications, log), keptDraftRoutes(drafts),
     staffDataRoutes(standards, log), caseLibraryRoutes(caseLibrary, log),
     directoryRoutes(directory, log), auditRoutes(auditRepo), statsRoutes({
-      overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, caseLibrary: () => caseLibrary.counts() }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
+      overview: { repo: createOverviewRepository(sql), feedback: feedbackRepo, upkeep: upkeepRepo, caseLibrary: () => caseLibrary.counts() }, region: lawline.region, labels: { ...staffLabels(), intent: Object.fromEntries(lawline.intentLabels) },
       transcripts: { transcripts: state.transcripts, repo: createTranscriptViewRepository(sql) },
+    }),
+    upkeepRoutes({
+      queue: reviewQueue, edits: knowledgeEdits, articles: lawline.index, bank: lawline.learned.bank, slugOf,
+      entries: () => lawline.overlay.entries(lawline.learned.bank),
     }));
   mountDashboard(app); // the bureau's dashboard page at /admin, with Chart.js served from node_modules
   mountAgentAssist(app, lawline, state.accounts); // hotline agent console: POST /api/v1/assist and the /agent page
@@ -156,7 +179,7 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
   // --- end transcripts ---
   const bot = new LawlineBot(lawline, {
     storage: state.storage, preapplications: state.preapplications, region: regionNow, serviceLog,
-    drafts: { links: draftLinks, publicUrl: config.LAWLINE_PUBLIC_URL }, calculators: calculatorData,
+    drafts: { links: draftLinks, publicUrl: config.LAWLINE_PUBLIC_URL }, calculators: calculatorData, feedback, upkeep: reviewQueue,
   });
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
@@ -198,6 +221,7 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
   app.use((_req, _res, next) => next(new NotFoundError('not found')));
   app.use(errorHandler(log));
   opened.set(app, async () => {
+    knowledgeSync.stop();
     await handoff.close();
     if (!given) await state.close();
   });

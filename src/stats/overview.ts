@@ -8,6 +8,7 @@ import { ACCEPT_TARGET_MS } from '../handoff/stats.js';
 import type { Counted, OverviewRepository } from '../storage/repositories/overview-repository.js';
 import type { FeedbackRepository } from '../storage/repositories/feedback-repository.js';
 import { maskPersonalData } from '../logging/mask.js';
+import type { UpkeepRepository } from '../storage/repositories/upkeep-repository.js';
 import { chinaDayStart, daysBetween } from './china-day.js';
 import { oneWorkingDayAfter } from './working-day.js';
 
@@ -23,10 +24,20 @@ export interface CaseLibraryCounts { byYear: Record<string, number>; target: num
 const toRecord = (rows: Counted[]) => Object.fromEntries(rows.map((r) => [r.key ?? 'unknown', r.n]));
 const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const DAY_MS = 24 * 60 * 60 * 1000;
+const hours = (ms: number | null) => round(ms === null ? null : ms / 3_600_000, 1);
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
 
 export interface OverviewDeps {
   repo: OverviewRepository;
   feedback: FeedbackRepository;
+  /** The knowledge-upkeep queue (open items; items resolved in the period and how long each took). */
+  upkeep?: Pick<UpkeepRepository, 'counts'>;
   /** The case library's cases per year: its files and the cases staff added (staff-data/case-library.ts). */
   caseLibrary(): Promise<CaseLibraryCounts>;
 }
@@ -36,6 +47,8 @@ export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
   const period = { fromDay: q.from, toDay: q.to, fromMs: chinaDayStart(q.from), toMs: chinaDayStart(q.to) + DAY_MS, county: q.county };
   const rows = await deps.repo.overview(period, ACCEPT_TARGET_MS);
   const votes = await deps.feedback.counts({ from: q.from, to: q.to, county: q.county });
+  // The queue is the whole bureau's: it is not split by county.
+  const upkeep = deps.upkeep ? await deps.upkeep.counts({ fromMs: period.fromMs, toMs: period.toMs }) : { open: 0, resolvedMs: [] };
   const perDay = new Map(rows.consultations.byDay.map((r) => [r.key, r.n]));
   const outcomes = toRecord(rows.outcomes);
   const byStatus = toRecord(rows.preapplicationsByStatus);
@@ -94,8 +107,8 @@ export async function statsOverview(deps: OverviewDeps, q: OverviewQuery) {
       decisionP90Ms: rows.decisions.p90Ms,
     },
     caseLibrary: await deps.caseLibrary(),
-    // The upkeep queue is not built yet: nothing is open or resolved.
-    upkeep: { open: 0, resolved: 0 },
+    // Open now (among items raised before the period ended); resolved within the period, and the median time it took.
+    upkeep: { open: upkeep.open, resolved: upkeep.resolvedMs.length, medianHoursToResolve: hours(median(upkeep.resolvedMs)) },
     // Questions flagged as danger now and what followed: a duty lawyer took it (within 30 s or later), it still
     // waits, a callback was left, the citizen left, or (a channel without hand-off) the safety advice alone.
     emergencies: {

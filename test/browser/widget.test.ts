@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('widget in a real browser (needs /usr/bin/chromium
     expect(await cites.count()).toBeGreaterThan(0);
     expect((await cites.allInnerTexts()).join(' ')).toMatch(/《劳动法》第50条|《劳动合同法》第\d+条|《劳动争议调解仲裁法》第\d+条/);
     // Steps inside an answer ("1. 先协商") stay text; only choices next to "回复…" are buttons.
-    expect(await answer.locator('button').count()).toBe(0);
+    expect(await answer.locator(':scope > button').count()).toBe(0);
     await page.locator('.llw-user:not(.llw-pending)', { hasText: WAGES }).waitFor();
     expect(await page.inputValue('.llw-form textarea')).toBe('');
     await cites.first().click();

@@ -150,6 +150,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: 'PUT', path: () => '/api/v1/region/hardship-standard', token: () => tokens.admin!,
     body: () => ({ cityUrbanIncomePerYear: 48000, year: 2099, source: 'https://example.invalid/test-only' }), required: ['cityUrbanIncomePerYear', 'year', 'source'],
   },
+  '/api/v1/upkeep/:id/resolve': {
+    method: 'POST', path: () => '/api/v1/upkeep/999999/resolve', token: () => tokens.admin!,
+    body: () => ({ action: 'new_entry', topic: '人身损害', questions: ['狗咬人谁赔'], answer: '由饲养人赔偿。', basis: [{ law: '民法典', article: 1245, paragraph: 1 }] }),
+    required: ['action', 'topic', 'questions', 'answer', 'basis', 'basis.0.law', 'basis.0.article'],
+  },
   '/v3/directline/conversations/:id/activities': {
     method: 'POST',
     path: () => `/v3/directline/conversations/${directLine.conversationId}/activities`,
@@ -249,7 +254,11 @@ describe('GET endpoints with malformed path and query parameters', () => {
       [`/api/v1/handoff/queue?x=${v}`, tokens.lawyer],
       [`/api/v1/stats/overview?from=${v}&to=${v}&county=${v}`, tokens.admin],
       [`/api/v1/stats/overview?to=${v}`, tokens.admin],
+      [`/api/v1/upkeep/basis?law=${v}&article=${v}&paragraph=${v}`, tokens.admin],
+      [`/api/v1/upkeep/entries?q=${v}`, tokens.admin],
     ]),
+    ['/api/v1/upkeep/basis?law[a]=b&article=1&article=2', tokens.admin],
+    ['/api/v1/upkeep/entries?q[]=1', tokens.admin],
     [`/v3/directline/conversations/${directLine.conversationId}/activities?watermark=1&watermark=2`, directLine.token],
     ['/api/v1/stats/handoff?since=1&since=2', tokens.admin],
     ['/api/v1/stats/overview?county[a]=b&from[]=1', tokens.admin],

@@ -20,6 +20,7 @@ import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
 import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/migrations.js';
 import { createFeedbackRepository } from '../../src/storage/repositories/feedback-repository.js';
+import { createUpkeepRepository } from '../../src/storage/repositories/upkeep-repository.js';
 import { createHardshipStandardRepository } from '../../src/storage/repositories/hardship-standard-repository.js';
 import { createAccountRepository } from '../../src/storage/repositories/account-repository.js';
 import { createAuditRepository } from '../../src/storage/repositories/audit-repository.js';
@@ -172,6 +173,31 @@ forEachBackend('migrations', (backend) => {
         const { rows } = await audit.list({ sources: { login: {}, handoff: {}, staffData: {} }, limit: 10, offset: 0 });
         expect(rows.map((r) => [r.source, r.actor])).toEqual([['login', 'boss'], ['handoff', 'duty1'], ['staff_data', 'boss']]);
         expect((await createHardshipStandardRepository(sql).current())?.incomeFen).toBe(100);
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('upgrades a database from before knowledge upkeep: feedback kept, an empty queue at knowledge version 0', async () => {
+    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+    const fresh = await backend.fresh();
+    try {
+      const raw = fresh.url
+        ? await createPostgresClient(fresh.url)
+        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
+      await migrate(raw, all.slice(0, all.findIndex((m) => m.name.startsWith('knowledge upkeep'))));
+      await createFeedbackRepository(raw).insert({ conversationId: 'c', question: '狗咬人', helpful: false, comment: null, createdAt: AT, day: '2026-11-26' });
+      await raw.close();
+      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
+      try {
+        expect(await schemaVersion(sql)).toBe(all.length);
+        expect(await createFeedbackRepository(sql).counts({ from: '2026-11-26', to: '2026-11-26' })).toEqual({ helpful: 0, notHelpful: 1 });
+        const upkeep = createUpkeepRepository(sql);
+        expect(await upkeep.version()).toBe(0);
+        expect(await upkeep.queue({ limit: 5, examples: 1 })).toEqual([]);
       } finally {
         await sql.close();
       }

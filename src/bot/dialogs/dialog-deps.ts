@@ -6,6 +6,8 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { Answerer, Recogniser, RegionFacts, Runtime } from '../../assistant/services.js';
 import type { Region } from '../../config/region.js';
 import type { ServiceLog } from '../../stats/service-log.js';
+import type { AnswerFeedback } from '../../feedback/answer-feedback.js';
+import type { ReviewQueue } from '../../upkeep/review-queue.js';
 import type { PreapplicationStore } from '../../preapplication/preapplication-store.js';
 import type { DraftLinks } from '../../documents/draft-links.js';
 import type { ConversationData, UserData } from '../conversation-data.js';
@@ -29,6 +31,10 @@ export interface DialogDeps {
   calculators: CalculatorData;
   /** Today in China (YYYY-MM-DD): relative dates and days left are reckoned from it. */
   today(): string;
+  /** Where 有用 / 没用 votes on answers go; votes are not taken when omitted. */
+  feedback?: AnswerFeedback;
+  /** The knowledge-upkeep review queue: questions the bot could not answer well. */
+  upkeep?: Pick<ReviewQueue, 'signal'>;
 }
 
 export interface DraftOptions { links: DraftLinks; publicUrl?: string }

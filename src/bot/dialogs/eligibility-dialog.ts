@@ -21,6 +21,7 @@ import { decisionText, materialsText, offersText } from './eligibility-result-te
 import { knownFactsText } from './known-facts-text.js';
 import { createPreapplicationDialog, PREAPPLICATION_DIALOG, PREAPPLICATION_PARSERS, type PreapplicationOptions } from './preapplication-dialog.js';
 import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
+import { unfinishedCheck } from '../../upkeep/upkeep-reasons.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const GATHER = 'eligibility.gather';
@@ -150,6 +151,10 @@ export class EligibilityDialog extends ComponentDialog<EligibilityDialogOptions>
     await this.deps.serviceLog?.eligibilityCheck({
       channelId, conversationId: conversation.id, county: result.whereToApply.county, decision: result.decision, meansTest: result.meansTest,
     });
+    // A check the bot could not finish shows staff a gap: the question that started it goes to the review queue.
+    if (unfinishedCheck(result) && step.options.facts.text) {
+      await this.deps.upkeep?.signal({ reason: 'eligibility_unfinished', question: step.options.facts.text, channelId, conversationId: conversation.id });
+    }
     values(step).result = { decision: result.decision, meansTest: result.meansTest, codes: result.codes, reasons: result.reasons };
     this.deps.lawline.log.info('eligibility checked', { decision: result.decision, matter: step.options.facts.matter, county: result.whereToApply.county });
     await step.context.sendActivity(decisionText(result));

@@ -16,6 +16,8 @@ import { parseBody } from '../../http/parse-body.js';
 import { TOPIC_LABELS } from '../../vocabulary.js';
 import { MAX_MESSAGE_CHARS } from '../../config/limits.js';
 import { staffLabels } from './staff-labels.js';
+import type { ReviewQueue } from '../../upkeep/review-queue.js';
+import { unsureAnswer } from '../../upkeep/upkeep-reasons.js';
 
 export interface ApiV1Options {
   /** The region with the hardship standard staff set (read per check, so a change applies at once). */
@@ -24,6 +26,8 @@ export interface ApiV1Options {
   serviceLog?: ServiceLog;
   /** The region's county-level units, for the consoles' county choice. */
   counties?: ReadonlyArray<{ id: string; name: string; short: string }>;
+  /** Where questions the assistant was unsure of go for staff to review (knowledge upkeep). */
+  upkeep?: Pick<ReviewQueue, 'signal'>;
 }
 
 export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & EligibilityChecker, options: ApiV1Options = {}): Router {
@@ -50,6 +54,8 @@ export function apiV1Routes(lawline: Answerer & Recogniser & Searcher & Eligibil
       });
     }
     res.json(result);
+    // After the answer is sent, and never failing it (signal logs its own errors).
+    if (options.upkeep && unsureAnswer(result)) void options.upkeep.signal({ reason: 'unanswered', question: text, channelId: 'api' });
   });
 
   router.post('/classify', (req, res) => {

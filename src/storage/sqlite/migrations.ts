@@ -10,6 +10,7 @@ import type { Migration } from '../migration.js';
 import { DASHBOARD_SCHEMA } from '../dashboard-tables.js';
 import { documentDraftTables } from '../document-draft-tables.js';
 import { staffDataTables } from '../staff-data-tables.js';
+import { upkeepTables } from '../upkeep-tables.js';
 import { workspaceTables } from '../workspace-tables.js';
 
 /** ISO-8601 text → epoch ms. */
@@ -157,6 +158,8 @@ ${workspaceTables('INTEGER PRIMARY KEY')}`;
 
 /** Version 4: cases and offices staff keep (overlaying the files); login attempts audited; audit indexes by period and actor. */
 const STAFF_DATA = staffDataTables('INTEGER PRIMARY KEY');
+/** Version 7: knowledge upkeep: the review queue, the staff's versioned knowledge edits and the knowledge version. */
+const KNOWLEDGE_UPKEEP = upkeepTables('INTEGER PRIMARY KEY');
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'release 0.1 schema', sql: RELEASE_0_1 },
@@ -165,4 +168,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'dashboard: emergency flag on logged questions, callback close time, indexes for its views', sql: DASHBOARD_SCHEMA },
   { version: 5, name: 'document drafts behind download links or kept with a pre-application', sql: documentDraftTables() },
   { version: 6, name: 'staff-kept cases and offices; login audit; audit indexes', sql: STAFF_DATA },
+  { version: 7, name: 'knowledge upkeep: review queue, knowledge edits and version', sql: KNOWLEDGE_UPKEEP },
 ];

@@ -37,7 +37,11 @@ export interface BenchReport {
   };
   ask: { n: number; latencyMs: LatencySummary; perSecond: number; gc: GcPauses };
   /** The same loop in a fresh serving process (a warm start, as a deployed server): what the target is judged on. */
-  askServing: { n: number; latencyMs: LatencySummary; perSecond: number; gc: GcPauses };
+  askServing: {
+    n: number; latencyMs: LatencySummary; perSecond: number; gc: GcPauses;
+    /** The same loop with knowledge upkeep's staff overlay holding this many phrasings. */
+    withOverlay: { phrasings: number; latencyMs: LatencySummary; perSecond: number };
+  };
   http: { sequential: HttpLoadResult; concurrent: HttpLoadResult };
   classify: { n: number; latencyUs: LatencySummary; perSecond: number; gc: GcPauses };
   cli: { ask: ChildRun & { input: number }; classify: ChildRun & { input: number } };
@@ -92,6 +96,7 @@ export function formatReport(r: BenchReport): string {
     `3. ask in-process (target p99 ≤ ${ms(TARGETS.askP99Ms)}, in a serving process)`,
     `  in a fresh serving process (warm start, then the loop): ${lat(r.askServing.latencyMs, ms)}; ${r.askServing.perSecond.toFixed(0)} asks/s — ${check(r.askServing.latencyMs.p99 <= TARGETS.askP99Ms)}`,
     gcLine(r.askServing.gc),
+    `  the same process with ${r.askServing.withOverlay.phrasings} staff phrasings in the knowledge-upkeep overlay: ${lat(r.askServing.withOverlay.latencyMs, ms)}; ${r.askServing.withOverlay.perSecond.toFixed(0)} asks/s`,
     `  in the bench process (which built the index and trained the models first; its larger heap lengthens GC pauses): ${lat(r.ask.latencyMs, ms)}; ${r.ask.perSecond.toFixed(0)} asks/s`,
     gcLine(r.ask.gc),
     '',
