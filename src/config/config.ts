@@ -41,6 +41,8 @@ export const configSchema = z.object({
   LAWLINE_WIDGET_ORIGINS: z.string().trim().optional()
     .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined))
     .refine((list) => !list || list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins such as https://www.example.gov.cn'),
+  /** On SIGTERM/SIGINT, how long the requests and bot turns in flight may take to finish before the process stops anyway (ms). */
+  LAWLINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** Bearer token for GET /metrics; unset: /metrics answers only local, unforwarded requests. */
   LAWLINE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The date the law is read as of (see config/today.ts); unset: today in China. Checked here so a bad value stops the start. */
