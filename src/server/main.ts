@@ -3,6 +3,7 @@
  * `npm start`: builds the assistant with its embedded defaults and serves HTTP on PORT (3978). Also what each
  * worker of `lawline serve --workers N` runs.
  */
+import cluster from 'node:cluster';
 import { createLawline } from '../assistant/lawline.js';
 import { attachDirectLineSockets } from '../channels/directline/index.js';
 import { closeApp, createApp, drainApp } from './app.js';
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
     lawline.log.info('stopped', { signal, drained });
     process.exit(0);
   }
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // A worker of `lawline serve` leaves Ctrl-C (SIGINT to the whole process group) to its primary, which sends each
+  // worker one SIGTERM: otherwise the second signal would cut the drain short.
+  process.on('SIGINT', () => (cluster.isWorker ? undefined : void shutdown('SIGINT')));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
