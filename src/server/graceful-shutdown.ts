@@ -6,6 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import { ShuttingDownError } from '../errors.js';
+import { statusOf } from '../http/error-status.js';
 
 /** Counts work in flight (HTTP requests, bot turns) and stops new requests once draining. */
 export class Drain {
@@ -36,11 +37,12 @@ export class Drain {
   requests(): RequestHandler {
     return (req, res, next) => {
       if (this.draining) {
-        res.set({ Connection: 'close', 'Retry-After': '1' });
-        next(new ShuttingDownError('the server is restarting; try again'));
+        // Answered here, not by the error handler: a refusal while stopping is expected, not a failure to log.
+        const refusal = new ShuttingDownError('the server is restarting; try again');
+        res.set({ Connection: 'close', 'Retry-After': '1' }).status(statusOf(refusal)).json({ error: refusal.message });
         return;
       }
-      if (req.headers.accept?.includes('text/event-stream')) return next();
+      if (req.headers.accept?.includes('text/event-stream') || req.path.endsWith('/stream')) return next();
       this.running++;
       let done = false;
       const finish = () => {
