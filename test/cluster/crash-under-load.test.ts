@@ -19,7 +19,7 @@ const CLIENTS = 6;
 const LAWYERS = 4;
 /** Kill once this many hand-offs were rated and pre-applications submitted (so every kind of write is in the record). */
 const BEFORE_KILL = { rating: 3, preapplication: 3 };
-const LOAD_DEADLINE_MS = 120_000;
+const LOAD_DEADLINE_MS = 180_000;
 
 async function until(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -116,5 +116,5 @@ describe.each(BACKENDS)('kill -9 under mixed write load ($name)', (backend) => {
         db.close();
       }
     }
-  }, 300_000);
+  }, 480_000);
 });
