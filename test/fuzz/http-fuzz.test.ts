@@ -15,8 +15,11 @@ import { signedQuery, TOKEN } from '../channels/wechat/wechat-kit.js';
 import { DUTY_LAWYER, startServer, type ServerHarness } from '../support/server-harness.js';
 import { declaredRoutes, type Route } from './routes.js';
 
-/** A stack frame, a source or module path, or this machine's folders: never in an answer. */
-const LEAK = /\n\s+at \S|node_modules|\/src\/|\.ts:\d+|\/work\/|\/home\/|\/etc\/passwd|root:x:0/;
+/**
+ * A stack frame, a source or module path, this machine's folders or a system file's content: never in an answer.
+ * (A path the request itself sent, such as ../../etc/passwd, may be echoed in a 400 naming the bad field.)
+ */
+const LEAK = /\n\s+at \S|node_modules|\/src\/|\.ts:\d+|\/work\/|\/home\/|root:x:0/;
 const RUNS_PER_ROUTE = 20;
 
 let h: ServerHarness;
