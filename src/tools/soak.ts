@@ -91,7 +91,7 @@ async function main(): Promise<number> {
         const s = await takeSample(server.pid, quiet, stateDir, performance.now() - started).catch(() => null);
         if (s) {
           samples.push(s);
-          process.stdout.write(`  ${(s.atMs / 1000).toFixed(0).padStart(5)} s  rss ${mb(s.rssBytes)}  heap ${mb(s.heapBytes)}  fds ${s.fds}  db ${mb(s.dbBytes)}  requests ${book.total().calls}\n`);
+          process.stdout.write(`  ${(s.atMs / 1000).toFixed(0).padStart(5)} s  rss ${mb(s.rssBytes)} (anon ${mb(s.rssAnonBytes ?? Number.NaN)})  heap ${mb(s.heapBytes)}  fds ${s.fds}  db ${mb(s.dbBytes)}  requests ${book.total().calls}\n`);
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(options['sample-seconds'] * 1000, Math.max(0, until - performance.now()))));
       }

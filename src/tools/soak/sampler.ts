@@ -11,10 +11,14 @@ import type { Sample } from './verdict.js';
 
 const HEAP_METRIC = /^lawline_nodejs_heap_size_used_bytes (\d+(?:\.\d+)?(?:e\+?\d+)?)$/m;
 
-function rssBytes(pid: number): number {
+/** Resident memory in all, and the part that is the process' own (anonymous: heaps, malloc) rather than mapped files. */
+function residentBytes(pid: number): { rss: number; anon: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status);
-  return kb ? Number(kb[1]) * 1024 : Number.NaN;
+  const kb = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status);
+    return m ? Number(m[1]) * 1024 : Number.NaN;
+  };
+  return { rss: kb('VmRSS'), anon: kb('RssAnon') };
 }
 
 const openFds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
@@ -33,5 +37,6 @@ export const sqliteBytes = (stateDir: string) => ['lawline.sqlite', 'lawline.sql
 export async function takeSample(pid: number, http: HttpClient, stateDir: string, atMs: number): Promise<Sample> {
   const metrics = await http.call('soak.metrics', 'GET', '/metrics');
   const heap = HEAP_METRIC.exec(String(metrics.body));
-  return { atMs, rssBytes: rssBytes(pid), heapBytes: heap ? Number(heap[1]) : Number.NaN, fds: openFds(pid), dbBytes: sqliteBytes(stateDir) };
+  const resident = residentBytes(pid);
+  return { atMs, rssBytes: resident.rss, rssAnonBytes: resident.anon, heapBytes: heap ? Number(heap[1]) : Number.NaN, fds: openFds(pid), dbBytes: sqliteBytes(stateDir) };
 }

@@ -11,6 +11,8 @@ export interface Sample {
   /** Since the load started. */
   atMs: number;
   rssBytes: number;
+  /** The anonymous part of RSS (heaps, malloc), without mapped files; reported, not judged. */
+  rssAnonBytes?: number;
   heapBytes: number;
   fds: number;
   dbBytes: number;
