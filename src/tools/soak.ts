@@ -117,7 +117,7 @@ async function main(): Promise<number> {
       'by operation (calls, errors, p50, p99, max):',
       ...book.byOp().map((o) => `  ${o.op.padEnd(26)} ${String(o.calls).padStart(7)} ${String(o.errors).padStart(5)}  ${fmt(o.p50Ms).padStart(10)} ${fmt(o.p99Ms).padStart(10)} ${fmt(o.maxMs).padStart(10)}`),
       ...(failures.size ? ['scenario failures:', ...[...failures].map(([k, n]) => `  ${n} × ${k}`)] : []),
-      'after warm-up → end (medians):',
+      'after warm-up → end (medians; heap: lowest, after a collection):',
       ...verdict.growth.map((g) => `  ${g.metric.padEnd(10)} ${g.metric === 'fds' ? g.warm : mb(g.warm)} → ${g.metric === 'fds' ? g.end : mb(g.end)} (${g.growth >= 0 ? '+' : ''}${(g.growth * 100).toFixed(1)}%)`),
       `database: ${mb(samples[0]?.dbBytes ?? 0)} → ${mb(samples.at(-1)?.dbBytes ?? 0)}`,
       `server stop on SIGTERM: exit ${stopped.code ?? stopped.signal}`,

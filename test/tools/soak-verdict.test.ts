@@ -1,6 +1,6 @@
 /**
- * The soak's pass/fail arithmetic (src/tools/soak/verdict.ts): growth after warm-up is judged on medians of the
- * warm-up window and the last window, against 10%.
+ * The soak's pass/fail arithmetic (src/tools/soak/verdict.ts): growth after warm-up is judged on the warm-up window
+ * and the last window (medians; the heap's lowest point), against 10%.
  */
 import { describe, expect, it } from 'vitest';
 import { judge, median, type Sample } from '../../src/tools/soak/verdict.js';
@@ -36,8 +36,20 @@ describe('soak verdict', () => {
   });
 
   it('is not swayed by single spikes: the medians decide', () => {
-    const spiky = run(10, { heap: (m) => (Math.round(m * 6) % 7 === 0 ? 400e6 : 200e6) });
+    const spiky = run(10, { rss: (m) => (Math.round(m * 6) % 7 === 0 ? 900e6 : 500e6), fds: (m) => (Math.round(m * 6) % 5 === 0 ? 90 : 50) });
     expect(judge(spiky, { durationMs: 10 * MIN }).ok).toBe(true);
+  });
+
+  it('reads the heap saw by its floor: teeth sampled at other heights pass, a rising floor fails', () => {
+    // Collections every 30 s: the heap climbs from the live set to three times it, whatever the samples catch.
+    const saw = (floor: (m: number) => number) => (m: number) => floor(m) * (1 + 2 * (((m * 60) % 30) / 30));
+    const steady = run(10, { heap: saw(() => 200e6) });
+    expect(judge(steady, { durationMs: 10 * MIN }).ok).toBe(true);
+    // The same teeth caught low in the warm-up window and high at the end would fool a median.
+    const phased = steady.map((s) => (s.atMs >= 9 * MIN ? { ...s, heapBytes: s.heapBytes * 1.5 } : s)).map((s, i) => (i % 3 === 0 ? { ...s, heapBytes: 200e6 } : s));
+    expect(judge(phased, { durationMs: 10 * MIN }).ok).toBe(true);
+    const leaking = run(10, { heap: saw((m) => 200e6 * (1 + 0.03 * m)) });
+    expect(judge(leaking, { durationMs: 10 * MIN })).toMatchObject({ ok: false, reason: expect.stringMatching(/heapBytes/) });
   });
 
   it('fails a run too short to compare, and scales the windows for short runs', () => {

@@ -28,7 +28,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const logs: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lawline did not start within ${timeoutMs} ms:\n${logs.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a server behind a failed start
+      reject(new Error(`lawline did not start within ${timeoutMs} ms:\n${logs.join('\n')}`));
+    }, timeoutMs);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);

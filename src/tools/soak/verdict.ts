@@ -1,10 +1,12 @@
 /**
  * @module tools/soak/verdict
  * Whether a soak run leaks: memory (RSS, V8 heap) and open file descriptors must not keep growing once warmed up.
- * The level after warm-up (the median of the samples in the window that starts at the warm-up's end, by default
- * the second minute) is compared with the level at the end (the median of the last window); more than
- * `maxGrowth` (10%) more fails. Medians, so one sample taken mid-garbage-collection or during a burst of
- * connections does not decide it.
+ * The level after warm-up (in the window that starts at the warm-up's end, by default the second minute) is
+ * compared with the level at the end (the last window); more than `maxGrowth` (10%) more fails. RSS and descriptors
+ * are read as the window's median, so one sample taken during a burst does not decide it. The heap in use is a saw
+ * (it climbs between collections, by hundreds of MB under full load, and drops at each): its median depends on
+ * where the samples fall on the teeth, so it is read as the window's minimum, the live heap after a collection,
+ * which is what a leak raises.
  */
 
 export interface Sample {
@@ -41,6 +43,8 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+const median2 = (...values: number[]) => median(values);
+
 /** Judges `samples` (in time order). Too few samples to compare is a failure too: the run proved nothing. */
 export function judge(samples: Sample[], options: VerdictOptions): Verdict {
   const short = options.durationMs < 4 * 60_000;
@@ -53,9 +57,10 @@ export function judge(samples: Sample[], options: VerdictOptions): Verdict {
   if (!warm.length || !end.length) {
     return { ok: false, growth: [], reason: `too few samples after warm-up to compare (${warm.length} at warm-up, ${end.length} at the end)` };
   }
+  const level = (metric: Watched, window: Sample[]) => (metric === 'heapBytes' ? Math.min : median2)(...window.map((s) => s[metric]));
   const growth = WATCHED.map((metric) => {
-    const w = median(warm.map((s) => s[metric]));
-    const e = median(end.map((s) => s[metric]));
+    const w = level(metric, warm);
+    const e = level(metric, end);
     const g = w > 0 ? (e - w) / w : 0;
     return { metric, warm: w, end: e, growth: g, ok: g <= maxGrowth };
   });
