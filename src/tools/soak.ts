@@ -1,6 +1,6 @@
 /**
  * @module tools/soak
- * `npm run soak [-- --minutes 10 --clients 6 --sample-seconds 10 --json report.json]`: runs a real lawline server
+ * `npm run soak [-- --minutes 10 --clients 6 --sample-seconds 2 --json report.json]`: runs a real lawline server
  * on a throw-away SQLite database and sends it mixed traffic from several clients on loopback for a bounded time
  * (10 minutes by default; LAWLINE_SOAK_MINUTES too): asks, eligibility checks, Direct Line chats, signed WeChat
  * messages, pre-applications in the chat, and whole hand-offs with duty lawyers at their consoles (accept, reply,
@@ -27,7 +27,7 @@ import { judge, type Sample } from './soak/verdict.js';
 const optionsSchema = z.object({
   minutes: z.coerce.number().positive().max(24 * 60).default(10),
   clients: z.coerce.number().int().min(1).max(64).default(6),
-  'sample-seconds': z.coerce.number().positive().max(600).default(10),
+  'sample-seconds': z.coerce.number().positive().max(600).default(2),
   json: z.string().optional(),
 });
 
@@ -91,7 +91,8 @@ async function main(): Promise<number> {
         const s = await takeSample(server.pid, quiet, stateDir, performance.now() - started).catch(() => null);
         if (s) {
           samples.push(s);
-          process.stdout.write(`  ${(s.atMs / 1000).toFixed(0).padStart(5)} s  rss ${mb(s.rssBytes)} (anon ${mb(s.rssAnonBytes ?? Number.NaN)})  heap ${mb(s.heapBytes)}  fds ${s.fds}  db ${mb(s.dbBytes)}  requests ${book.total().calls}\n`);
+          // Sampled often (the heap's floor between collections needs it), printed about every 10 s.
+          if ((samples.length - 1) % Math.max(1, Math.round(10 / options['sample-seconds'])) === 0) process.stdout.write(`  ${(s.atMs / 1000).toFixed(0).padStart(5)} s  rss ${mb(s.rssBytes)} (anon ${mb(s.rssAnonBytes ?? Number.NaN)})  heap ${mb(s.heapBytes)}  fds ${s.fds}  db ${mb(s.dbBytes)}  requests ${book.total().calls}\n`);
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(options['sample-seconds'] * 1000, Math.max(0, until - performance.now()))));
       }

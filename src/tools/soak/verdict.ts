@@ -6,7 +6,7 @@
  * are read as the window's median, so one sample taken during a burst does not decide it. The heap in use is a saw
  * (it climbs between collections, by hundreds of MB under full load, and drops at each): its median depends on
  * where the samples fall on the teeth, so it is read as the window's minimum, the live heap after a collection,
- * which is what a leak raises.
+ * which is what a leak raises (the soak samples every 2 s so that the lowest sample is near a collection's floor).
  */
 
 export interface Sample {
