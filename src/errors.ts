@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'wechat_crypto'
   | 'wechat_xml'
   | 'wechat_window_closed'
-  | 'backup_refused';
+  | 'backup_refused'
+  | 'shutting_down';
 
 /** An error caused by input (a request, a CLI line, a data file, configuration) or an outside service, not by a bug. */
 export abstract class LawlineError extends Error {
@@ -85,6 +86,12 @@ export class DataFileError extends LawlineError {
   constructor(readonly file: string, detail: string) {
     super(`${file}: ${detail}`);
   }
+}
+
+/** The server is draining its turns before it stops: the client should retry (another process, or after restart). */
+export class ShuttingDownError extends LawlineError {
+  override name = 'ShuttingDownError';
+  readonly code: ErrorCode = 'shutting_down';
 }
 
 /** Joins zod issues into one readable line: `household.size: Expected number, received string; …`. */

@@ -45,6 +45,8 @@ export const configSchema = z.object({
     .refine((list) => !list || list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins such as https://www.example.gov.cn'),
   /** The address citizens reach lawline at (https://law.example.gov.cn): download links in WeChat need it whole; unset: links are paths. */
   LAWLINE_PUBLIC_URL: z.string().trim().url().regex(/^https?:\/\//, 'expected an http(s) URL').transform((u) => u.replace(/\/+$/, '')).optional(),
+  /** On SIGTERM/SIGINT, how long the requests and bot turns in flight may take to finish before the process stops anyway (ms). */
+  LAWLINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** Bearer token for GET /metrics; unset: /metrics answers only local, unforwarded requests. */
   LAWLINE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The date the law is read as of (see config/today.ts); unset: today in China. Checked here so a bad value stops the start. */

@@ -27,6 +27,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   schema_too_new: 500,
   // A backup or restore that cannot proceed now (a server holds the database, the copy is damaged): CLI only.
   backup_refused: 409,
+  // SIGTERM arrived: the turns in flight finish, new requests go elsewhere (server/graceful-shutdown.ts).
+  shutting_down: 503,
 };
 
 /** The HTTP status of `error`. */

@@ -68,6 +68,7 @@ import { createDraftLinks } from '../documents/draft-links.js';
 import { documentRoutes, keptDraftRoutes } from '../documents/document-routes.js';
 import { createDocumentDraftRepository } from '../storage/repositories/document-draft-repository.js';
 import { createConversationStore } from '../storage/repositories/directline-repository.js';
+import { Drain } from './graceful-shutdown.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -90,6 +91,9 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
   if (config.LAWLINE_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.LAWLINE_TRUST_PROXY) ? Number(config.LAWLINE_TRUST_PROXY) : config.LAWLINE_TRUST_PROXY);
   // API answers are fresh JSON nobody revalidates; hashing each body for an ETag only cost time (static files keep theirs).
   app.set('etag', false);
+  // First: on SIGTERM new requests are refused while the ones in flight finish (see drainApp).
+  const drain = new Drain();
+  app.use(drain.requests());
   const metrics = createMetrics();
   app.use(metrics.requests);
   timeQueries(sql, metrics.database);
@@ -184,7 +188,8 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
   // Every channel's turns go through here, so they are counted by channel once.
   const runTurn = (context: TurnContext) => {
     metrics.turn(context.activity.channelId);
-    return bot.run(context);
+    // Counted while it runs: proactive turns (a lawyer's relayed message, a WeChat answer sent later) have no request.
+    return drain.track(bot.run(context));
   };
   // Turns of one conversation run one after another, so dialog state is never written by two turns at once.
   const turns = new TurnQueue();
@@ -220,18 +225,29 @@ export async function createApp(assistant: Lawline, given?: LawlineState): Promi
 
   app.use((_req, _res, next) => next(new NotFoundError('not found')));
   app.use(errorHandler(log));
-  opened.set(app, async () => {
-    knowledgeSync.stop();
-    await handoff.close();
-    if (!given) await state.close();
+  opened.set(app, {
+    drain,
+    async close() {
+      knowledgeSync.stop();
+      await handoff.close();
+      if (!given) await state.close();
+    },
   });
   return app;
 }
 
-const opened = new WeakMap<Express, () => Promise<void>>();
+const opened = new WeakMap<Express, { drain: Drain; close(): Promise<void> }>();
+
+/**
+ * Refuses new requests (503) and waits for the requests and bot turns in flight, at most `deadlineMs`.
+ * @returns whether everything finished, and how many were still running at the deadline
+ */
+export async function drainApp(app: Express, deadlineMs: number): Promise<{ drained: boolean; abandoned: number }> {
+  return (await opened.get(app)?.drain.drain(deadlineMs)) ?? { drained: true, abandoned: 0 };
+}
 
 /** Stops the app's timers and listeners, and closes the state database when createApp opened it. */
 export async function closeApp(app: Express): Promise<void> {
-  await opened.get(app)?.();
+  await opened.get(app)?.close();
   opened.delete(app);
 }

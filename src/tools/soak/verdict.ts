@@ -1,0 +1,75 @@
+/**
+ * @module tools/soak/verdict
+ * Whether a soak run leaks: memory (RSS, V8 heap) and open file descriptors must not keep growing once warmed up.
+ * The level after warm-up (in the window that starts at the warm-up's end, by default the second minute) is
+ * compared with the level at the end (the last window); more than `maxGrowth` (10%) more fails. RSS and descriptors
+ * are read as the window's median, so one sample taken during a burst does not decide it. The heap in use is a saw
+ * (it climbs between collections, by hundreds of MB under full load, and drops at each): its median depends on
+ * where the samples fall on the teeth, so it is read as the window's minimum, the live heap after a collection,
+ * which is what a leak raises (the soak samples every 2 s so that the lowest sample is near a collection's floor).
+ */
+
+export interface Sample {
+  /** Since the load started. */
+  atMs: number;
+  rssBytes: number;
+  /** The anonymous part of RSS (heaps, malloc), without mapped files; reported, not judged. */
+  rssAnonBytes?: number;
+  heapBytes: number;
+  fds: number;
+  dbBytes: number;
+}
+
+export type Watched = 'rssBytes' | 'heapBytes' | 'fds';
+export const WATCHED: readonly Watched[] = ['rssBytes', 'heapBytes', 'fds'];
+
+export interface Growth { metric: Watched; warm: number; end: number; growth: number; ok: boolean }
+export interface Verdict { ok: boolean; growth: Growth[]; reason: string }
+
+export interface VerdictOptions {
+  durationMs: number;
+  /** Default: two minutes, or half the run when it is shorter than four. */
+  warmupMs?: number;
+  /** Default: one minute, or a quarter of the run when it is shorter than four. */
+  windowMs?: number;
+  /** Default 0.10. */
+  maxGrowth?: number;
+}
+
+export function median(values: number[]): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const median2 = (...values: number[]) => median(values);
+
+/** Judges `samples` (in time order). Too few samples to compare is a failure too: the run proved nothing. */
+export function judge(samples: Sample[], options: VerdictOptions): Verdict {
+  const short = options.durationMs < 4 * 60_000;
+  const warmupMs = options.warmupMs ?? (short ? options.durationMs / 2 : 2 * 60_000);
+  const windowMs = options.windowMs ?? (short ? options.durationMs / 4 : 60_000);
+  const maxGrowth = options.maxGrowth ?? 0.1;
+  const lastAt = samples.at(-1)?.atMs ?? 0;
+  const warm = samples.filter((s) => s.atMs >= warmupMs && s.atMs < warmupMs + windowMs);
+  const end = samples.filter((s) => s.atMs > lastAt - windowMs && s.atMs >= warmupMs + windowMs);
+  if (!warm.length || !end.length) {
+    return { ok: false, growth: [], reason: `too few samples after warm-up to compare (${warm.length} at warm-up, ${end.length} at the end)` };
+  }
+  const level = (metric: Watched, window: Sample[]) => (metric === 'heapBytes' ? Math.min : median2)(...window.map((s) => s[metric]));
+  const growth = WATCHED.map((metric) => {
+    const w = level(metric, warm);
+    const e = level(metric, end);
+    const g = w > 0 ? (e - w) / w : 0;
+    return { metric, warm: w, end: e, growth: g, ok: g <= maxGrowth };
+  });
+  const bad = growth.filter((g) => !g.ok);
+  return {
+    ok: bad.length === 0,
+    growth,
+    reason: bad.length
+      ? `growing after warm-up: ${bad.map((g) => `${g.metric} +${(g.growth * 100).toFixed(1)}%`).join(', ')} (limit ${(maxGrowth * 100).toFixed(0)}%)`
+      : `no growth over ${(maxGrowth * 100).toFixed(0)}% after warm-up`,
+  };
+}
