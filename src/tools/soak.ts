@@ -1,6 +1,6 @@
 /**
  * @module tools/soak
- * `npm run soak [-- --minutes 10 --clients 6 --sample-seconds 2 --json report.json]`: runs a real lawline server
+ * `npm run soak [-- --minutes 10 --clients 6 --sample-seconds 10 --json report.json]`: runs a real lawline server
  * on a throw-away SQLite database and sends it mixed traffic from several clients on loopback for a bounded time
  * (10 minutes by default; LAWLINE_SOAK_MINUTES too): asks, eligibility checks, Direct Line chats, signed WeChat
  * messages, pre-applications in the chat, and whole hand-offs with duty lawyers at their consoles (accept, reply,
@@ -19,6 +19,7 @@ import { httpClient } from './soak/http-client.js';
 import { LatencyBook } from './soak/latency-stats.js';
 import { openLawyerDesk } from './soak/lawyer-desk.js';
 import { takeSample } from './soak/sampler.js';
+import { connectLiveHeap } from './soak/live-heap.js';
 import { SCENARIOS, type ScenarioName } from './soak/scenarios.js';
 import { startServerProcess } from './soak/server-process.js';
 import { addStaffAccounts, prepareStaff } from './soak/staff-setup.js';
@@ -27,7 +28,7 @@ import { judge, type Sample } from './soak/verdict.js';
 const optionsSchema = z.object({
   minutes: z.coerce.number().positive().max(24 * 60).default(10),
   clients: z.coerce.number().int().min(1).max(64).default(6),
-  'sample-seconds': z.coerce.number().positive().max(600).default(2),
+  'sample-seconds': z.coerce.number().positive().max(600).default(10),
   json: z.string().optional(),
 });
 
@@ -60,7 +61,9 @@ async function main(): Promise<number> {
   };
   try {
     await addStaffAccounts(env, LAWYERS);
-    const server = await startServerProcess(env);
+    const server = await startServerProcess(env, undefined, { inspect: true });
+    if (!server.inspector) throw new Error('the server did not open its inspector');
+    const liveHeap = await connectLiveHeap(server.inspector);
     const book = new LatencyBook();
     const http = httpClient(server.base, book.record);
     const quiet = httpClient(server.base);
@@ -88,10 +91,9 @@ async function main(): Promise<number> {
     };
     const sampling = (async () => {
       while (performance.now() < until && server.child.exitCode === null) {
-        const s = await takeSample(server.pid, quiet, stateDir, performance.now() - started).catch(() => null);
+        const s = await takeSample(server.pid, liveHeap, stateDir, performance.now() - started).catch(() => null);
         if (s) {
           samples.push(s);
-          // Sampled often (the heap's floor between collections needs it), printed about every 10 s.
           if ((samples.length - 1) % Math.max(1, Math.round(10 / options['sample-seconds'])) === 0) process.stdout.write(`  ${(s.atMs / 1000).toFixed(0).padStart(5)} s  rss ${mb(s.rssBytes)} (anon ${mb(s.rssAnonBytes ?? Number.NaN)})  heap ${mb(s.heapBytes)}  fds ${s.fds}  db ${mb(s.dbBytes)}  requests ${book.total().calls}\n`);
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(options['sample-seconds'] * 1000, Math.max(0, until - performance.now()))));
@@ -101,8 +103,9 @@ async function main(): Promise<number> {
     const elapsedMs = performance.now() - started;
     await desk.stop();
     const died = server.child.exitCode !== null || server.child.signalCode !== null;
-    const final = died ? null : await takeSample(server.pid, quiet, stateDir, elapsedMs).catch(() => null);
+    const final = died ? null : await takeSample(server.pid, liveHeap, stateDir, elapsedMs).catch(() => null);
     if (final) samples.push(final);
+    liveHeap.close();
     const stopped = await server.stop('SIGTERM');
 
     const total = book.total();
@@ -118,7 +121,7 @@ async function main(): Promise<number> {
       'by operation (calls, errors, p50, p99, max):',
       ...book.byOp().map((o) => `  ${o.op.padEnd(26)} ${String(o.calls).padStart(7)} ${String(o.errors).padStart(5)}  ${fmt(o.p50Ms).padStart(10)} ${fmt(o.p99Ms).padStart(10)} ${fmt(o.maxMs).padStart(10)}`),
       ...(failures.size ? ['scenario failures:', ...[...failures].map(([k, n]) => `  ${n} × ${k}`)] : []),
-      'after warm-up → end (medians; heap: lowest, after a collection):',
+      'after warm-up → end (medians; heap: live, after a full collection):',
       ...verdict.growth.map((g) => `  ${g.metric.padEnd(10)} ${g.metric === 'fds' ? g.warm : mb(g.warm)} → ${g.metric === 'fds' ? g.end : mb(g.end)} (${g.growth >= 0 ? '+' : ''}${(g.growth * 100).toFixed(1)}%)`),
       `database: ${mb(samples[0]?.dbBytes ?? 0)} → ${mb(samples.at(-1)?.dbBytes ?? 0)}`,
       `server stop on SIGTERM: exit ${stopped.code ?? stopped.signal}`,

@@ -1,15 +1,13 @@
 /**
  * @module tools/soak/sampler
  * Reads the server process' resources from outside: resident memory and open file descriptors from /proc/<pid>,
- * the V8 heap in use from its own /metrics (prom-client's default metrics), and the state database's size on disk
- * (the SQLite file with its WAL).
+ * the live V8 heap (after a full collection, through the inspector: tools/soak/live-heap.ts), and the state
+ * database's size on disk (the SQLite file with its WAL).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpClient } from './http-client.js';
+import type { LiveHeap } from './live-heap.js';
 import type { Sample } from './verdict.js';
-
-const HEAP_METRIC = /^lawline_nodejs_heap_size_used_bytes (\d+(?:\.\d+)?(?:e\+?\d+)?)$/m;
 
 /** Resident memory in all, and the part that is the process' own (anonymous: heaps, malloc) rather than mapped files. */
 function residentBytes(pid: number): { rss: number; anon: number } {
@@ -34,9 +32,8 @@ function fileBytes(path: string): number {
 /** The SQLite state file and its WAL and shared-memory files; 0 for PostgreSQL (its size is the server's). */
 export const sqliteBytes = (stateDir: string) => ['lawline.sqlite', 'lawline.sqlite-wal', 'lawline.sqlite-shm'].reduce((n, f) => n + fileBytes(join(stateDir, f)), 0);
 
-export async function takeSample(pid: number, http: HttpClient, stateDir: string, atMs: number): Promise<Sample> {
-  const metrics = await http.call('soak.metrics', 'GET', '/metrics');
-  const heap = HEAP_METRIC.exec(String(metrics.body));
+export async function takeSample(pid: number, heap: LiveHeap, stateDir: string, atMs: number): Promise<Sample> {
+  const heapBytes = await heap.read();
   const resident = residentBytes(pid);
-  return { atMs, rssBytes: resident.rss, rssAnonBytes: resident.anon, heapBytes: heap ? Number(heap[1]) : Number.NaN, fds: openFds(pid), dbBytes: sqliteBytes(stateDir) };
+  return { atMs, rssBytes: resident.rss, rssAnonBytes: resident.anon, heapBytes, fds: openFds(pid), dbBytes: sqliteBytes(stateDir) };
 }

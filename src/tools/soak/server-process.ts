@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../../config/paths.js';
 import { freePort } from '../bench/free-port.js';
+import { INSPECTOR_LINE } from './live-heap.js';
 
 export interface ServerProcess {
   base: string;
@@ -15,14 +16,19 @@ export interface ServerProcess {
   child: ChildProcess;
   /** The last log lines (bounded: a soak runs long). */
   logs: string[];
+  /** The inspector's address when started with `inspect` (loopback only). */
+  inspector?: string;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const KEEP_LINES = 200;
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
+/** `inspect`: open the inspector on a loopback port, so the soak can read the live heap (tools/soak/live-heap.ts). */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000, { inspect = false } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'server', 'main.ts')], {
+  const flags = inspect ? ['--inspect=127.0.0.1:0'] : [];
+  let inspector: string | undefined;
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(REPO_ROOT, 'src', 'server', 'main.ts')], {
     cwd: REPO_ROOT, env: { ...process.env, LAWLINE_LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
@@ -36,6 +42,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
         if (logs.length > KEEP_LINES) logs.shift();
+        inspector ??= INSPECTOR_LINE.exec(line)?.[1];
         if (line.includes('"lawline listening"')) {
           clearTimeout(timer);
           resolve();
@@ -48,7 +55,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     });
   });
   return {
-    base: `http://127.0.0.1:${port}`, pid: child.pid!, child, logs,
+    base: `http://127.0.0.1:${port}`, pid: child.pid!, child, logs, inspector,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

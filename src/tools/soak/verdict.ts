@@ -2,11 +2,10 @@
  * @module tools/soak/verdict
  * Whether a soak run leaks: memory (RSS, V8 heap) and open file descriptors must not keep growing once warmed up.
  * The level after warm-up (in the window that starts at the warm-up's end, by default the second minute) is
- * compared with the level at the end (the last window); more than `maxGrowth` (10%) more fails. RSS and descriptors
- * are read as the window's median, so one sample taken during a burst does not decide it. The heap in use is a saw
- * (it climbs between collections, by hundreds of MB under full load, and drops at each): its median depends on
- * where the samples fall on the teeth, so it is read as the window's minimum, the live heap after a collection,
- * which is what a leak raises (the soak samples every 2 s so that the lowest sample is near a collection's floor).
+ * compared with the level at the end (the last window); more than `maxGrowth` (10%) more fails. Each is read as
+ * the window's median, so one sample taken during a burst does not decide it. The heap is the live heap, read after a
+ * full collection (tools/soak/live-heap.ts): the heap in use between collections is a saw whose low points drift with
+ * V8's schedule, and only what survives a collection shows a leak.
  */
 
 export interface Sample {
@@ -43,8 +42,6 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const median2 = (...values: number[]) => median(values);
-
 /** Judges `samples` (in time order). Too few samples to compare is a failure too: the run proved nothing. */
 export function judge(samples: Sample[], options: VerdictOptions): Verdict {
   const short = options.durationMs < 4 * 60_000;
@@ -57,7 +54,7 @@ export function judge(samples: Sample[], options: VerdictOptions): Verdict {
   if (!warm.length || !end.length) {
     return { ok: false, growth: [], reason: `too few samples after warm-up to compare (${warm.length} at warm-up, ${end.length} at the end)` };
   }
-  const level = (metric: Watched, window: Sample[]) => (metric === 'heapBytes' ? Math.min : median2)(...window.map((s) => s[metric]));
+  const level = (metric: Watched, window: Sample[]) => median(window.map((s) => s[metric]));
   const growth = WATCHED.map((metric) => {
     const w = level(metric, warm);
     const e = level(metric, end);
