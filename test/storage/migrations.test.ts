@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createHandoffStore } from '../../src/handoff/handoff-store.js';
 import { openLawlineState } from '../../src/server/lawline-state.js';
 import { migrate, schemaVersion, SchemaTooNewError } from '../../src/storage/migration.js';
+import type { SqlClient } from '../../src/storage/sql-client.js';
 import { openStateDatabase } from '../../src/storage/open-state-database.js';
 import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import { createHandoffRepository } from '../../src/storage/repositories/handoff-repository.js';
@@ -118,98 +119,80 @@ describe('upgrading a SQLite state database from release 0.1', () => {
 });
 
 forEachBackend('migrations', (backend) => {
-  it('upgrades a database of the schema before the workspace: accounts and tokens kept, supervisors allowed after', async () => {
-    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
-    // Later migrations add tables of their own; this case is about the one that allowed supervisors.
-    const workspace = all.findIndex((m) => m.name.startsWith('supervisor role'));
+  const migrations = () => (backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS);
+  /**
+   * Writes a database of the schema before the migration named `before` (found by name: migrations are renumbered
+   * as they are added), lets `seed` write to it, then opens it as lawline does (which migrates it) for `check`.
+   */
+  async function upgradeFrom(before: string, seed: (raw: SqlClient) => Promise<void>, check: (sql: SqlClient) => Promise<void>): Promise<void> {
+    const all = migrations();
+    const at = all.findIndex((m) => m.name.startsWith(before));
+    expect(at).toBeGreaterThan(0);
     const fresh = await backend.fresh();
     try {
       const raw = fresh.url
         ? await createPostgresClient(fresh.url)
         : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
-      expect(workspace).toBeGreaterThan(0);
-      await migrate(raw, all.slice(0, workspace));
+      await migrate(raw, all.slice(0, at));
+      await seed(raw);
+      await raw.close();
+      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
+      try {
+        expect(await schemaVersion(sql)).toBe(all.length);
+        await check(sql);
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  }
+
+  it('upgrades a database of the schema before the workspace: accounts and tokens kept, supervisors allowed after', async () => {
+    await upgradeFrom('supervisor role', async (raw) => {
       const before = createAccountRepository(raw);
       const id = (await before.insert({ username: 'Old1', passwordHash: 'x', role: 'agent', createdAt: AT }))!;
       await before.addToken({ tokenHash: 'h', accountId: id, expiresAt: AT + 1000, createdAt: AT });
       await expect(before.insert({ username: 'sup', passwordHash: 'x', role: 'supervisor', createdAt: AT })).rejects.toThrow();
-      await raw.close();
-
-      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
-      try {
-        expect(await schemaVersion(sql)).toBe(all.length);
-        const after = createAccountRepository(sql);
-        expect((await after.byToken('h', AT))?.username).toBe('Old1');
-        expect(await after.insert({ username: 'sup', passwordHash: 'x', role: 'supervisor', createdAt: AT })).not.toBeNull();
-        expect(await after.insert({ username: 'OLD1', passwordHash: 'x', role: 'agent', createdAt: AT })).toBeNull(); // still unique in any case
-        await expect(after.insert({ username: 'boss', passwordHash: 'x', role: 'root', createdAt: AT })).rejects.toThrow();
-        expect(await createHardshipStandardRepository(sql).current()).toBeNull();
-        expect(await createStaffCaseRepository(sql).list()).toEqual([]);
-      } finally {
-        await sql.close();
-      }
-    } finally {
-      await fresh.drop();
-    }
+    }, async (sql) => {
+      const after = createAccountRepository(sql);
+      expect((await after.byToken('h', AT))?.username).toBe('Old1');
+      expect(await after.insert({ username: 'sup', passwordHash: 'x', role: 'supervisor', createdAt: AT })).not.toBeNull();
+      expect(await after.insert({ username: 'OLD1', passwordHash: 'x', role: 'agent', createdAt: AT })).toBeNull(); // still unique in any case
+      await expect(after.insert({ username: 'boss', passwordHash: 'x', role: 'root', createdAt: AT })).rejects.toThrow();
+      expect(await createHardshipStandardRepository(sql).current()).toBeNull();
+      expect(await createStaffCaseRepository(sql).list()).toEqual([]);
+    });
   });
 
-  it('upgrades a database of the previous schema version: its audit is kept and listed with the new login audit', async () => {
-    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
-    const fresh = await backend.fresh();
-    try {
-      const raw = fresh.url
-        ? await createPostgresClient(fresh.url)
-        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
-      await migrate(raw, all.slice(0, -1));
+  it('upgrades a database from before the staff-kept data: its audit is kept and listed with the new login audit', async () => {
+    await upgradeFrom('staff-kept cases', async (raw) => {
       await createHardshipStandardRepository(raw).set({ year: 2025, incomeFen: 100, source: 'https://example.invalid/x', updatedBy: 'boss', updatedAt: AT });
       await createHandoffRepository(raw).audit('T1', 'duty1', 'accepted', null, AT + 1);
-      await raw.close();
-
-      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
-      try {
-        expect(await schemaVersion(sql)).toBe(all.length);
-        const audit = createAuditRepository(sql);
-        await audit.recordLogin({ username: 'boss', event: 'success', detail: null, at: AT + 2 });
-        const { rows } = await audit.list({ sources: { login: {}, handoff: {}, staffData: {} }, limit: 10, offset: 0 });
-        expect(rows.map((r) => [r.source, r.actor])).toEqual([['login', 'boss'], ['handoff', 'duty1'], ['staff_data', 'boss']]);
-        expect((await createHardshipStandardRepository(sql).current())?.incomeFen).toBe(100);
-      } finally {
-        await sql.close();
-      }
-    } finally {
-      await fresh.drop();
-    }
+    }, async (sql) => {
+      const audit = createAuditRepository(sql);
+      await audit.recordLogin({ username: 'boss', event: 'success', detail: null, at: AT + 2 });
+      const { rows } = await audit.list({ sources: { login: {}, handoff: {}, staffData: {} }, limit: 10, offset: 0 });
+      expect(rows.map((r) => [r.source, r.actor])).toEqual([['login', 'boss'], ['handoff', 'duty1'], ['staff_data', 'boss']]);
+      expect((await createHardshipStandardRepository(sql).current())?.incomeFen).toBe(100);
+    });
   });
 
   it('upgrades a database from before knowledge upkeep: feedback kept, an empty queue at knowledge version 0', async () => {
-    const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
-    const fresh = await backend.fresh();
-    try {
-      const raw = fresh.url
-        ? await createPostgresClient(fresh.url)
-        : createSqliteClient(new Database(join(fresh.env.LAWLINE_STATE_DIR!, 'lawline.sqlite')));
-      await migrate(raw, all.slice(0, all.findIndex((m) => m.name.startsWith('knowledge upkeep'))));
+    await upgradeFrom('knowledge upkeep', async (raw) => {
       await createFeedbackRepository(raw).insert({ conversationId: 'c', question: '狗咬人', helpful: false, comment: null, createdAt: AT, day: '2026-11-26' });
-      await raw.close();
-      const sql = await openStateDatabase({ url: fresh.url, dir: fresh.env.LAWLINE_STATE_DIR ?? tmpdir() });
-      try {
-        expect(await schemaVersion(sql)).toBe(all.length);
-        expect(await createFeedbackRepository(sql).counts({ from: '2026-11-26', to: '2026-11-26' })).toEqual({ helpful: 0, notHelpful: 1 });
-        const upkeep = createUpkeepRepository(sql);
-        expect(await upkeep.version()).toBe(0);
-        expect(await upkeep.queue({ limit: 5, examples: 1 })).toEqual([]);
-      } finally {
-        await sql.close();
-      }
-    } finally {
-      await fresh.drop();
-    }
+    }, async (sql) => {
+      expect(await createFeedbackRepository(sql).counts({ from: '2026-11-26', to: '2026-11-26' })).toEqual({ helpful: 0, notHelpful: 1 });
+      const upkeep = createUpkeepRepository(sql);
+      expect(await upkeep.version()).toBe(0);
+      expect(await upkeep.queue({ limit: 5, examples: 1 })).toEqual([]);
+    });
   });
 
   it('a fresh database gets every version once, in order', async () => {
     const sql = await backend.open();
     try {
-      const all = backend.name === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
+      const all = migrations();
       expect(await schemaVersion(sql)).toBe(all.length);
       expect(await migrate(sql, all)).toEqual([]);
       const log = await sql.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');

@@ -22,8 +22,10 @@ export interface ReplyDedupe<T> {
  * @example const dedupe = createReplyDedupe<string | null>(); dedupe.claim(dedupeKey(msg), () => respond(msg))
  */
 export function createReplyDedupe<T>(options: { ttlMs?: number; now?: () => number } = {}): ReplyDedupe<T> {
-  // WeChat's retries come within ~15 s; keep entries well beyond that.
-  const { ttlMs = 5 * 60_000, now = Date.now } = options;
+  // WeChat retries an unanswered message after 5 s, three times at most, so all within ~15 s: a minute is four times
+  // that. Kept longer, the entries (each holding its reply) only fill memory under load; a retry that comes later
+  // still meets the shared table (wechat_messages), which every process checks.
+  const { ttlMs = 60_000, now = Date.now } = options;
   const entries = new Map<string, { delivery: Delivery<T>; expires: number }>();
   return {
     known: (key) => (entries.get(key)?.expires ?? 0) > now(),
