@@ -71,6 +71,15 @@ describe('calculator dialog', () => {
       .startTest();
   });
 
+  it('re-asks a numbered choice answered with a date: a bare figure is an answer out of turn, not a new question', async () => {
+    const { adapter } = makeHarness();
+    await adapter
+      .send('我被公司辞退了，能拿多少补偿').assertReply(says(CALCULATOR_REPLIES.intro.dismissal)).assertReply(REASON_Q)
+      .send('2026年11月30日').assertReply(says('请回复1到', '取消'))
+      .send('3').assertReply(says('入职日期'))
+      .startTest();
+  });
+
   it('hands a new question mid-calculation to the ordinary answer', async () => {
     const { adapter, lawline } = makeHarness();
     const question = '离婚后孩子抚养费怎么算';

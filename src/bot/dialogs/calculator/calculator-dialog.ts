@@ -8,6 +8,7 @@ import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext,
 import { calculateUnchecked } from '../../../calculators/calculate.js';
 import type { CalculationResult } from '../../../calculators/calculation-result.js';
 import { InputError } from '../../../errors.js';
+import { NUMERAL_CHARS } from '../../../text/chinese-numerals.js';
 import { BOT_REPLIES, CANCEL_PATTERN, cleanReply, HANDOFF_PATTERN } from '../../bot-replies-zh.js';
 import { answerOptions, createAnswerPrompt, waitingAnswer, type AnswerParser } from '../answer-prompt.js';
 import type { DialogDeps } from '../dialog-deps.js';
@@ -27,6 +28,8 @@ interface GatherOptions { facts: CalculatorFacts; asked: CalculatorField[] }
 
 /** Intents that are never a new question in the middle of the calculation. */
 const NOT_A_QUESTION = new Set(['greeting', 'thanks', 'out_of_scope']);
+/** A reply that is only a date, a sum or a count (2026年11月30日, 6500元): an answer given to the wrong question, never a new one. */
+const BARE_FIGURE = new RegExp(`^[0-9０-９${NUMERAL_CHARS}年月日号元块万.．,，、\\s]+$`);
 
 export class CalculatorDialog extends ComponentDialog<CalculatorDialogOptions> {
   private readonly ctx: CalculatorParseContext;
@@ -72,6 +75,7 @@ export class CalculatorDialog extends ComponentDialog<CalculatorDialogOptions> {
   /** Not an answer to the waiting question, but a question (or an emergency) of its own. */
   private isNewQuestion(text: string, key: string): boolean {
     if (this.parsers[key]?.(text, { region: this.deps.lawline.region, recognise: this.deps.lawline.recognise }) !== undefined) return false;
+    if (BARE_FIGURE.test(text)) return false;
     const r = this.deps.lawline.recognise(text);
     return r.risk === 'emergency' || ([...text].length >= 6 && !NOT_A_QUESTION.has(r.intent));
   }
