@@ -3,6 +3,7 @@
  * 一次性伤残补助金 (工伤保险条例 Arts. 35–37): months of the worker's own wage by disability grade; the wage is
  * held within 60%–300% of the pool's average monthly wage (Art. 64 ¶2) when that average is known.
  */
+import { intToChinese } from '../text/chinese-numerals.js';
 import { Working, type CalculationResult } from './calculation-result.js';
 import { share, toFen, toYuan, yuanText } from './fen.js';
 import type { LabourFigures } from './labour-figures.js';
@@ -16,7 +17,6 @@ export const DISABILITY_MONTHS: Record<number, { months: number; article: number
   5: { months: 18, article: 36 }, 6: { months: 16, article: 36 },
   7: { months: 13, article: 37 }, 8: { months: 11, article: 37 }, 9: { months: 9, article: 37 }, 10: { months: 7, article: 37 },
 };
-const GRADE_TEXT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function workInjuryDisability(input: WorkInjuryInput, figures: LabourFigures): CalculationResult<'work_injury_disability'> {
   const rule = DISABILITY_MONTHS[input.grade]!;
@@ -24,7 +24,7 @@ export function workInjuryDisability(input: WorkInjuryInput, figures: LabourFigu
   let wageFen = toFen(input.monthlyWage);
   w.assume('本人工资是受伤或患职业病前12个月的平均月缴费工资（工伤保险条例第六十四条第二款）。');
   w.assume('一次性伤残补助金由工伤保险基金支付；用人单位未参加工伤保险的，由用人单位按同样标准支付（第六十二条第二款）。');
-  w.step(`${GRADE_TEXT[input.grade]}级伤残：${rule.months}个月的本人工资（第${rule.article === 35 ? '三十五' : rule.article === 36 ? '三十六' : '三十七'}条第一款第一项）。`);
+  w.step(`${intToChinese(input.grade)}级伤残：${rule.months}个月的本人工资（第${intToChinese(rule.article)}条第一款第一项）。`);
   w.step(`本人工资${yuanText(wageFen)}。`);
   const average = input.regionalAverageMonthlyWage ?? figures.injuryInsuranceAverageMonthlyWage.value;
   if (average === null) {
