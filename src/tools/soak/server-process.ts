@@ -23,8 +23,11 @@ export interface ServerProcess {
 
 const KEEP_LINES = 200;
 
-/** `inspect`: open the inspector on a loopback port, so the soak can read the live heap (tools/soak/live-heap.ts). */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000, { inspect = false } = {}): Promise<ServerProcess> {
+/**
+ * `inspect`: open the inspector on a loopback port, so the soak can read the live heap (tools/soak/live-heap.ts).
+ * `keepLines`: how many of the last log lines to keep (a short test keeps them all).
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 300_000, { inspect = false, keepLines = KEEP_LINES } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const flags = inspect ? ['--inspect=127.0.0.1:0'] : [];
   let inspector: string | undefined;
@@ -41,7 +44,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
-        if (logs.length > KEEP_LINES) logs.shift();
+        if (logs.length > keepLines) logs.shift();
         inspector ??= INSPECTOR_LINE.exec(line)?.[1];
         if (line.includes('"lawline listening"')) {
           clearTimeout(timer);
